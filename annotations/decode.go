@@ -1,0 +1,522 @@
+package annotations
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// parseYAML parses one YAML document into its node tree. It returns nil for
+// an empty file and rejects a second document, which would otherwise be
+// silently ignored.
+func parseYAML(data []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, fmt.Errorf("line %d: a second YAML document (after ---); put one document in each file", extra.Line)
+	} else if !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// locateYAMLError finds the position of a syntax error. yaml.v3's parse
+// errors carry no column, and for parser errors the line is that of the
+// enclosing block rather than of the fault, so the fault is found as the
+// last line of the shortest prefix of whole lines that fails to parse.
+func locateYAMLError(data []byte, err error) (line, col int, msg string) {
+	msg = err.Error()
+	line = 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	ends := lineEnds(data)
+	if len(ends) > 1 {
+		lo, hi := 1, len(ends) // prefix of ends[k-1] bytes = the first k lines
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if _, perr := parseYAML(data[:ends[mid-1]]); perr != nil {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		if _, perr := parseYAML(data[:ends[lo-1]]); perr != nil {
+			line = lo
+		}
+	}
+	col = 1
+	start := 0
+	if line > 1 && line-2 < len(ends) {
+		start = ends[line-2]
+	}
+	for i := start; i < len(data) && (data[i] == ' ' || data[i] == '\t'); i++ {
+		col++
+	}
+	return line, col, msg
+}
+
+// lineEnds returns the offset just past each line of data.
+func lineEnds(data []byte) []int {
+	var ends []int
+	for i, c := range data {
+		if c == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		ends = append(ends, len(data))
+	}
+	return ends
+}
+
+// fileDecoder turns one file's node tree into entries, recording an Error
+// for every problem and going on, so all problems are reported at once.
+type fileDecoder struct {
+	name string
+	r    *fileResult
+	// source is the file's source: mapping, the default for its statements.
+	source *Source
+}
+
+func (d *fileDecoder) pos(n *yaml.Node) Pos { return Pos{d.name, n.Line, n.Column} }
+
+func (d *fileDecoder) errorf(n *yaml.Node, hint, format string, args ...any) {
+	d.r.errs = append(d.r.errs, &Error{d.pos(n), fmt.Sprintf(format, args...), hint})
+}
+
+var (
+	topKeys       = []string{"actors", "claims", "source", "sources", "statements", "relations"}
+	actorKeys     = []string{"id", "name", "type", "role", "affiliation", "aliases", "tags"}
+	claimKeys     = []string{"id", "text", "topic", "about", "supports", "attacks"}
+	sourceKeys    = []string{"id", "title", "outlet", "author", "published", "file"}
+	statementKeys = []string{"actor", "claim", "stance", "quote", "source", "date", "direct", "note"}
+	relationKeys  = []string{"from", "type", "to", "quote", "source", "date"}
+)
+
+func (d *fileDecoder) file(doc *yaml.Node) {
+	fields := d.mapping(doc, "the file", topKeys, nil)
+	if fields == nil {
+		return
+	}
+	if s, ok := fields["source"]; ok {
+		if ss, ok := fields["sources"]; ok {
+			d.errorf(ss.key, "move these sources to a file of their own", "a file holds either one source: or a sources: list, not both")
+		}
+		d.source = d.sourceEntry(s.value)
+		if d.source != nil {
+			d.r.sources = append(d.r.sources, d.source)
+		}
+	}
+	// Entries are decoded in a fixed order, whatever the order of keys in
+	// the file, so the dataset's order depends only on the files' content.
+	if f, ok := fields["actors"]; ok {
+		d.each(f.value, "actors", func(n *yaml.Node) {
+			if a := d.actor(n); a != nil {
+				d.r.actors = append(d.r.actors, a)
+			}
+		})
+	}
+	if f, ok := fields["claims"]; ok {
+		d.each(f.value, "claims", func(n *yaml.Node) {
+			if c := d.claim(n); c != nil {
+				d.r.claims = append(d.r.claims, c)
+			}
+		})
+	}
+	if f, ok := fields["sources"]; ok {
+		d.each(f.value, "sources", func(n *yaml.Node) {
+			if s := d.sourceEntry(n); s != nil {
+				d.r.sources = append(d.r.sources, s)
+			}
+		})
+	}
+	if f, ok := fields["statements"]; ok {
+		d.r.statements = make([]*Statement, 0, len(f.value.Content))
+		d.each(f.value, "statements", func(n *yaml.Node) {
+			if s := d.statement(n); s != nil {
+				d.r.statements = append(d.r.statements, s)
+			}
+		})
+	}
+	if f, ok := fields["relations"]; ok {
+		d.each(f.value, "relations", func(n *yaml.Node) {
+			if rel := d.relation(n); rel != nil {
+				d.r.relations = append(d.r.relations, rel)
+			}
+		})
+	}
+}
+
+type field struct{ key, value *yaml.Node }
+
+// mapping checks that n is a mapping with only the allowed keys, each once,
+// and that the required keys are there. It returns nil when n is no
+// mapping at all.
+func (d *fileDecoder) mapping(n *yaml.Node, what string, allowed, required []string) map[string]field {
+	if !d.kind(n, yaml.MappingNode, what) {
+		return nil
+	}
+	fields := make(map[string]field, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "", "%s has a key that is not a plain name", what)
+			continue
+		}
+		if prev, dup := fields[k.Value]; dup {
+			d.errorf(k, "remove one of them", "duplicate key %q in %s (first at line %d)", k.Value, what, prev.key.Line)
+			continue
+		}
+		if !contains(allowed, k.Value) {
+			hint := didYouMean(k.Value, allowed)
+			if hint == "" {
+				hint = "allowed keys: " + strings.Join(allowed, ", ")
+			}
+			d.errorf(k, hint, "unknown key %q in %s", k.Value, what)
+			continue
+		}
+		if v.Kind == yaml.AliasNode {
+			d.errorf(v, "write the value out in full", "YAML aliases (*%s) are not supported in annotation files", v.Value)
+			continue
+		}
+		fields[k.Value] = field{k, v}
+	}
+	for _, req := range required {
+		if _, ok := fields[req]; !ok {
+			d.errorf(n, "", "%s has no %q", what, req)
+		}
+	}
+	return fields
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var kindNames = map[yaml.Kind]string{
+	yaml.MappingNode:  "a mapping (key: value lines)",
+	yaml.SequenceNode: "a list",
+	yaml.ScalarNode:   "a single value",
+	yaml.AliasNode:    "an alias",
+	yaml.DocumentNode: "a document",
+}
+
+func (d *fileDecoder) kind(n *yaml.Node, want yaml.Kind, what string) bool {
+	if n.Kind == want {
+		return true
+	}
+	if n.Kind == yaml.AliasNode {
+		d.errorf(n, "write the value out in full", "YAML aliases (*%s) are not supported in annotation files", n.Value)
+		return false
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		d.errorf(n, "", "%s is empty; expected %s", what, kindNames[want])
+		return false
+	}
+	d.errorf(n, "", "%s must be %s, not %s", what, kindNames[want], kindNames[n.Kind])
+	return false
+}
+
+// each calls fn for every item of the list n.
+func (d *fileDecoder) each(n *yaml.Node, what string, fn func(*yaml.Node)) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // "statements:" with nothing under it
+	}
+	if !d.kind(n, yaml.SequenceNode, what) {
+		return
+	}
+	for _, item := range n.Content {
+		fn(item)
+	}
+}
+
+// str returns the string value of a scalar, or "" after recording an error.
+func (d *fileDecoder) str(f field) string {
+	v := f.value
+	if v.Kind != yaml.ScalarNode {
+		d.kind(v, yaml.ScalarNode, strconv.Quote(f.key.Value))
+		return ""
+	}
+	switch v.Tag {
+	case "!!str":
+		return v.Value
+	case "!!null":
+		d.errorf(v, "", "%q is empty", f.key.Value)
+		return ""
+	}
+	d.errorf(v, "put it in quotes: "+f.key.Value+": \""+v.Value+"\"", "%q must be a string, not %s %s", f.key.Value, tagName(v.Tag), v.Value)
+	return ""
+}
+
+func tagName(tag string) string {
+	switch tag {
+	case "!!int":
+		return "the integer"
+	case "!!float":
+		return "the number"
+	case "!!bool":
+		return "the boolean"
+	case "!!timestamp":
+		return "the date"
+	}
+	return "the value"
+}
+
+// list returns a list of strings; a single string is accepted where
+// single is true (as in "to: pakistan").
+func (d *fileDecoder) list(f field, single bool) []string {
+	v := f.value
+	if single && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+		if s := d.str(f); s != "" {
+			return []string{s}
+		}
+		return nil
+	}
+	if !d.kind(v, yaml.SequenceNode, strconv.Quote(f.key.Value)) {
+		return nil
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, item := range v.Content {
+		if s := d.str(field{f.key, item}); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (d *fileDecoder) date(f field) Date {
+	v := f.value
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!str" && v.Tag != "!!timestamp") {
+		d.errorf(v, "write it as YYYY-MM-DD, e.g. 2025-10-19", "%q must be a date", f.key.Value)
+		return 0
+	}
+	t, err := ParseDate(v.Value)
+	if err != nil {
+		d.errorf(v, "write it as YYYY-MM-DD, e.g. 2025-10-19", "%q: %v", f.key.Value, err)
+		return 0
+	}
+	return t
+}
+
+func (d *fileDecoder) boolean(f field) bool {
+	v := f.value
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+		d.errorf(v, "write true or false", "%q must be true or false", f.key.Value)
+		return false
+	}
+	return v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
+}
+
+// enum returns a string that must be one of allowed.
+func (d *fileDecoder) enum(f field, allowed []string) string {
+	s := d.str(f)
+	if s == "" || contains(allowed, s) {
+		return s
+	}
+	hint := didYouMean(s, allowed)
+	if hint == "" {
+		hint = "one of: " + strings.Join(allowed, ", ")
+	} else {
+		hint += "; one of: " + strings.Join(allowed, ", ")
+	}
+	d.errorf(f.value, hint, "%q is not a valid %s", s, f.key.Value)
+	return ""
+}
+
+func (d *fileDecoder) actor(n *yaml.Node) *Actor {
+	fs := d.mapping(n, "actor", actorKeys, []string{"id", "name", "type"})
+	if fs == nil {
+		return nil
+	}
+	a := &Actor{Pos: d.pos(n)}
+	for k, f := range fs {
+		switch k {
+		case "id":
+			a.ID = d.str(f)
+		case "name":
+			a.Name = d.str(f)
+		case "type":
+			a.Type = d.enum(f, ActorTypes)
+		case "role":
+			a.Role = d.str(f)
+		case "affiliation":
+			a.Affiliation = d.str(f)
+		case "aliases":
+			a.Aliases = d.list(f, false)
+		case "tags":
+			a.Tags = d.list(f, false)
+		}
+	}
+	return a
+}
+
+func (d *fileDecoder) claim(n *yaml.Node) *Claim {
+	fs := d.mapping(n, "claim", claimKeys, []string{"id", "text"})
+	if fs == nil {
+		return nil
+	}
+	c := &Claim{Pos: d.pos(n)}
+	for k, f := range fs {
+		switch k {
+		case "id":
+			c.ID = d.str(f)
+		case "text":
+			c.Text = d.str(f)
+		case "topic":
+			c.Topic = d.str(f)
+		case "about":
+			c.About = d.list(f, true)
+		case "supports":
+			c.Supports = d.list(f, true)
+		case "attacks":
+			c.Attacks = d.list(f, true)
+		}
+	}
+	return c
+}
+
+func (d *fileDecoder) sourceEntry(n *yaml.Node) *Source {
+	fs := d.mapping(n, "source", sourceKeys, []string{"id", "title"})
+	if fs == nil {
+		return nil
+	}
+	s := &Source{Pos: d.pos(n)}
+	for k, f := range fs {
+		switch k {
+		case "id":
+			s.ID = d.str(f)
+		case "title":
+			s.Title = d.str(f)
+		case "outlet":
+			s.Outlet = d.str(f)
+		case "author":
+			s.Author = d.str(f)
+		case "published":
+			s.Published = d.date(f)
+		case "file":
+			s.File = d.corpusPath(f)
+		}
+	}
+	return s
+}
+
+// corpusPath checks that a source's file stays inside the corpus directory.
+func (d *fileDecoder) corpusPath(f field) string {
+	p := d.str(f)
+	if p == "" {
+		return ""
+	}
+	if strings.HasPrefix(p, "/") || strings.Contains(p, "\\") || (len(p) > 1 && p[1] == ':') {
+		d.errorf(f.value, "give the path relative to the corpus directory, e.g. 004_report.txt", "file %q is absolute", p)
+		return ""
+	}
+	if !validCorpusPath(p) {
+		d.errorf(f.value, "give a path inside the corpus directory, without .. or ./", "file %q leaves the corpus directory or is not a clean path", p)
+		return ""
+	}
+	return p
+}
+
+func (d *fileDecoder) statement(n *yaml.Node) *Statement {
+	required := []string{"actor", "claim", "stance", "quote"}
+	if d.source == nil {
+		required = append(required, "source")
+	}
+	fs := d.mapping(n, "statement", statementKeys, required)
+	if fs == nil {
+		return nil
+	}
+	s := &Statement{Pos: d.pos(n)}
+	if d.source != nil {
+		s.Source = d.source.ID
+	}
+	for k, f := range fs {
+		switch k {
+		case "actor":
+			s.Actor = d.str(f)
+		case "claim":
+			s.Claim = d.str(f)
+		case "stance":
+			if v := d.enum(f, []string{"support", "oppose"}); v != "" {
+				s.Stance, _ = ParseStance(v)
+			}
+		case "quote":
+			s.Quote = d.quote(f)
+		case "source":
+			s.Source = d.str(f)
+		case "date":
+			s.Date = d.date(f)
+		case "direct":
+			s.Direct = d.boolean(f)
+		case "note":
+			s.Note = d.str(f)
+		}
+	}
+	return s
+}
+
+func (d *fileDecoder) quote(f field) string {
+	q := d.str(f)
+	if q != "" && strings.TrimSpace(q) == "" {
+		d.errorf(f.value, "give the verbatim words from the source", "%q is blank", f.key.Value)
+	}
+	return q
+}
+
+func (d *fileDecoder) relation(n *yaml.Node) *Relation {
+	required := []string{"from", "type", "to", "quote"}
+	if d.source == nil {
+		required = append(required, "source")
+	}
+	fs := d.mapping(n, "relation", relationKeys, required)
+	if fs == nil {
+		return nil
+	}
+	r := &Relation{Pos: d.pos(n)}
+	if d.source != nil {
+		r.Source = d.source.ID
+	}
+	for k, f := range fs {
+		switch k {
+		case "from":
+			r.From = d.str(f)
+		case "type":
+			r.Type = d.enum(f, RelationTypes)
+		case "to":
+			r.To = d.list(f, true)
+		case "quote":
+			r.Quote = d.quote(f)
+		case "source":
+			r.Source = d.str(f)
+		case "date":
+			r.Date = d.date(f)
+		}
+	}
+	return r
+}

@@ -1,0 +1,9 @@
+package main
+
+import "github.com/spf13/cobra"
+
+// extraCommands lists the subcommands beyond check and stats. Each lives
+// in a file of its own.
+func (a *app) extraCommands() []func() *cobra.Command {
+	return []func() *cobra.Command{}
+}

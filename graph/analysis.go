@@ -1,0 +1,217 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/claimnet/claimnet/annotations"
+)
+
+// Centrality measure names, the keys of ActorResult.Centrality and
+// ClaimResult.Centrality. Each is defined in the file named after it and
+// in docs/measures.md.
+const (
+	Degree      = "degree"
+	Betweenness = "betweenness"
+	Harmonic    = "harmonic"
+	PageRank    = "pagerank"
+	Eigenvector = "eigenvector"
+	Hub         = "hub"
+	Authority   = "authority"
+)
+
+// Measures lists the centrality measure names in the order tables show them.
+var Measures = []string{Degree, Betweenness, Harmonic, PageRank, Eigenvector, Hub, Authority}
+
+// Analysis is every analysis of one Model: per-actor and per-claim
+// results, the contested structure (reversals and conflict edges) and the
+// coalitions. It is a plain value: encoding/json of it is byte-identical
+// for the same Model and options.
+type Analysis struct {
+	// Window is the window of the Model analysed.
+	Window Window `json:"window"`
+	// Actors has one result per model actor, in model order.
+	Actors []ActorResult `json:"actors"`
+	// Claims has one result per model claim, in model order.
+	Claims []ClaimResult `json:"claims"`
+	// Reversals are the actors holding both stances on a claim; see Reversal.
+	Reversals []Reversal `json:"reversals"`
+	// Conflicts are the actor pairs with opposite stances on a claim; see
+	// ConflictEdge.
+	Conflicts []ConflictEdge `json:"conflicts"`
+	// Coalitions are the communities of the actor congruence network.
+	Coalitions Coalitions `json:"coalitions"`
+	// Methods tells, for each measure, how it was computed: "exact", or
+	// "sampled (...)" with the number of pivots, the seed and the error
+	// bound.
+	Methods map[string]string `json:"methods"`
+}
+
+// ActorResult is what the analyses say about one actor.
+type ActorResult struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Side is the actor's affiliation root: the id of the actor at the top
+	// of its chain of affiliations (its own id when it has none).
+	Side string `json:"side"`
+	// Centrality maps each measure name (Measures) to the actor's score.
+	Centrality map[string]float64 `json:"centrality"`
+	// Coalition is the index into Coalitions.Groups of the actor's group,
+	// or -1 when the actor has no statement in the window.
+	Coalition int `json:"coalition"`
+}
+
+// ClaimResult is what the analyses say about one claim.
+type ClaimResult struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	// Supporters and Opposers are the ids of the distinct actors with at
+	// least one statement of that stance on the claim in the window, in
+	// model order. An actor holding both stances is in both.
+	Supporters []string `json:"supporters"`
+	Opposers   []string `json:"opposers"`
+	// Contested reports whether at least one actor supports the claim and
+	// at least one other actor opposes it.
+	Contested bool `json:"contested"`
+	// Contestation is 1 − |s − o|/(s + o) for a contested claim, with s =
+	// len(Supporters) and o = len(Opposers), and 0 for any other claim.
+	Contestation float64 `json:"contestation"`
+	// Centrality maps each measure name (Measures) to the claim's score.
+	Centrality map[string]float64 `json:"centrality"`
+}
+
+// Reversal is an actor that holds both stances on the same claim within
+// the window.
+type Reversal struct {
+	Actor string `json:"actor"`
+	Claim string `json:"claim"`
+	// First and Last are the dates of the actor's earliest and latest
+	// dated statements on the claim (either stance); zero when none is
+	// dated.
+	First annotations.Date `json:"first"`
+	Last  annotations.Date `json:"last"`
+}
+
+// ConflictEdge joins two distinct actors that take opposite stances on a
+// claim: one supports it and the other opposes it (an actor holding both
+// stances conflicts with every other actor holding either).
+type ConflictEdge struct {
+	// A and B are actor ids, A before B in model order.
+	A     string `json:"a"`
+	B     string `json:"b"`
+	Claim string `json:"claim"`
+}
+
+// Coalitions are the communities found in the actor congruence network;
+// see coalitions.go for the definitions.
+type Coalitions struct {
+	// Groups lists the member actor ids of each coalition, members in model
+	// order, groups by their first member.
+	Groups [][]string `json:"groups"`
+	// Modularity is Newman's Q of Groups on the congruence network at
+	// Resolution.
+	Modularity float64 `json:"modularity"`
+	// Polarization is the modularity-based polarization of the signed
+	// network; see coalitions.go.
+	Polarization float64 `json:"polarization"`
+	// Resolution is the modularity resolution parameter γ used.
+	Resolution float64 `json:"resolution"`
+	// Seed seeds the community detection.
+	Seed int64 `json:"seed"`
+}
+
+// AnalyzeOption configures Analyze.
+type AnalyzeOption func(*analyzeConfig)
+
+type analyzeConfig struct {
+	exact      bool
+	threshold  int
+	pivots     int
+	seed       int64
+	resolution float64
+}
+
+// DefaultSampleThreshold is the number of two-mode nodes (actors plus
+// claims) above which betweenness and harmonic closeness are estimated
+// from sampled pivots rather than computed exactly.
+const DefaultSampleThreshold = 5000
+
+// DefaultPivots is the number of pivots the sampled estimates use.
+const DefaultPivots = 256
+
+// WithExact forces exact betweenness and harmonic closeness however large
+// the graph (true), or restores sampling above the threshold (false).
+func WithExact(exact bool) AnalyzeOption { return func(c *analyzeConfig) { c.exact = exact } }
+
+// WithSampleThreshold sets the node count above which sampling is used.
+func WithSampleThreshold(n int) AnalyzeOption {
+	return func(c *analyzeConfig) { c.threshold = n }
+}
+
+// WithPivots sets the number of pivots of the sampled estimates.
+func WithPivots(k int) AnalyzeOption { return func(c *analyzeConfig) { c.pivots = k } }
+
+// WithSeed seeds the pivot sampling and the community detection.
+func WithSeed(seed int64) AnalyzeOption { return func(c *analyzeConfig) { c.seed = seed } }
+
+// WithResolution sets the modularity resolution γ of the coalitions.
+func WithResolution(gamma float64) AnalyzeOption {
+	return func(c *analyzeConfig) { c.resolution = gamma }
+}
+
+// Analyze computes every analysis of m. It checks ctx between stages and
+// inside the long ones.
+func Analyze(ctx context.Context, m *Model, opts ...AnalyzeOption) (*Analysis, error) {
+	cfg := analyzeConfig{threshold: DefaultSampleThreshold, pivots: DefaultPivots, seed: 1, resolution: 1}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.pivots < 1 {
+		return nil, fmt.Errorf("analyse: %d pivots; need at least 1", cfg.pivots)
+	}
+	if !(cfg.resolution > 0) {
+		return nil, fmt.Errorf("analyse: resolution %v; need a positive number", cfg.resolution)
+	}
+	an := &Analysis{
+		Window:  m.Window,
+		Actors:  make([]ActorResult, len(m.Actors)),
+		Claims:  make([]ClaimResult, len(m.Claims)),
+		Methods: map[string]string{},
+	}
+	for i, a := range m.Actors {
+		an.Actors[i] = ActorResult{
+			ID: a.ID, Name: a.Name, Side: m.Data.AffiliationRoot(a.ID),
+			Centrality: make(map[string]float64, len(Measures)), Coalition: -1,
+		}
+	}
+	for i, c := range m.Claims {
+		an.Claims[i] = ClaimResult{
+			ID: c.ID, Text: c.Text, Supporters: []string{}, Opposers: []string{},
+			Centrality: make(map[string]float64, len(Measures)),
+		}
+	}
+	contest(m, an)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("analyse: %w", err)
+	}
+	g := newCSR(m)
+	if err := centralities(ctx, m, g, an, &cfg); err != nil {
+		return nil, fmt.Errorf("analyse: %w", err)
+	}
+	if err := coalitions(ctx, m, an, &cfg); err != nil {
+		return nil, fmt.Errorf("analyse: %w", err)
+	}
+	return an, nil
+}
+
+// setCentrality stores the node scores of a measure: nodes 0..A-1 are
+// actors and A..A+C-1 claims, as in the Model's gonum graphs.
+func setCentrality(an *Analysis, name string, score []float64) {
+	na := len(an.Actors)
+	for i := range an.Actors {
+		an.Actors[i].Centrality[name] = score[i]
+	}
+	for i := range an.Claims {
+		an.Claims[i].Centrality[name] = score[na+i]
+	}
+}

@@ -117,7 +117,7 @@ func divergence(text, q string) string {
 	for lo > 0 && !utf8.RuneStart(q[lo]) {
 		lo--
 	}
-	if lo < 12 {
+	if lo < 8 {
 		return "no part of it matches; is it the right source?"
 	}
 	i := strings.Index(text, q[:lo])

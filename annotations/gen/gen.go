@@ -74,6 +74,12 @@ func Generate(cfg Config) (*annotations.Dataset, error) {
 	return d, nil
 }
 
+// Validate reports every size or date of cfg that Generate would reject.
+func (cfg Config) Validate() error {
+	_, err := cfg.normalize()
+	return err
+}
+
 // normalize fills in the default period and checks the sizes.
 func (cfg Config) normalize() (Config, error) {
 	if cfg.From == 0 && cfg.To == 0 {

@@ -5,5 +5,7 @@ import "github.com/spf13/cobra"
 // extraCommands lists the subcommands beyond check and stats. Each lives
 // in a file of its own.
 func (a *app) extraCommands() []func() *cobra.Command {
-	return []func() *cobra.Command{}
+	return []func() *cobra.Command{
+		a.genCmd,
+	}
 }

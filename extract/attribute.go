@@ -1,0 +1,441 @@
+package extract
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/claimnet/claimnet/annotations"
+)
+
+// walker makes one pass over a document's sentences in text order,
+// attributing each quotation and finding reported speech, so that
+// coreference sees the names in the order a reader does.
+type walker struct {
+	e      *Extractor
+	text   string
+	units  []span
+	quotes []quote
+	sents  []span
+	disc   *discourse
+	out    []Statement
+	newIDs map[string]bool
+	news   []*annotations.Actor
+	used   map[int]bool // offsets of speech verbs that attribute a direct quotation
+	attrs  []attr       // the attribution of each quotation, by index
+	bufS   []token
+	bufL   []token
+	bufT   []token
+}
+
+// attr is the attribution found for one quotation.
+type attr struct {
+	m        mention
+	verb     string
+	attached bool // set off as an utterance: `said: “…”`, `“…,” he said`
+	partial  bool // completes a clause of speech: `urged Kabul to “…”`
+	verbPos  int  // offset of the attributing verb, or -1
+	carry    bool // a speech verb without a subject after a quotation: `…,” and added, “…”`
+	speaker  string
+	ent      *entity
+	kind     Kind
+}
+
+func (a attr) ok() bool { return a.m.ok() }
+
+func (w *walker) run(ctx context.Context) error {
+	w.used = make(map[int]bool)
+	w.attrs = make([]attr, len(w.quotes))
+	qi := 0
+	for si, s := range w.sents {
+		if si%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		w.bufS = tokenize(w.text, s.start, s.end, w.quotes, w.bufS)
+		p := &parser{lx: w.e.lx, text: w.text, toks: w.bufS}
+		w.noteNames(p)
+		for qi < len(w.quotes) && w.quotes[qi].closeEnd <= s.end {
+			w.quote(qi)
+			qi++
+		}
+		w.reported(p)
+		w.noteSingles(p)
+	}
+	for ; qi < len(w.quotes); qi++ {
+		w.quote(qi)
+	}
+	return nil
+}
+
+// noteNames records the full names of a sentence as antecedents for
+// later surnames, roles and pronouns.
+func (w *walker) noteNames(p *parser) {
+	for j := range p.toks {
+		if !p.nameWord(j) || p.nameWord(j+1) && !p.toks[j].poss {
+			continue
+		}
+		var m mention
+		if p.toks[j].poss {
+			m = p.possessorBack(j)
+		} else {
+			m = p.mentionBack(j)
+		}
+		if m.kind == mName && strings.Contains(m.text, " ") {
+			w.disc.note(m.text, m.role)
+		}
+	}
+}
+
+// noteSingles records the one-word names of a sentence used on their own,
+// after the sentence's speakers are resolved.
+func (w *walker) noteSingles(p *parser) {
+	for j := range p.toks {
+		if !p.nameWord(j) || p.nameWord(j+1) && !p.toks[j].poss || p.nameWord(j-1) && !p.toks[j-1].poss {
+			continue
+		}
+		if t := p.toks[j]; !w.e.lx.nameStop[t.lower] && !w.e.lx.roleWords[t.lower] {
+			w.disc.noteSingle(t.text)
+		}
+	}
+}
+
+// sentenceAt returns the index of the sentence that contains offset i.
+func (w *walker) sentenceAt(i int) int {
+	k := sort.Search(len(w.sents), func(k int) bool { return w.sents[k].start > i })
+	return max(k-1, 0)
+}
+
+// quote attributes quotation qi and adds it as a statement or term.
+func (w *walker) quote(qi int) {
+	q := &w.quotes[qi]
+	ls := w.sents[w.sentenceAt(q.open)]
+	leadStart := ls.start
+	if qi > 0 && w.quotes[qi-1].closeEnd > leadStart && w.quotes[qi-1].closeEnd <= q.open {
+		leadStart = w.quotes[qi-1].closeEnd
+	}
+	w.bufL = tokenize(w.text, leadStart, q.open, nil, w.bufL)
+	ts := w.sents[w.sentenceAt(max(q.closeEnd-1, q.open))]
+	trailEnd := max(ts.end, q.closeEnd)
+	if qi+1 < len(w.quotes) && w.quotes[qi+1].open < trailEnd {
+		trailEnd = w.quotes[qi+1].open
+	}
+	w.bufT = tokenize(w.text, q.closeEnd, trailEnd, nil, w.bufT)
+	lead := &parser{lx: w.e.lx, text: w.text, toks: w.bufL}
+	trail := &parser{lx: w.e.lx, text: w.text, toks: w.bufT}
+
+	a := w.trailing(trail)
+	if !a.ok() {
+		a = w.leading(lead)
+	}
+	if a.carry && qi > 0 && w.quotes[qi-1].closeEnd == leadStart {
+		prev := w.attrs[qi-1]
+		a.m, a.speaker, a.ent = prev.m, prev.speaker, prev.ent
+	}
+	words := q.words(w.text)
+	a.kind = w.classify(words, a, trail)
+	if !a.ok() && a.kind == Direct && qi > 0 {
+		// An unattributed quotation that opens its sentence continues
+		// the speaker of the quotation just before, in the same or the
+		// previous paragraph: `“…,” he said. “…”`.
+		prev := w.attrs[qi-1]
+		if prev.kind == Direct && prev.speaker != "" && !hasWords(lead) && w.quotes[qi-1].last >= q.first-1 {
+			a.m, a.speaker, a.ent = prev.m, prev.speaker, prev.ent
+		}
+	}
+	if a.ok() && a.speaker == "" && a.ent == nil {
+		a.speaker, a.ent = w.disc.resolve(a.m)
+	}
+	w.attrs[qi] = a
+	if a.kind == Direct && a.verbPos >= 0 {
+		w.used[a.verbPos] = true
+	}
+	st := Statement{
+		Quote: words,
+		Start: q.parts[0].start,
+		End:   q.parts[len(q.parts)-1].end,
+		Kind:  a.kind,
+		Verb:  a.verb,
+	}
+	if a.kind == Direct {
+		st.Stance = annotations.Support
+	}
+	w.add(st, a)
+}
+
+// hasWords reports whether a token list holds any word.
+func hasWords(p *parser) bool {
+	for _, t := range p.toks {
+		if t.kind != tokPunct {
+			return true
+		}
+	}
+	return false
+}
+
+// trailing finds an attribution after the closing mark: `“…,” X said`,
+// `“…,” said X`, `“…,” X, a trader, said`, `“…,” according to X`.
+func (w *walker) trailing(p *parser) attr {
+	i := 0
+	for i < len(p.toks) && i < 2 && p.toks[i].kind == tokPunct && strings.Contains(",—–-", p.toks[i].text) {
+		i++
+	}
+	if !p.word(i) {
+		return attr{verbPos: -1}
+	}
+	if p.toks[i].lower == "according" && p.word(i+1) && p.toks[i+1].lower == "to" {
+		if m := p.mentionForward(i + 2); m.ok() {
+			return attr{m: m, verb: "according to", attached: true, verbPos: p.toks[i].start}
+		}
+	}
+	if sv, ok := w.e.lx.verb(p.toks[i].lower); ok && !strings.HasSuffix(p.toks[i].lower, "ing") {
+		if m := p.mentionForward(i + 1); m.ok() {
+			return attr{m: m, verb: sv.lemma, attached: true, verbPos: p.toks[i].start}
+		}
+	}
+	m := p.mentionForward(i)
+	if !m.ok() {
+		return attr{verbPos: -1}
+	}
+	j := m.end
+	if p.punct(j, ",") {
+		k := j + 1
+		for k < len(p.toks) && k-j <= 12 && !p.punct(k, ",") {
+			k++
+		}
+		if !p.punct(k, ",") {
+			return attr{verbPos: -1}
+		}
+		if m.kind == mName && m.role == "" {
+			a := j + 1
+			if p.word(a) && (p.toks[a].lower == "a" || p.toks[a].lower == "an" || p.toks[a].lower == "the") {
+				a++
+			}
+			m.role = p.spanText(a, k)
+		}
+		j = k + 1
+	}
+	for p.word(j) && (w.e.lx.auxWords[p.toks[j].lower] || strings.HasSuffix(p.toks[j].lower, "ly")) {
+		j++
+	}
+	if p.word(j) {
+		if sv, ok := w.e.lx.verb(p.toks[j].lower); ok {
+			return attr{m: m, verb: sv.lemma, attached: true, verbPos: p.toks[j].start}
+		}
+	}
+	return attr{verbPos: -1}
+}
+
+// leading finds an attribution before the opening mark: `X said: “…”`,
+// `X, a trader, lamented, “…”`, `X told journalists, “…”`, `X's
+// statement, “…”`, `According to X, “…”`, `X urged Kabul to “…”`, and
+// `…,” and added, “…”` which continues the speaker of the quotation
+// before.
+func (w *walker) leading(p *parser) attr {
+	lx := w.e.lx
+	end := len(p.toks)
+	set := false
+	for end > 0 && p.toks[end-1].kind == tokPunct && strings.Contains(":,—–-(", p.toks[end-1].text) {
+		set = true
+		end--
+	}
+	for i := 0; i+1 < end; i++ {
+		if p.toks[i].lower == "according" && p.toks[i+1].lower == "to" {
+			if m := p.mentionForward(i + 2); m.ok() && m.end >= end-1 {
+				return attr{m: m, verb: "according to", attached: set, verbPos: p.toks[i].start}
+			}
+		}
+	}
+	verbAt, nounAt := -1, -1
+	for v := end - 1; v >= 0 && (verbAt < 0 || nounAt < 0); v-- {
+		if !p.word(v) {
+			continue
+		}
+		lw := p.toks[v].lower
+		if _, ok := lx.verb(lw); ok && verbAt < 0 && !(lw == "put" && !(p.word(v+1) && p.toks[v+1].lower == "it")) {
+			verbAt = v
+		}
+		if lx.speechNouns[lw] && nounAt < 0 {
+			nounAt = v
+		}
+	}
+	if verbAt < 0 && nounAt < 0 {
+		return attr{verbPos: -1}
+	}
+	// A speech noun after its verb ("responded with his own words")
+	// defers to the verb; a noun with a light verb ("issued a warning
+	// that") is a speech act of the light verb's subject; otherwise a
+	// possessor speaks ("Asif's statement").
+	var a attr
+	anchor := verbAt
+	if nounAt > verbAt && (verbAt < 0 || nounAt-verbAt > 5) {
+		a = w.nounSpeech(p, nounAt)
+		anchor = nounAt
+	} else {
+		a = w.verbSpeech(p, verbAt)
+	}
+	if !a.ok() && !hasWordsBefore(p, anchor) {
+		// `…,” and added, “…”`: the speaker of the quotation before.
+		a.carry = true
+	}
+	if a.ok() || a.carry {
+		a.attached = set && end-anchor <= 5
+		last := p.toks[end-1]
+		if sv, ok := lx.verb(p.toks[anchor].lower); ok && sv.use != useDirect && !set && !lx.labelMarkers[last.lower] {
+			a.partial = true
+		}
+	}
+	return a
+}
+
+// hasWordsBefore reports whether any word other than a conjunction comes
+// before token i.
+func hasWordsBefore(p *parser, i int) bool {
+	for k := 0; k < i; k++ {
+		if p.word(k) && p.toks[k].lower != "and" && p.toks[k].lower != "then" && p.toks[k].lower != "but" {
+			return true
+		}
+	}
+	return false
+}
+
+// verbSpeech finds the speaker of the speech verb at v.
+func (w *walker) verbSpeech(p *parser, v int) attr {
+	lx := w.e.lx
+	lw := p.toks[v].lower
+	sv, _ := lx.verb(lw)
+	a := attr{verb: sv.lemma, verbPos: p.toks[v].start}
+	if lw == "put" {
+		a.verb = "put it"
+	}
+	switch {
+	case p.word(v+1) && p.toks[v+1].lower == "by":
+		// Passive: "described by X as …".
+		a.m = p.mentionForward(v + 2)
+	case strings.HasSuffix(lw, "ing"):
+		j, ok := p.skipBackAux(v - 1)
+		switch {
+		case ok && p.punct(j, ","):
+			// A participle shares the subject of the main clause.
+			a.m = p.sentenceSubject(v)
+		case ok:
+			if l := w.lightVerbBefore(p, v); l >= 0 {
+				a.m = p.subjectBefore(l)
+			}
+		}
+	default:
+		a.m = p.subjectBefore(v)
+	}
+	return a
+}
+
+// nounSpeech finds the speaker of the speech noun at n.
+func (w *walker) nounSpeech(p *parser, n int) attr {
+	a := attr{verb: "say", verbPos: p.toks[n].start}
+	if sv, ok := w.e.lx.verb(p.toks[n].lower); ok {
+		a.verb = sv.lemma
+	}
+	if l := w.lightVerbBefore(p, n); l >= 0 {
+		a.m = p.subjectBefore(l)
+		a.verbPos = p.toks[l].start
+		return a
+	}
+	j := n - 1
+	for k := 0; k < 3 && p.word(j) && !p.toks[j].capital && !p.toks[j].poss && !w.e.lx.nameStop[p.toks[j].lower]; k++ {
+		j--
+	}
+	a.m = p.possessorBack(j)
+	return a
+}
+
+// lightVerbBefore returns the index of a light verb governing the noun at
+// n ("issued a public warning"), or -1.
+func (w *walker) lightVerbBefore(p *parser, n int) int {
+	j := n - 1
+	for k := 0; k < 4 && p.word(j); k++ {
+		if w.e.lx.lightVerbs[p.toks[j].lower] {
+			return j
+		}
+		j--
+	}
+	return -1
+}
+
+// classify tells a statement from a term. A quotation longer than the
+// term limit is a statement. A shorter one is a statement when it is set
+// off as an utterance and begins with a capital (`“No deal,” he said`),
+// when it holds a sentence's punctuation, or when it completes a clause of
+// reported speech with three words or more (`urged Kabul to “restore
+// peace”`); otherwise it is a label: a term.
+func (w *walker) classify(words string, a attr, trail *parser) Kind {
+	core := strings.TrimRight(strings.TrimSpace(words), ".,;:!?… ")
+	n := len(strings.Fields(core))
+	if n > w.e.termMax || strings.ContainsAny(core, ".!?;") {
+		return Direct
+	}
+	if a.attached && unicode.IsUpper(firstRune(core)) {
+		return Direct
+	}
+	if a.partial && n >= 3 && !hasWords(trail) {
+		return Direct
+	}
+	return Term
+}
+
+// add resolves the statement's speaker to an actor, proposes a new actor
+// for a named speaker that none matches, and appends the statement.
+func (w *walker) add(st Statement, a attr) {
+	st.Speaker = a.speaker
+	if a.m.ok() && a.m.text != a.speaker {
+		st.Mention = a.m.text
+	}
+	st.Role = a.m.role
+	if st.Role == "" && a.ent != nil {
+		st.Role = a.ent.role
+	}
+	if a.m.ok() {
+		st.Actor = w.e.actors.resolve(st.Speaker, a.m)
+	}
+	if st.Actor == "" && st.Speaker != "" && st.Kind != Term {
+		w.propose(st, a)
+	}
+	w.out = append(w.out, st)
+}
+
+// propose adds a draft actor for an unmatched named speaker.
+func (w *walker) propose(st Statement, a attr) {
+	id := annotations.SuggestID(st.Speaker)
+	if id == "" || w.newIDs[id] {
+		return
+	}
+	if w.newIDs == nil {
+		w.newIDs = make(map[string]bool)
+	}
+	w.newIDs[id] = true
+	typ := annotations.TypePerson
+	switch {
+	case a.m.kind == mGroup:
+		typ = annotations.TypeGroup
+	case a.ent != nil && a.ent.person, a.m.kind == mPronoun:
+	case w.hasOrgWord(st.Speaker):
+		typ = annotations.TypeOrganization
+	case !strings.Contains(st.Speaker, " "):
+		typ = annotations.TypeState
+	}
+	role := st.Role
+	if a.m.kind != mName {
+		role = ""
+	}
+	w.news = append(w.news, &annotations.Actor{ID: id, Name: st.Speaker, Type: typ, Role: role, Tags: []string{"draft"}})
+}
+
+func (w *walker) hasOrgWord(name string) bool {
+	for _, f := range strings.Fields(strings.ToLower(name)) {
+		if w.e.lx.orgWords[f] {
+			return true
+		}
+	}
+	return false
+}

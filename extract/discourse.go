@@ -1,0 +1,150 @@
+package extract
+
+import "strings"
+
+// entity is a named speaker or candidate antecedent in one document.
+type entity struct {
+	name   string
+	words  []string // the words of name
+	role   string   // role phrases the text gives with the name, joined by "; "
+	person bool
+	last   int // order of the latest mention
+}
+
+// discourse tracks the named people and organisations of one document so
+// that later references resolve to them: a surname ("Asif"), a role ("the
+// minister") or a pronoun ("he") refers to the most recent compatible
+// named entity.
+type discourse struct {
+	lx     *lexicon
+	ents   []*entity
+	byName map[string]*entity
+	single map[string]bool // one-word names seen on their own ("Pakistan")
+	clock  int
+}
+
+func newDiscourse(lx *lexicon) *discourse {
+	return &discourse{lx: lx, byName: make(map[string]*entity), single: make(map[string]bool)}
+}
+
+// note records a mention of a full name, with the role the text gives it.
+func (d *discourse) note(name, role string) *entity {
+	e := d.byName[name]
+	if e == nil {
+		e = &entity{name: name, words: strings.Fields(name)}
+		d.byName[name] = e
+		d.ents = append(d.ents, e)
+	}
+	if role != "" && !strings.Contains(e.role, role) {
+		if e.role != "" {
+			e.role += "; "
+		}
+		e.role += role
+	}
+	e.person = d.isPerson(e)
+	d.clock++
+	e.last = d.clock
+	return e
+}
+
+// noteSingle records a one-word name used on its own. Such a word names
+// something in its own right, so it is not taken for the surname of a
+// longer name that contains it ("Pakistan" in an organisation's name).
+func (d *discourse) noteSingle(name string) { d.single[name] = true }
+
+// isPerson guesses whether an entity is a person: a role word of a
+// person, or a name of two or more capitalised words none of which marks
+// an organisation or place, and which is no acronym.
+func (d *discourse) isPerson(e *entity) bool {
+	for _, w := range strings.Fields(strings.ToLower(e.role)) {
+		if d.lx.roleWords[w] {
+			return true
+		}
+	}
+	if len(e.words) < 2 {
+		return false
+	}
+	for _, w := range e.words {
+		lw := strings.ToLower(w)
+		if d.lx.orgWords[lw] || d.lx.groupNouns[lw] || d.single[w] || (len(w) > 1 && strings.ToUpper(w) == w) {
+			return false
+		}
+	}
+	return true
+}
+
+// recent returns the most recently mentioned entity that satisfies ok.
+func (d *discourse) recent(ok func(*entity) bool) *entity {
+	var best *entity
+	for _, e := range d.ents {
+		if (best == nil || e.last > best.last) && ok(e) {
+			best = e
+		}
+	}
+	return best
+}
+
+// resolve turns a mention into the speaker's name: a full name as given,
+// a single name through the most recent person's name that contains it, a
+// pronoun through the most recent person, a role through the most recent
+// name given that role. Group phrases stand as they are. It returns ""
+// when the mention names no one the text has named.
+func (d *discourse) resolve(m mention) (string, *entity) {
+	switch m.kind {
+	case mName:
+		if !strings.Contains(m.text, " ") && !d.single[m.text] {
+			if e := d.recent(func(e *entity) bool { return e.person && contains(e.words, m.text) }); e != nil {
+				return e.name, d.note(e.name, m.role)
+			}
+		}
+		e := d.note(m.text, m.role)
+		return e.name, e
+	case mPronoun:
+		if e := d.recent(func(e *entity) bool { return e.person }); e != nil {
+			return e.name, e
+		}
+	case mRole:
+		want := d.roleContent(m.text)
+		if len(want) == 0 {
+			return "", nil
+		}
+		e := d.recent(func(e *entity) bool {
+			have := strings.Fields(strings.ToLower(e.role))
+			for _, w := range want {
+				if !contains(have, w) {
+					return false
+				}
+			}
+			return true
+		})
+		if e != nil {
+			return e.name, d.note(e.name, "")
+		}
+	case mGroup:
+		return m.text, nil
+	}
+	return "", nil
+}
+
+// roleContent returns the lower-cased content words of a role phrase,
+// without determiners and possessors: "the Information Minister" gives
+// [information minister].
+func (d *discourse) roleContent(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if d.lx.nameStop[w] || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
+			continue
+		}
+		out = append(out, strings.Trim(w, ",."))
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

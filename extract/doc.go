@@ -1,0 +1,2 @@
+// Package extract drafts annotations from raw text.
+package extract

@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/claimnet/claimnet/annotations"
+)
+
+// Kind says how a statement is given in the text.
+type Kind string
+
+// The kinds of statement the extractor proposes.
+const (
+	// Direct is a quotation of the speaker's own words.
+	Direct Kind = "direct"
+	// Reported is reported speech: "X insisted that …", "X rejected …".
+	// Its quote is the reported proposition as the text words it.
+	Reported Kind = "reported"
+	// Term is a quoted word or short phrase used as a label (scare
+	// quotes): “strategic assets”. It is not a statement, but the
+	// analyst may want to see who the text says uses the label.
+	Term Kind = "term"
+)
+
+// Statement is one proposed statement: who said what, in which words, where.
+type Statement struct {
+	// Speaker is the speaker's name as the text gives it, resolved
+	// through coreference ("he", "Asif" and "the minister" become
+	// "Khawaja Asif" when the text named him before), or a group phrase
+	// ("Afghan commentators"). It is empty when the text does not name
+	// the speaker.
+	Speaker string
+	// Mention is the phrase at the statement that refers to the speaker
+	// ("he", "the Information Minister"), when it differs from Speaker.
+	Mention string
+	// Role is the role the text gives the speaker ("Defence Minister"),
+	// if any.
+	Role string
+	// Actor is the id of the known actor the speaker resolves to, or
+	// empty when none matches (see WithActors).
+	Actor string
+	// Quote is the quoted words without the quotation marks; the parts
+	// of a quotation that runs over several paragraphs are joined by a
+	// space. For reported speech it is the reported proposition.
+	Quote string
+	// Start and End are the byte offsets of the quoted words in the
+	// document: Quote == text[Start:End] unless the quotation runs over
+	// several paragraphs.
+	Start, End int
+	// Kind says whether the statement is a direct quotation, reported
+	// speech or a term.
+	Kind Kind
+	// Verb is the base form of the speech verb that attributes the
+	// statement ("say", "insist", "according to"), or empty.
+	Verb string
+	// Stance is the speaker's stance on the quoted proposition: Support
+	// for direct quotations (speakers assert what they say) and for most
+	// reporting verbs, Oppose for verbs of rejection ("reject", "deny").
+	// Terms have no stance (zero).
+	Stance annotations.Stance
+}
+
+// Document is what the extractor found in one text.
+type Document struct {
+	// File is the name the text was given to Extract.
+	File string
+	// Statements are the proposed statements in the order of their quotes.
+	Statements []Statement
+	// NewActors are proposed actors for the named speakers that no known
+	// actor matched, with ids made from their names.
+	NewActors []*annotations.Actor
+	// Skipped is the number of bytes of repeated boilerplate and
+	// duplicated fragments that the extractor left out.
+	Skipped int
+}
+
+// Extractor proposes statements from plain-text news and opinion
+// documents. Its configuration is fixed by New, so one Extractor can serve
+// concurrent calls.
+type Extractor struct {
+	lx       *lexicon
+	actors   *actorIndex
+	progress func(done, total int)
+	termMax  int
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// WithActors resolves speakers against a list of known actors: their ids,
+// names, aliases (which may declare metonyms such as a capital standing
+// for its government) and roles.
+func WithActors(actors []*annotations.Actor) Option {
+	return func(e *Extractor) { e.actors = newActorIndex(actors) }
+}
+
+// WithProgress has ExtractAll call fn after each document with the number
+// of documents done and the total, so that a command can draw a progress
+// bar. fn is called from the goroutine that calls ExtractAll.
+func WithProgress(fn func(done, total int)) Option {
+	return func(e *Extractor) { e.progress = fn }
+}
+
+// WithTermWords sets the longest quotation, in words, that can be a term
+// rather than a statement (default 4).
+func WithTermWords(n int) Option {
+	return func(e *Extractor) { e.termMax = n }
+}
+
+// New returns an Extractor configured by opts.
+func New(opts ...Option) *Extractor {
+	e := &Extractor{lx: newLexicon(), termMax: 4}
+	for _, o := range opts {
+		o(e)
+	}
+	if e.actors == nil {
+		e.actors = newActorIndex(nil)
+	}
+	return e
+}
+
+// MaxDocumentSize is the largest document Extract reads, so that a stray
+// binary or data dump cannot exhaust memory.
+const MaxDocumentSize = 64 << 20
+
+// Extract reads one UTF-8 document from r and proposes its statements.
+// name is recorded as the document's File. Extract holds only this one
+// document in memory.
+func (e *Extractor) Extract(ctx context.Context, name string, r io.Reader) (*Document, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: %w", name, err)
+	}
+	if len(data) > MaxDocumentSize {
+		return nil, fmt.Errorf("extract %s: document larger than %d MiB", name, MaxDocumentSize>>20)
+	}
+	return e.ExtractText(ctx, name, string(data))
+}
+
+// ExtractText is Extract for a document already in memory.
+func (e *Extractor) ExtractText(ctx context.Context, name, text string) (*Document, error) {
+	doc := &Document{File: name}
+	units, skipped := cleanUp(text)
+	doc.Skipped = skipped
+	qs := findQuotes(text, units)
+	sents := e.lx.sentences(text, units, qs)
+	w := &walker{e: e, text: text, units: units, quotes: qs, sents: sents, disc: newDiscourse(e.lx)}
+	if err := w.run(ctx); err != nil {
+		return nil, fmt.Errorf("extract %s: %w", name, err)
+	}
+	sort.SliceStable(w.out, func(i, j int) bool { return w.out[i].Start < w.out[j].Start })
+	doc.Statements = w.out
+	doc.NewActors = w.news
+	return doc, nil
+}

@@ -1,0 +1,273 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimnet/claimnet/annotations"
+)
+
+// The word lists below are general English: speech verbs, role nouns,
+// pronouns and function words. None names a person, place or phrase of a
+// particular corpus, so the extractor carries over to texts it has never
+// seen.
+
+// verbUse says what a speech verb can introduce.
+type verbUse uint8
+
+const (
+	// useDirect: the verb attributes a direct quotation only ("X lamented, “…”").
+	useDirect verbUse = iota
+	// useThat: the verb also reports speech, but only with a that-clause
+	// ("X maintained that …"; "X maintained the ceasefire" is not speech).
+	useThat
+	// useReport: the verb reports speech with any complement ("X rejected …").
+	useReport
+)
+
+// speechVerb is one entry of the verb lexicon.
+type speechVerb struct {
+	lemma  string
+	stance annotations.Stance
+	use    verbUse
+}
+
+// speechVerbTable lists each verb as "lemma stance use: inflected forms".
+// Stance is + (the speaker supports the proposition) or - (opposes it).
+// Use is d (direct quotes only), t (reports with a that-clause) or r
+// (reports with any complement).
+const speechVerbTable = `
+say + r: say says said saying
+tell + r: tell tells told telling
+add + d: add adds added adding
+state + t: states stated
+declare + r: declare declares declared declaring
+announce + r: announce announces announced announcing
+confirm + r: confirm confirms confirmed confirming
+explain + t: explain explains explained explaining
+note + t: note notes noted noting
+stress + r: stress stresses stressed stressing
+emphasize + r: emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising
+underline + t: underline underlines underlined underlining
+reiterate + r: reiterate reiterates reiterated reiterating
+insist + r: insist insists insisted insisting
+demand + r: demand demands demanded demanding
+urge + r: urge urges urged urging
+warn + r: warn warns warned warning
+argue + r: argue argues argued arguing
+claim + t: claim claims claimed claiming
+assert + r: assert asserts asserted asserting
+maintain + t: maintain maintains maintained maintaining
+allege + r: allege alleges alleged alleging
+accuse + r: accuse accuses accused accusing
+blame + r: blame blames blamed blaming
+charge + r: charge charges charged charging
+acknowledge + r: acknowledge acknowledges acknowledged acknowledging
+admit + r: admit admits admitted admitting
+concede + r: concede concedes conceded conceding
+promise + r: promise promises promised promising
+pledge + r: pledge pledges pledged pledging
+vow + r: vow vows vowed vowing
+threaten + r: threaten threatens threatened threatening
+predict + t: predict predicts predicted predicting
+suggest + t: suggest suggests suggested suggesting
+propose + r: propose proposes proposed proposing
+recall + t: recall recalls recalled recalling
+observe + t: observe observes observed observing
+conclude + t: conclude concludes concluded concluding
+complain + t: complain complains complained complaining
+write + t: write writes wrote writing
+reject - r: reject rejects rejected rejecting
+deny - r: deny denies denied denying
+dismiss - r: dismiss dismisses dismissed dismissing
+refuse - r: refuse refuses refused refusing
+condemn - r: condemn condemns condemned condemning
+criticize - r: criticize criticizes criticized criticizing criticise criticises criticised criticising
+denounce - r: denounce denounces denounced denouncing
+lament + d: lament laments lamented lamenting
+respond + d: respond responds responded responding
+reply + d: reply replies replied replying
+echo + d: echo echoes echoed echoing
+remark + d: remark remarks remarked remarking
+tweet + d: tweet tweets tweeted tweeting
+post + d: posted
+continue + d: continued
+ask + d: ask asks asked asking
+put + d: put
+call + d: call calls called calling
+describe + d: describe describes described describing
+dub + d: dub dubs dubbed dubbing
+term + d: termed
+label + d: label labels labelled labeled labelling labeling
+brand + d: branded
+`
+
+// lexicon holds the word lists, built once by newLexicon and read-only
+// afterwards, so that one Extractor serves concurrent calls.
+type lexicon struct {
+	verbs          map[string]speechVerb
+	speechNouns    map[string]bool
+	lightVerbs     map[string]bool
+	roleWords      map[string]bool
+	titles         map[string]bool
+	groupNouns     map[string]bool
+	orgWords       map[string]bool
+	nameStop       map[string]bool
+	nameParticles  map[string]bool
+	personPronouns map[string]bool
+	auxWords       map[string]bool
+	modalWords     map[string]bool
+	linkPreps      map[string]bool
+	clauseLinks    map[string]bool
+	labelMarkers   map[string]bool
+	subordinators  map[string]bool
+	abbreviations  map[string]bool
+}
+
+func newLexicon() *lexicon {
+	lx := &lexicon{
+		verbs:          make(map[string]speechVerb, 400),
+		speechNouns:    wordSet(speechNounsList),
+		lightVerbs:     wordSet(lightVerbsList),
+		roleWords:      wordSet(roleWordsList),
+		titles:         wordSet(titlesList),
+		groupNouns:     wordSet(groupNounsList),
+		orgWords:       wordSet(orgWordsList),
+		nameStop:       wordSet(nameStopList),
+		nameParticles:  wordSet(nameParticlesList),
+		personPronouns: wordSet(personPronounsList),
+		auxWords:       wordSet(auxWordsList),
+		modalWords:     wordSet(modalWordsList),
+		linkPreps:      wordSet(linkPrepsList),
+		clauseLinks:    wordSet(clauseLinksList),
+		labelMarkers:   wordSet(labelMarkersList),
+		subordinators:  wordSet(subordinatorsList),
+		abbreviations:  wordSet(abbreviationsList),
+	}
+	for _, line := range strings.Split(speechVerbTable, "\n") {
+		head, forms, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(head)
+		v := speechVerb{lemma: f[0], stance: annotations.Support, use: useDirect}
+		if f[1] == "-" {
+			v.stance = annotations.Oppose
+		}
+		switch f[2] {
+		case "t":
+			v.use = useThat
+		case "r":
+			v.use = useReport
+		}
+		for _, form := range strings.Fields(forms) {
+			lx.verbs[form] = v
+		}
+	}
+	return lx
+}
+
+// verb looks a lower-cased word up in the speech-verb lexicon.
+func (lx *lexicon) verb(w string) (speechVerb, bool) {
+	v, ok := lx.verbs[w]
+	return v, ok
+}
+
+// wordSet builds a set from a space-separated list.
+func wordSet(list string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}
+
+const (
+	// speechNouns name an utterance; "X's statement, “…”" attributes a
+	// quotation to X, and "issued a warning that …" is a speech act.
+	speechNounsList = `statement statements words remarks remark comments comment message
+		warning response reply speech address tweet post letter interview assertion words
+		declaration announcement appeal plea`
+
+	// lightVerbs combine with a speech noun into a speech act: "issued a statement".
+	lightVerbsList = `issued issues issue made makes make gave gives give released releases
+		delivered delivers posted posts published publishes sounded sent`
+
+	// roleWords are nouns of office or occupation that head a role
+	// description ("the minister", "a cloth trader in …").
+	roleWordsList = `minister ministers president premier chancellor secretary spokesman spokeswoman
+		spokesperson ambassador envoy general commander chief director governor mayor senator
+		lawmaker legislator chairman chairwoman chairperson chair official officer diplomat
+		leader head deputy adviser advisor king queen prince emir sheikh judge prosecutor attorney
+		analyst expert researcher professor trader merchant shopkeeper vendor resident farmer driver
+		worker student teacher doctor activist journalist correspondent reporter editor author
+		writer columnist cleric imam elder negotiator mediator representative delegate colonel
+		captain lieutenant sergeant soldier policeman inspector economist scholar lawyer manager
+		founder owner member candidate mp commissioner coordinator administrator superintendent
+		pilot witness survivor villager mother father son daughter brother sister widow`
+
+	// titles precede a name and are not part of it: "Mr Smith", "Dr Jones".
+	titlesList = `mr mrs ms miss dr prof gen lt col capt sgt maj sen rep gov sir dame lord
+		lady mullah maulana maulvi hafiz haji rev fr`
+
+	// groupNouns head a plural speaker: "Afghan commentators", "officials".
+	groupNounsList = `officials authorities commentators analysts observers experts sources
+		diplomats leaders residents traders critics officers negotiators mediators lawmakers
+		protesters spokesmen ministers delegates participants reports media representatives
+		villagers elders militants fighters witnesses activists citizens people campaigners
+		economists scholars journalists facilitators ministry government delegation police`
+
+	// orgWords mark a name as an organisation's or a place's rather than a person's.
+	orgWordsList = `press news agency ministry office government council party army forces force
+		centre center institute university bank times post emirate nations union committee
+		commission organization organisation front movement group network media foundation
+		association department court assembly senate parliament mission states republic kingdom
+		corporation company tribune herald daily journal radio tv television channel line
+		corridor province district city county state federation alliance league`
+
+	// nameStop are capitalised function words that begin sentences; they
+	// are not names.
+	nameStopList = `the a an this that these those it its he she his her they their we our i my
+		you your but and or yet so as if when while although though because since after before in
+		on at for from with without by of to into during despite however moreover meanwhile
+		instead still also then now today yesterday only even such what which who whom whose where
+		why how according both each every all some many most any no not neither nor either there
+		here given under over between among through within beyond against unlike like last next
+		first later earlier once thus therefore ultimately finally indeed conversely nevertheless
+		nonetheless otherwise perhaps instead speaking asked mr mrs ms dr`
+
+	// nameParticles may sit inside a name: "Osama bin Laden", "Ursula von der Leyen".
+	nameParticlesList = `bin ibn bint al el ul ud ur de da del della di du van von der den la le`
+
+	// pronouns that can be the subject of a speech verb, resolved to the
+	// most recent named person.
+	personPronounsList = `he she`
+
+	// auxiliaries and adverbs that may sit between a subject and its verb.
+	auxWordsList = `has have had is was were been be being also still then later again once
+		further repeatedly publicly reportedly consistently previously already even now today
+		yesterday recently earlier subsequently separately privately openly firmly flatly
+		strongly angrily sharply quickly immediately directly simply just ultimately`
+
+	// modals and negations make a speech verb hypothetical or denied:
+	// "Pakistan should insist …" is not a statement.
+	modalWordsList = `should must could would may might can cannot will shall to not never
+		n't don't didn't doesn't won't wouldn't shouldn't couldn't`
+
+	// prepositions that can link a group noun to a name: "reports in X".
+	linkPrepsList = `in of from at for`
+
+	// clauseLinks end a reported proposition when they follow a comma.
+	clauseLinksList = `while but whereas although though which who as because since so yet
+		and adding saying noting stressing emphasizing emphasising arguing insisting warning`
+
+	// subordinators open a subordinate clause at the start of a sentence.
+	subordinatorsList = `while although though whereas if when because since as unless after before once`
+
+	// labelMarkers before a short quotation make it a label, not speech:
+	// "described as a “…”".
+	labelMarkersList = `as a an the called dubbed termed so-called labelled labeled branded word`
+
+	// abbreviations whose period does not end a sentence.
+	abbreviationsList = `mr mrs ms dr prof gen lt col capt sgt maj sen rep gov st jr sr no vs etc
+		inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec fig approx rev fr`
+)

@@ -1,0 +1,183 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimnet/claimnet/annotations"
+)
+
+// reported finds reported speech in one sentence: a speaker, a speech verb
+// and the proposition after it, as in "X insisted that …", "X rejected
+// …", "X accused Y of …" or "According to X, …". Verbs that attribute a
+// direct quotation, verbs under a modal or negation ("should insist"),
+// and nouns ("Pakistan’s demand") are left out.
+func (w *walker) reported(p *parser) {
+	lx := w.e.lx
+	// In a sentence that opens with a subordinate clause ("While X
+	// accuses Y of …, it …"), a proposition in that clause ends at its
+	// first comma.
+	subEnd := -1
+	if p.word(0) && lx.subordinators[p.toks[0].lower] {
+		for k := range p.toks {
+			if p.punct(k, ",") {
+				subEnd = k
+				break
+			}
+		}
+	}
+	for v := 0; v < len(p.toks); v++ {
+		t := p.toks[v]
+		if t.kind != tokWord || w.used[t.start] {
+			continue
+		}
+		if t.lower == "according" && p.word(v+1) && p.toks[v+1].lower == "to" {
+			w.according(p, v)
+			continue
+		}
+		var a attr
+		sv, isVerb := lx.verb(t.lower)
+		c := v + 1 // start of the complement
+		switch {
+		case isVerb && sv.lemma == "call":
+			if !p.word(v+1) || p.toks[v+1].lower != "for" {
+				continue
+			}
+			a = attr{m: p.subjectBefore(v), verb: "call for"}
+			c = v + 2
+		case isVerb && sv.use != useDirect && !p.toks[v].capital:
+			a = w.verbSpeech(p, v)
+			if strings.HasSuffix(t.lower, "ing") && w.lightVerbBefore(p, v) < 0 {
+				if j, ok := p.skipBackAux(v - 1); !ok || !p.punct(j, ",") {
+					continue
+				}
+			}
+		case lx.speechNouns[t.lower] && w.lightVerbBefore(p, v) >= 0:
+			a = w.nounSpeech(p, v)
+			sv = speechVerb{lemma: a.verb, stance: annotations.Support, use: useThat}
+			if s2, ok := lx.verb(t.lower); ok {
+				sv = s2
+			}
+		default:
+			continue
+		}
+		if !a.ok() || w.used[a.verbPos] {
+			continue
+		}
+		switch {
+		case sv.lemma == "tell":
+			// "told reporters that …": the proposition follows "that".
+			k := c
+			for k < len(p.toks) && k-c < 5 && p.word(k) && p.toks[k].lower != "that" {
+				k++
+			}
+			if !p.word(k) || p.toks[k].lower != "that" {
+				continue
+			}
+			c = k + 1
+		case p.word(c) && p.toks[c].lower == "that":
+			c++
+		case sv.use == useThat:
+			continue
+		}
+		if c >= len(p.toks) || p.toks[c].kind == tokQuote || p.punct(c, ":") || p.punct(c, ",") {
+			continue // the lead-in of a direct quotation, or no complement
+		}
+		end := w.clauseEnd(p, c)
+		if v < subEnd && subEnd < end {
+			end = subEnd
+		}
+		if countWords(p, c, end) < 3 {
+			continue
+		}
+		a.speaker, a.ent = w.disc.resolve(a.m)
+		if a.m.kind == mPronoun && a.speaker == "" {
+			continue
+		}
+		st := Statement{
+			Quote:  w.text[p.toks[c].start:p.toks[end-1].end],
+			Start:  p.toks[c].start,
+			End:    p.toks[end-1].end,
+			Kind:   Reported,
+			Verb:   sv.lemma,
+			Stance: sv.stance,
+		}
+		if a.verb == "call for" {
+			st.Verb = a.verb
+		}
+		w.add(st, a)
+		v = end - 1
+	}
+}
+
+// according handles "According to X, …" at token v.
+func (w *walker) according(p *parser, v int) {
+	m := p.mentionForward(v + 2)
+	if !m.ok() {
+		return
+	}
+	c := m.end
+	for c < len(p.toks) && c-m.end < 8 && !p.punct(c, ",") {
+		c++
+	}
+	if !p.punct(c, ",") {
+		return
+	}
+	c++
+	if c >= len(p.toks) || p.toks[c].kind == tokQuote {
+		return
+	}
+	end := w.clauseEnd(p, c)
+	if countWords(p, c, end) < 3 {
+		return
+	}
+	a := attr{m: m, verb: "according to", verbPos: p.toks[v].start}
+	a.speaker, a.ent = w.disc.resolve(m)
+	w.add(Statement{
+		Quote:  w.text[p.toks[c].start:p.toks[end-1].end],
+		Start:  p.toks[c].start,
+		End:    p.toks[end-1].end,
+		Kind:   Reported,
+		Verb:   "according to",
+		Stance: annotations.Support,
+	}, a)
+}
+
+// clauseEnd returns the token index where the proposition starting at c
+// ends: at a semicolon, colon or dash, at a comma before a new clause
+// (", while …", ", emphasizing …"), or at the end of the sentence, with
+// trailing punctuation left out.
+func (w *walker) clauseEnd(p *parser, c int) int {
+	end := len(p.toks)
+	for k := c; k < len(p.toks); k++ {
+		t := p.toks[k]
+		if t.kind != tokPunct {
+			continue
+		}
+		if strings.Contains(";:—–", t.text) || t.text == "-" && k > 0 && p.toks[k-1].end < t.start {
+			end = k
+			break
+		}
+		if t.text == "," && p.word(k+1) {
+			nw := p.toks[k+1].lower
+			if w.e.lx.clauseLinks[nw] || strings.HasSuffix(nw, "ing") {
+				end = k
+				break
+			}
+		}
+	}
+	for end > c && p.toks[end-1].kind == tokPunct && p.toks[end-1].text != ")" {
+		end--
+	}
+	return end
+}
+
+// countWords counts the words and quotations in tokens [a, b).
+func countWords(p *parser, a, b int) int {
+	n := 0
+	for k := a; k < b; k++ {
+		if p.toks[k].kind != tokPunct {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a half-open byte range [start, end) of the document.
+type span struct{ start, end int }
+
+// paragraphs splits text into its non-blank lines, each trimmed of
+// surrounding white space. News texts as scraped put one paragraph on a
+// line; blank lines only separate.
+func paragraphs(text string) []span {
+	var ps []span
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		end := len(text)
+		if j >= 0 {
+			end = i + j
+		}
+		s, e := trimSpan(text, i, end)
+		if s < e {
+			ps = append(ps, span{s, e})
+		}
+		i = end + 1
+	}
+	return ps
+}
+
+// trimSpan narrows [s, e) of text past leading and trailing white space.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// minRepeat is the shortest text, in bytes, that the clean-up treats as a
+// repetition when it occurs again: shorter lines ("Conclusion", "Thank
+// you") repeat legitimately.
+const minRepeat = 24
+
+// cleanUp finds the scraping noise of a document: paragraphs that repeat an
+// earlier paragraph, paragraphs that are a truncated copy (a prefix) of an
+// earlier one, sentences that repeat an earlier sentence, and a fragment
+// glued onto a sentence ("…diplomacy.rritory without…") that copies earlier
+// text. It returns the paragraphs to keep, trimmed of such fragments, in
+// document order, and the number of bytes skipped.
+//
+// Repetition is checked with hashed keys, so the clean-up is linear in the
+// length of the document; only glued fragments, which are rare, are
+// searched for in the text before them.
+func cleanUp(text string) (keep []span, skipped int) {
+	seenPara := make(map[string]bool)
+	seenPrefix := make(map[string][]string) // first minRepeat bytes → paragraphs
+	seenSent := make(map[string]bool)
+	for _, p := range paragraphs(text) {
+		body := text[p.start:p.end]
+		if seenPara[body] {
+			skipped += len(body)
+			continue
+		}
+		if len(body) >= minRepeat && isPrefixOfEarlier(seenPrefix[body[:minRepeat]], body) {
+			skipped += len(body)
+			continue
+		}
+		pieces, n := cleanSentences(text, p, seenSent)
+		skipped += n
+		if len(body) > 0 {
+			seenPara[body] = true
+			if len(body) >= minRepeat {
+				k := body[:minRepeat]
+				seenPrefix[k] = append(seenPrefix[k], body)
+			}
+		}
+		keep = append(keep, pieces...)
+	}
+	return keep, skipped
+}
+
+func isPrefixOfEarlier(earlier []string, body string) bool {
+	for _, e := range earlier {
+		if strings.HasPrefix(e, body) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanSentences drops from paragraph p the sentences that repeat an
+// earlier sentence of the document, and a fragment glued to the end of a
+// sentence that copies text seen before. The kept parts of p are returned
+// as spans (more than one when a repeated sentence sat in the middle).
+func cleanSentences(text string, p span, seen map[string]bool) (keep []span, skipped int) {
+	cur := p.start
+	flush := func(end int) {
+		s, e := trimSpan(text, cur, end)
+		if s < e {
+			keep = append(keep, span{s, e})
+		}
+	}
+	for _, s := range rawSentences(text, p) {
+		body := text[s.start:s.end]
+		if len(body) >= minRepeat && seen[body] {
+			flush(s.start)
+			skipped += s.end - s.start
+			cur = s.end
+			continue
+		}
+		if len(body) >= minRepeat {
+			seen[body] = true
+		}
+		// A terminator glued to a lower-case letter marks where a copy
+		// of earlier text was pasted in by the scraper.
+		if g := gluedBoundary(body); g > 0 {
+			frag := body[g:]
+			if len(frag) >= minRepeat && strings.Contains(text[:s.start+g], frag) {
+				flush(s.start + g)
+				skipped += len(frag)
+				cur = s.end
+				continue
+			}
+		}
+	}
+	flush(p.end)
+	return keep, skipped
+}
+
+// rawSentences splits a paragraph at sentence terminators followed by
+// white space. It ignores quotation marks: it serves the clean-up, which
+// compares whole sentences, and is not the splitter used for attribution.
+// A glued terminator ("word.Next") does not split, so that a pasted
+// fragment stays inside the sentence it was glued to.
+func rawSentences(text string, p span) []span {
+	var out []span
+	start := p.start
+	for i := p.start; i < p.end; i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < p.end && isCloser(text, j) {
+			j += closerLen(text, j)
+		}
+		if j < p.end && text[j] != ' ' && text[j] != '\t' {
+			continue
+		}
+		out = append(out, span{start, j})
+		for j < p.end && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		start = j
+		i = j - 1
+	}
+	if start < p.end {
+		out = append(out, span{start, p.end})
+	}
+	return out
+}
+
+// isCloser reports whether a closing quotation mark or bracket starts at i.
+func isCloser(text string, i int) bool { return closerLen(text, i) > 0 }
+
+func closerLen(text string, i int) int {
+	switch text[i] {
+	case '"', ')', '\'':
+		return 1
+	}
+	for _, m := range [...]string{"”", "’", "»"} {
+		if strings.HasPrefix(text[i:], m) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+// gluedBoundary returns the offset in s just after a sentence terminator
+// that is immediately followed by a lower-case letter and preceded by a
+// lower-case word of three letters or more ("diplomacy.rritory"), or 0.
+// Abbreviations such as "e.g." or "U.S." do not qualify.
+func gluedBoundary(s string) int {
+	for i := 3; i+1 < len(s); i++ {
+		if s[i] != '.' && s[i] != '!' && s[i] != '?' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(s[i+1:])
+		if !unicode.IsLower(next) {
+			continue
+		}
+		letters := 0
+		for k := i - 1; k >= 0 && letters < 3; k-- {
+			if s[k] < 'a' || s[k] > 'z' {
+				break
+			}
+			letters++
+		}
+		if letters == 3 {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,528 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// Network kinds, the values of Network.Type.
+const (
+	NetworkOneMode = "onemode"
+	NetworkTwoMode = "twomode"
+)
+
+// Node kinds: the values of NetworkNode.Kind, and of NetworkOptions.Mode,
+// which names the node set a one-mode network is made of.
+const (
+	NodeActor = "actor"
+	NodeClaim = "claim"
+)
+
+// Aggregations: how the stance (DNA's qualifier) enters the edge weights.
+// One-mode networks take ignore, congruence, conflict and subtract;
+// two-mode networks take ignore, subtract and combine. See OneMode and
+// TwoModeNetwork for the definitions.
+const (
+	AggregateIgnore     = "ignore"
+	AggregateCongruence = "congruence"
+	AggregateConflict   = "conflict"
+	AggregateSubtract   = "subtract"
+	AggregateCombine    = "combine"
+)
+
+// Normalisations of the edge weights. One-mode networks take no, average,
+// jaccard and cosine; two-mode networks take no, activity and prominence.
+const (
+	NormalizeNo         = "no"
+	NormalizeAverage    = "average"
+	NormalizeJaccard    = "jaccard"
+	NormalizeCosine     = "cosine"
+	NormalizeActivity   = "activity"
+	NormalizeProminence = "prominence"
+)
+
+// Duplicate rules: which statements count when the same actor makes the
+// same statement more than once. See NetworkOptions.Duplicates.
+const (
+	DuplicatesInclude     = "include"
+	DuplicatesDocument    = "document"
+	DuplicatesWeek        = "week"
+	DuplicatesMonth       = "month"
+	DuplicatesYear        = "year"
+	DuplicatesAcrossRange = "acrossrange"
+)
+
+// Allowed option values, in the order help texts list them.
+var (
+	OneModeAggregates     = []string{AggregateIgnore, AggregateCongruence, AggregateConflict, AggregateSubtract}
+	TwoModeAggregates     = []string{AggregateIgnore, AggregateSubtract, AggregateCombine}
+	OneModeNormalizations = []string{NormalizeNo, NormalizeAverage, NormalizeJaccard, NormalizeCosine}
+	TwoModeNormalizations = []string{NormalizeNo, NormalizeActivity, NormalizeProminence}
+	DuplicateRules        = []string{DuplicatesInclude, DuplicatesDocument, DuplicatesWeek, DuplicatesMonth, DuplicatesYear, DuplicatesAcrossRange}
+)
+
+// ErrNetworkOption is returned, wrapped, for an option value the network
+// does not take or an exclusion that names no actor or claim.
+var ErrNetworkOption = errors.New("invalid network option")
+
+// NetworkOptions configures OneMode and TwoModeNetwork. The zero value
+// gives DNA's plain networks: every statement in the model's window
+// counted, no normalisation, active nodes only.
+type NetworkOptions struct {
+	// Mode is the node set of a one-mode network: NodeActor (the default)
+	// projects the actor–claim network onto the actors, NodeClaim onto the
+	// claims. Two-mode networks ignore it.
+	Mode string
+	// Aggregate is one of OneModeAggregates (default congruence) or
+	// TwoModeAggregates (default ignore).
+	Aggregate string
+	// Normalize is one of OneModeNormalizations or TwoModeNormalizations;
+	// the default is no normalisation.
+	Normalize string
+	// Duplicates decides which of an actor's identical statements count:
+	// DuplicatesInclude (the default) counts every statement; the others
+	// count statements with the same actor, claim and stance once per
+	// source (DuplicatesDocument), ISO calendar week, calendar month,
+	// calendar year, or once in the whole window (DuplicatesAcrossRange).
+	// Under the ignore aggregation the stance is not part of the identity,
+	// as in DNA. Undated statements share one week, month and year.
+	Duplicates string
+	// Isolates keeps every actor and claim of the model as a node, active
+	// in the window or not; without it only the nodes with a counted
+	// statement are in the network.
+	Isolates bool
+	// ExcludeActors and ExcludeClaims leave out the statements of these
+	// actors and on these claims, given by id or by name (claim text).
+	// Excluded actors and claims are never nodes.
+	ExcludeActors []string
+	ExcludeClaims []string
+}
+
+// Network is a weighted network computed from a Model, in the form DNA
+// exports: a one-mode network between actors (or claims), or the two-mode
+// actor–claim network.
+type Network struct {
+	// Type is NetworkOneMode or NetworkTwoMode.
+	Type string
+	// Mode is the node kind of a one-mode network, NodeActor or NodeClaim;
+	// empty for a two-mode network.
+	Mode string
+	// Aggregate, Normalize and Duplicates are the options the network was
+	// computed with, defaults filled in.
+	Aggregate, Normalize, Duplicates string
+	// Nodes are in model order. In a two-mode network the actors come
+	// first: Nodes[:Rows] are actors (the matrix rows) and Nodes[Rows:]
+	// claims (the columns). In a one-mode network Rows is len(Nodes).
+	Nodes []NetworkNode
+	Rows  int
+	// Edges have nonzero weights and are sorted by Source, then Target. A
+	// one-mode network lists each unordered pair once, with Source <
+	// Target, and has no loops; a two-mode network's edges go from an
+	// actor to a claim.
+	Edges []NetworkEdge
+}
+
+// NetworkNode is a node of a Network.
+type NetworkNode struct {
+	// Kind is NodeActor or NodeClaim.
+	Kind string
+	// Index is the actor's index into Model.Actors or the claim's into
+	// Model.Claims.
+	Index int
+	// ID is the actor or claim id; Name is the actor's name or the
+	// claim's text.
+	ID, Name string
+}
+
+// NetworkEdge is a weighted edge between two nodes, given by their
+// indices into Network.Nodes.
+type NetworkEdge struct {
+	Source, Target int
+	Weight         float64
+}
+
+// OneMode returns the one-mode network of m's actors (or, with Mode
+// NodeClaim, of its claims), as Discourse Network Analysis defines it.
+//
+// Let x_ijk be the number of statements (counted by the duplicates rule)
+// of actor i on claim j with stance k, where k = 1 is support and k = 0
+// oppose, and a_i = Σ_j Σ_k x_ijk the actor's activity. For two actors
+// i ≠ i' the raw weight is
+//
+//	congruence  Σ_j Σ_k x_ijk · x_i'jk
+//	conflict    Σ_j Σ_k x_ijk · x_i'j(1−k)
+//	subtract    congruence − conflict
+//	ignore      Σ_j (Σ_k x_ijk) · (Σ_k x_i'jk)   (= congruence + conflict)
+//
+// and it is divided by
+//
+//	no       1
+//	average  (a_i + a_i') / 2
+//	jaccard  Σ_jk x_ijk·[x_i'jk = 0] + Σ_jk x_i'jk·[x_ijk = 0] + Σ_jk x_ijk·x_i'jk
+//	cosine   a_i · a_i'
+//
+// with 0 where the divisor is 0 (subtract divides both terms). The
+// claim network swaps the roles of actors and claims. The diagonal is
+// zero, as in DNA, so the network has no loops.
+//
+// It is computed sparsely: per row node, over the claims it stated and
+// the later actors that stated them (Gustavson's row-wise product X·Xᵀ),
+// with one accumulator of the size of the node set per worker, so its
+// cost is the number of co-stating pairs, never actors² × claims.
+// Rows are spread over GOMAXPROCS workers and merged in row order, so the
+// result does not depend on scheduling.
+func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, error) {
+	o, err := opts.resolve(NetworkOneMode)
+	if err != nil {
+		return nil, err
+	}
+	cells, ex, err := networkCells(ctx, m, o)
+	if err != nil {
+		return nil, err
+	}
+	claimMode := o.Mode == NodeClaim
+	nr, ni := len(m.Actors), len(m.Claims)
+	if claimMode {
+		nr, ni = ni, nr
+	}
+	row := func(c netCell) int32 { return c.actor }
+	item := func(c netCell) int32 { return c.claim }
+	if claimMode {
+		row, item = item, row
+	}
+
+	// Row-major lists: the items of each row, in item order (cells are
+	// sorted by actor then claim, and a stable counting sort by claim keeps
+	// each claim's actors in order).
+	rowOff := make([]int32, nr+1)
+	for _, c := range cells {
+		rowOff[row(c)+1]++
+	}
+	for r := 1; r <= nr; r++ {
+		rowOff[r] += rowOff[r-1]
+	}
+	rowEnt := make([]netEntry, len(cells))
+	next := slices.Clone(rowOff[:nr])
+	for _, c := range cells {
+		r := row(c)
+		rowEnt[next[r]] = netEntry{item(c), c.s, c.o}
+		next[r]++
+	}
+	// Item-major lists: the rows of each item, in row order, and where
+	// each row entry sits in its item's list.
+	itemOff := make([]int32, ni+1)
+	for _, e := range rowEnt {
+		itemOff[e.other+1]++
+	}
+	for i := 1; i <= ni; i++ {
+		itemOff[i] += itemOff[i-1]
+	}
+	itemEnt := make([]netEntry, len(rowEnt))
+	rowPos := make([]int32, len(rowEnt))
+	next = slices.Clone(itemOff[:ni])
+	activity := make([]int64, nr)
+	for r := range nr {
+		for p := rowOff[r]; p < rowOff[r+1]; p++ {
+			e := rowEnt[p]
+			q := next[e.other]
+			next[e.other]++
+			itemEnt[q] = netEntry{int32(r), e.s, e.o}
+			rowPos[p] = q
+			activity[r] += int64(e.s) + int64(e.o)
+		}
+	}
+
+	n := &Network{Type: NetworkOneMode, Mode: o.Mode, Aggregate: o.Aggregate, Normalize: o.Normalize, Duplicates: o.Duplicates}
+	kind := NodeActor
+	if claimMode {
+		kind = NodeClaim
+	}
+	nodeOf := n.addNodes(m, kind, nr, func(r int) bool { return rowOff[r+1] > rowOff[r] }, o.Isolates, ex)
+	n.Rows = len(n.Nodes)
+
+	weight := oneModeWeight(o.Aggregate, o.Normalize)
+	jaccard := o.Normalize == NormalizeJaccard
+
+	// Rows are handed out in chunks; each chunk's edges are kept apart and
+	// joined in chunk order.
+	const chunk = 64
+	nChunks := (nr + chunk - 1) / chunk
+	parts := make([][]NetworkEdge, nChunks)
+	var nextChunk atomic.Int64
+	var failed atomic.Bool
+	workers := max(1, min(runtime.GOMAXPROCS(0), nChunks))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			con := make([]int64, nr)
+			conf := make([]int64, nr)
+			var ovl []int64
+			if jaccard {
+				ovl = make([]int64, nr)
+			}
+			mark := make([]int32, nr)
+			var touched []int32
+			for {
+				ci := int(nextChunk.Add(1) - 1)
+				if ci >= nChunks || failed.Load() {
+					return
+				}
+				if ctx.Err() != nil {
+					failed.Store(true)
+					return
+				}
+				var out []NetworkEdge
+				for r := ci * chunk; r < min(nr, (ci+1)*chunk); r++ {
+					touched = touched[:0]
+					stamp := int32(r + 1)
+					for p := rowOff[r]; p < rowOff[r+1]; p++ {
+						e := rowEnt[p]
+						s, op := int64(e.s), int64(e.o)
+						end := itemOff[e.other+1]
+						for q := rowPos[p] + 1; q < end; q++ {
+							f := itemEnt[q]
+							r2 := f.other
+							if mark[r2] != stamp {
+								mark[r2] = stamp
+								con[r2], conf[r2] = 0, 0
+								if jaccard {
+									ovl[r2] = 0
+								}
+								touched = append(touched, r2)
+							}
+							s2, o2 := int64(f.s), int64(f.o)
+							con[r2] += s*s2 + op*o2
+							conf[r2] += s*o2 + op*s2
+							if jaccard {
+								if s > 0 && s2 > 0 {
+									ovl[r2] += s + s2
+								}
+								if op > 0 && o2 > 0 {
+									ovl[r2] += op + o2
+								}
+							}
+						}
+					}
+					slices.Sort(touched)
+					for _, r2 := range touched {
+						var ov int64
+						if jaccard {
+							ov = ovl[r2]
+						}
+						w := weight(con[r2], conf[r2], ov, activity[r], activity[r2])
+						if w != 0 {
+							out = append(out, NetworkEdge{int(nodeOf[r]), int(nodeOf[r2]), w})
+						}
+					}
+				}
+				parts[ci] = out
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("one-mode network: %w", err)
+	}
+	total := 0
+	for _, p := range parts {
+		total += len(p)
+	}
+	n.Edges = make([]NetworkEdge, 0, total)
+	for _, p := range parts {
+		n.Edges = append(n.Edges, p...)
+	}
+	return n, nil
+}
+
+// netEntry is one row's (or item's) counts on one item (or row).
+type netEntry struct {
+	other int32 // the item (in row lists) or the row (in item lists)
+	s, o  int32 // support and oppose counts
+}
+
+// oneModeWeight returns the weight of a pair from its congruence,
+// conflict and jaccard overlap sums and the two activities.
+func oneModeWeight(aggregate, normalize string) func(con, conf, ovl, a, b int64) float64 {
+	return func(con, conf, ovl, a, b int64) float64 {
+		var v float64
+		switch aggregate {
+		case AggregateIgnore:
+			v = float64(con + conf)
+		case AggregateCongruence:
+			v = float64(con)
+		case AggregateConflict:
+			v = float64(conf)
+		case AggregateSubtract:
+			v = float64(con - conf)
+		}
+		norm := 1.0
+		switch normalize {
+		case NormalizeAverage:
+			norm = float64(a+b) / 2
+		case NormalizeCosine:
+			norm = float64(a) * float64(b)
+		case NormalizeJaccard:
+			// m10 + m01 = a + b − overlap; m11 = congruence.
+			norm = float64(a + b - ovl + con)
+		}
+		if norm == 0 {
+			return 0
+		}
+		return v / norm
+	}
+}
+
+// TwoModeNetwork returns the two-mode actor–claim network of m as
+// Discourse Network Analysis defines it. With x_ijk as in OneMode, the
+// edge from actor i to claim j weighs
+//
+//	ignore    x_ij1 + x_ij0        (the number of statements)
+//	subtract  x_ij1 − x_ij0        (support minus oppose)
+//	combine   1 if i only supports j, 2 if it only opposes j, 3 if both
+//
+// and is divided by
+//
+//	no          1
+//	activity    the actor's total Σ_j' w_ij' of the ignore weights, i.e.
+//	            a_i (combine: the number of claims the actor stated)
+//	prominence  the claim's number of statements Σ_i' Σ_k x_i'jk (combine:
+//	            the number of actors that stated it)
+//
+// with 0 where the divisor is 0.
+func TwoModeNetwork(ctx context.Context, m *Model, opts NetworkOptions) (*Network, error) {
+	o, err := opts.resolve(NetworkTwoMode)
+	if err != nil {
+		return nil, err
+	}
+	cells, ex, err := networkCells(ctx, m, o)
+	if err != nil {
+		return nil, err
+	}
+	na, nc := len(m.Actors), len(m.Claims)
+	rowDen := make([]float64, na)
+	colDen := make([]float64, nc)
+	for _, c := range cells {
+		if o.Aggregate == AggregateCombine {
+			rowDen[c.actor]++
+			colDen[c.claim]++
+		} else {
+			rowDen[c.actor] += float64(c.s) + float64(c.o)
+			colDen[c.claim] += float64(c.s) + float64(c.o)
+		}
+	}
+	n := &Network{Type: NetworkTwoMode, Aggregate: o.Aggregate, Normalize: o.Normalize, Duplicates: o.Duplicates}
+	actorNode := n.addNodes(m, NodeActor, na, func(a int) bool { return rowDen[a] > 0 }, o.Isolates, ex)
+	n.Rows = len(n.Nodes)
+	claimNode := n.addNodes(m, NodeClaim, nc, func(c int) bool { return colDen[c] > 0 }, o.Isolates, ex)
+	n.Edges = make([]NetworkEdge, 0, len(cells))
+	for _, c := range cells {
+		var w float64
+		switch o.Aggregate {
+		case AggregateIgnore:
+			w = float64(c.s) + float64(c.o)
+		case AggregateSubtract:
+			w = float64(c.s) - float64(c.o)
+		case AggregateCombine:
+			if c.s > 0 {
+				w++
+			}
+			if c.o > 0 {
+				w += 2
+			}
+		}
+		switch o.Normalize {
+		case NormalizeActivity:
+			w /= rowDen[c.actor] // cells have a positive count, so > 0
+		case NormalizeProminence:
+			w /= colDen[c.claim]
+		}
+		if w != 0 {
+			n.Edges = append(n.Edges, NetworkEdge{int(actorNode[c.actor]), int(claimNode[c.claim]), w})
+		}
+	}
+	return n, nil
+}
+
+// addNodes appends the nodes of one kind (in model order) and returns the
+// node index of each model index, or -1 for those left out: the excluded
+// ones, and without isolates the inactive ones.
+func (n *Network) addNodes(m *Model, kind string, count int, active func(int) bool, isolates bool, ex *netExclusions) []int32 {
+	nodeOf := make([]int32, count)
+	for i := range count {
+		nodeOf[i] = -1
+		if ex.excluded(kind, i) || (!isolates && !active(i)) {
+			continue
+		}
+		nodeOf[i] = int32(len(n.Nodes))
+		node := NetworkNode{Kind: kind, Index: i}
+		if kind == NodeActor {
+			node.ID, node.Name = m.Actors[i].ID, m.Actors[i].Name
+		} else {
+			node.ID, node.Name = m.Claims[i].ID, m.Claims[i].Text
+		}
+		n.Nodes = append(n.Nodes, node)
+	}
+	return nodeOf
+}
+
+// resolve fills in the defaults and checks every value for a network of
+// type typ.
+func (o NetworkOptions) resolve(typ string) (NetworkOptions, error) {
+	aggregates, norms := OneModeAggregates, OneModeNormalizations
+	if typ == NetworkTwoMode {
+		aggregates, norms = TwoModeAggregates, TwoModeNormalizations
+		o.Mode = ""
+		if o.Aggregate == "" {
+			o.Aggregate = AggregateIgnore
+		}
+	} else {
+		if o.Mode == "" {
+			o.Mode = NodeActor
+		}
+		if o.Mode != NodeActor && o.Mode != NodeClaim {
+			return o, fmt.Errorf("%w: one-mode networks are of actors or claims, not %q", ErrNetworkOption, o.Mode)
+		}
+		if o.Aggregate == "" {
+			o.Aggregate = AggregateCongruence
+		}
+	}
+	if o.Normalize == "" {
+		o.Normalize = NormalizeNo
+	}
+	if o.Duplicates == "" {
+		o.Duplicates = DuplicatesInclude
+	}
+	if !slices.Contains(aggregates, o.Aggregate) {
+		return o, fmt.Errorf("%w: %s networks aggregate by %s, not %q", ErrNetworkOption, typ, orList(aggregates), o.Aggregate)
+	}
+	if !slices.Contains(norms, o.Normalize) {
+		return o, fmt.Errorf("%w: %s networks normalize by %s, not %q", ErrNetworkOption, typ, orList(norms), o.Normalize)
+	}
+	if !slices.Contains(DuplicateRules, o.Duplicates) {
+		return o, fmt.Errorf("%w: duplicates are %s, not %q", ErrNetworkOption, orList(DuplicateRules), o.Duplicates)
+	}
+	return o, nil
+}
+
+// orList formats values as "a, b or c".
+func orList(values []string) string {
+	s := ""
+	for i, v := range values {
+		switch {
+		case i == 0:
+		case i == len(values)-1:
+			s += " or "
+		default:
+			s += ", "
+		}
+		s += v
+	}
+	return s
+}

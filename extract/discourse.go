@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // entity is a named speaker or candidate antecedent in one document.
 type entity struct {
@@ -121,7 +124,11 @@ func (d *discourse) resolve(m mention) (string, *entity) {
 			return e.name, d.note(e.name, "")
 		}
 	case mGroup:
-		return m.text, nil
+		// A group is named when a word other than its head noun is
+		// capitalised ("Afghan commentators"); "officials" names no one.
+		if f := strings.Fields(m.text); len(f) > 1 && hasCapital(f[:len(f)-1]) {
+			return m.text, nil
+		}
 	}
 	return "", nil
 }
@@ -143,6 +150,15 @@ func (d *discourse) roleContent(s string) []string {
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func hasCapital(words []string) bool {
+	for _, w := range words {
+		if unicode.IsUpper(firstRune(w)) {
 			return true
 		}
 	}

@@ -112,8 +112,16 @@ func cleanSentences(text string, p span, seen map[string]bool) (keep []span, ski
 			keep = append(keep, span{s, e})
 		}
 	}
+	copying := false // inside a pasted copy of earlier text
 	for _, s := range rawSentences(text, p) {
 		body := text[s.start:s.end]
+		if copying && strings.Contains(text[:s.start], body) {
+			flush(s.start)
+			skipped += s.end - s.start
+			cur = s.end
+			continue
+		}
+		copying = false
 		if len(body) >= minRepeat && seen[body] {
 			flush(s.start)
 			skipped += s.end - s.start
@@ -131,6 +139,7 @@ func cleanSentences(text string, p span, seen map[string]bool) (keep []span, ski
 				flush(s.start + g)
 				skipped += len(frag)
 				cur = s.end
+				copying = true
 				continue
 			}
 		}

@@ -1,0 +1,258 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"text/tabwriter"
+	"unicode"
+
+	"github.com/claimnet/claimnet/annotations"
+)
+
+// Report is the result of Evaluate: how well the extractor's direct
+// quotations match the curated direct quotations of a dataset.
+type Report struct {
+	Documents []DocReport
+	// Totals over all documents.
+	DocReport
+}
+
+// DocReport counts one document's matches. A gold quotation is a curated
+// statement marked direct whose quote stands inside quotation marks in
+// the text (a direct statement that is the author's own prose is not a
+// quotation, and no extractor of quotations can find it).
+type DocReport struct {
+	File string
+	// Gold is the number of gold quotations; Found those that an extracted
+	// direct quotation contains or overlaps after normalisation; Right
+	// those found by an extracted quotation attributed to the gold actor.
+	Gold, Found, Right int
+	// Extracted is the number of extracted direct quotations; Matching
+	// those that match some gold quotation; Attributed those of the
+	// matching ones with an actor; Correct those whose actor is the
+	// actor of a gold quotation they match.
+	Extracted, Matching, Attributed, Correct int
+	// Misses describes the gold quotations not found or misattributed.
+	Misses []string
+}
+
+// QuotePrecision is the share of extracted direct quotations that match a
+// gold quotation.
+func (r *DocReport) QuotePrecision() float64 { return ratio(r.Matching, r.Extracted) }
+
+// QuoteRecall is the share of gold quotations found.
+func (r *DocReport) QuoteRecall() float64 { return ratio(r.Found, r.Gold) }
+
+// SpeakerPrecision is the share of attributed matching quotations whose
+// actor is right.
+func (r *DocReport) SpeakerPrecision() float64 { return ratio(r.Correct, r.Attributed) }
+
+// SpeakerRecall is the share of gold quotations found with the right actor.
+func (r *DocReport) SpeakerRecall() float64 { return ratio(r.Right, r.Gold) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// Evaluate runs e over the text of each source of gold that has a file in
+// corpus, one document at a time, and compares the direct quotations it
+// extracts with gold's quotations: a gold quotation is found when an
+// extracted direct quotation contains it or is contained in it (covering
+// at least half of it) after normalisation (typography, case and
+// punctuation folded), and its speaker is right when that quotation's
+// actor is the gold statement's actor.
+func Evaluate(ctx context.Context, corpus fs.FS, gold *annotations.Dataset, e *Extractor) (*Report, error) {
+	bySource := make(map[string][]*annotations.Statement)
+	for _, s := range gold.Statements {
+		if s.Direct && s.Quote != "" {
+			bySource[s.Source] = append(bySource[s.Source], s)
+		}
+	}
+	rep := &Report{}
+	for _, src := range gold.Sources {
+		if src.File == "" {
+			continue
+		}
+		data, err := fs.ReadFile(corpus, src.File)
+		if err != nil {
+			return nil, fmt.Errorf("evaluate: source %s: %w", src.ID, err)
+		}
+		text := string(data)
+		doc, err := e.ExtractText(ctx, src.File, text)
+		if err != nil {
+			return nil, fmt.Errorf("evaluate: %w", err)
+		}
+		dr := evaluateDoc(doc, quotations(text, bySource[src.ID]))
+		rep.Documents = append(rep.Documents, dr)
+		rep.add(dr)
+	}
+	rep.File = "total"
+	return rep, nil
+}
+
+func (r *Report) add(d DocReport) {
+	r.Gold += d.Gold
+	r.Found += d.Found
+	r.Right += d.Right
+	r.Extracted += d.Extracted
+	r.Matching += d.Matching
+	r.Attributed += d.Attributed
+	r.Correct += d.Correct
+	r.Misses = append(r.Misses, d.Misses...)
+}
+
+// quotations returns the statements whose quote stands inside quotation
+// marks in text.
+func quotations(text string, stmts []*annotations.Statement) []*annotations.Statement {
+	var quoted []string
+	for _, q := range findQuotes(text, paragraphs(text)) {
+		quoted = append(quoted, normQuote(q.words(text)))
+	}
+	var out []*annotations.Statement
+	for _, s := range stmts {
+		g := normQuote(s.Quote)
+		for _, q := range quoted {
+			if strings.Contains(q, g) {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func evaluateDoc(doc *Document, gold []*annotations.Statement) DocReport {
+	dr := DocReport{File: doc.File, Gold: len(gold)}
+	var ext []Statement
+	var extNorm []string
+	for _, s := range doc.Statements {
+		if s.Kind == Direct {
+			ext = append(ext, s)
+			extNorm = append(extNorm, normQuote(s.Quote))
+		}
+	}
+	dr.Extracted = len(ext)
+	goldNorm := make([]string, len(gold))
+	for i, g := range gold {
+		goldNorm[i] = normQuote(g.Quote)
+	}
+	for i, g := range gold {
+		found, right := false, false
+		var got []string
+		for j := range ext {
+			if quoteMatch(extNorm[j], goldNorm[i]) {
+				found = true
+				right = right || ext[j].Actor == g.Actor
+				got = append(got, orNone(ext[j].Actor))
+			}
+		}
+		switch {
+		case !found:
+			dr.Misses = append(dr.Misses, fmt.Sprintf("%s: not found: %s “%s”", doc.File, g.Actor, abbreviate(g.Quote, 60)))
+		case !right:
+			dr.Misses = append(dr.Misses, fmt.Sprintf("%s: wrong speaker %s, want %s: “%s”", doc.File, strings.Join(got, ","), g.Actor, abbreviate(g.Quote, 60)))
+		}
+		if found {
+			dr.Found++
+		}
+		if right {
+			dr.Right++
+		}
+	}
+	for j, x := range ext {
+		matching, correct := false, false
+		for i, g := range gold {
+			if quoteMatch(extNorm[j], goldNorm[i]) {
+				matching = true
+				correct = correct || x.Actor == g.Actor
+			}
+		}
+		if matching {
+			dr.Matching++
+			if x.Actor != "" {
+				dr.Attributed++
+				if correct {
+					dr.Correct++
+				}
+			}
+		}
+	}
+	return dr
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+// quoteMatch reports whether an extracted quotation x matches a gold
+// quotation g, both normalised: x contains g, or g contains x and x covers
+// at least half of g.
+func quoteMatch(x, g string) bool {
+	if x == "" || g == "" {
+		return false
+	}
+	return strings.Contains(x, g) || strings.Contains(g, x) && 2*len(x) >= len(g)
+}
+
+// normQuote folds a quote for comparison: annotations.NormalizeText, lower
+// case, punctuation removed, white space collapsed.
+func normQuote(s string) string {
+	s = strings.ToLower(annotations.NormalizeText(s))
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else if r != '\'' {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func abbreviate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// WriteText writes the report as a table, one row per document and a
+// total, followed by the gold quotations missed or misattributed.
+func (r *Report) WriteText(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "document\tgold\textracted\tquote P\tquote R\tspeaker P\tspeaker R\t")
+	row := func(d *DocReport) {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t\n", d.File, d.Gold, d.Extracted,
+			d.QuotePrecision(), d.QuoteRecall(), d.SpeakerPrecision(), d.SpeakerRecall())
+	}
+	for i := range r.Documents {
+		row(&r.Documents[i])
+	}
+	row(&r.DocReport)
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	fmt.Fprintf(w, "\nquotations: %d of %d found, %d with the right speaker; %d of %d extracted match a gold quotation\n",
+		r.Found, r.Gold, r.Right, r.Matching, r.Extracted)
+	for _, m := range r.Misses {
+		if _, err := fmt.Fprintln(w, "  "+m); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+	}
+	return nil
+}

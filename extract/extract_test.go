@@ -1,0 +1,214 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/claimnet/claimnet/annotations"
+)
+
+// want is one expected statement. Its offsets are checked against the
+// position of quote in the snippet (the occurrence after the preceding
+// expected statement's).
+type want struct {
+	kind    Kind
+	speaker string
+	quote   string
+	verb    string
+	stance  annotations.Stance
+	actor   string
+}
+
+// knownActors are the actors of the snippets' imaginary country.
+var knownActors = []*annotations.Actor{
+	{ID: "freedonia-government", Name: "Government of Freedonia", Type: annotations.TypeGovernment, Aliases: []string{"Fredville", "the Freedonian government"}},
+	{ID: "paul-okafor", Name: "Paul Okafor", Type: annotations.TypePerson, Role: "Minister of the Interior of Freedonia"},
+	{ID: "freedonia-press-office", Name: "Press office of Freedonia", Type: annotations.TypeGovernment, Role: "Government press secretary", Aliases: []string{"the press secretary"}},
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"quote then name and verb",
+			"“We will not back down,” Maria Lopez said on Tuesday.",
+			[]want{{Direct, "Maria Lopez", "We will not back down,", "say", annotations.Support, ""}}},
+		{"quote then verb and role resolved to the named holder",
+			"Foreign Minister John Carter arrived on Monday. “The plan is dead,” said the minister.",
+			[]want{{Direct, "John Carter", "The plan is dead,", "say", annotations.Support, ""}}},
+		{"name, verb and colon",
+			"Mayor Ellen Ward said: “The bridge will reopen next week.”",
+			[]want{{Direct, "Ellen Ward", "The bridge will reopen next week.", "say", annotations.Support, ""}}},
+		{"apposition between name and verb",
+			"Omar Farouk, a fruit seller in the old market, complained, “Nobody buys anything anymore.”",
+			[]want{{Direct, "Omar Farouk", "Nobody buys anything anymore.", "complain", annotations.Support, ""}}},
+		{"role then name in apposition, verb with object",
+			"The spokeswoman, Lina Haddad, told reporters, “We have received no proposal.”",
+			[]want{{Direct, "Lina Haddad", "We have received no proposal.", "tell", annotations.Support, ""}}},
+		{"according to",
+			"According to Peter Brandt, “the deal was never on the table at any point.”",
+			[]want{{Direct, "Peter Brandt", "the deal was never on the table at any point.", "according to", annotations.Support, ""}}},
+		{"possessive speech noun and surname",
+			"Peter Brandt met the envoys. Brandt’s statement, “We expect an answer by Friday,” was read aloud.",
+			[]want{{Direct, "Peter Brandt", "We expect an answer by Friday,", "say", annotations.Support, ""}}},
+		{"verb with own words",
+			"Senator Alan Reyes responded with his own sharp words: “This is a betrayal of the voters.”",
+			[]want{{Direct, "Alan Reyes", "This is a betrayal of the voters.", "respond", annotations.Support, ""}}},
+		{"pronoun",
+			"Ahmed Karimi arrived late. “The talks failed,” he said.",
+			[]want{{Direct, "Ahmed Karimi", "The talks failed,", "say", annotations.Support, ""}}},
+		{"second quotation of the same speaker with and added",
+			"Lina Haddad told reporters, “We have no proposal yet,” and added, “We are still waiting.”",
+			[]want{
+				{Direct, "Lina Haddad", "We have no proposal yet,", "tell", annotations.Support, ""},
+				{Direct, "Lina Haddad", "We are still waiting.", "add", annotations.Support, ""},
+			}},
+		{"quotation continued in the next sentence",
+			"“Prices have doubled,” said Jonas Meyer. “Nobody can afford bread any more.”",
+			[]want{
+				{Direct, "Jonas Meyer", "Prices have doubled,", "say", annotations.Support, ""},
+				{Direct, "Jonas Meyer", "Nobody can afford bread any more.", "", annotations.Support, ""},
+			}},
+		{"trailing name with apposition",
+			"“Prices doubled in a month,” Jonas Meyer, a baker in the town, said.",
+			[]want{{Direct, "Jonas Meyer", "Prices doubled in a month,", "say", annotations.Support, ""}}},
+		{"ASCII quotation marks",
+			`"We are not leaving this place," said Anna Weiss.`,
+			[]want{{Direct, "Anna Weiss", "We are not leaving this place,", "say", annotations.Support, ""}}},
+		{"scare quotes are terms",
+			"The army described the raid as a “limited operation” and moved on to “phase two.”",
+			[]want{
+				{Term, "", "limited operation", "describe", 0, ""},
+				{Term, "", "phase two.", "", 0, ""},
+			}},
+		{"short attributed utterance is a statement",
+			"“Never,” Maria Lopez said.",
+			[]want{{Direct, "Maria Lopez", "Never,", "say", annotations.Support, ""}}},
+		{"partial quotation completing reported speech",
+			"Maria Lopez urged the council to “stop the evictions now.”",
+			[]want{{Direct, "Maria Lopez", "stop the evictions now.", "urge", annotations.Support, ""}}},
+		{"reported: insist that",
+			"Opposition leader Rita Mensah insisted that the election had been rigged.",
+			[]want{{Reported, "Rita Mensah", "the election had been rigged", "insist", annotations.Support, ""}}},
+		{"reported: reject",
+			"Minister Paul Okafor rejected the proposal for a joint patrol.",
+			[]want{{Reported, "Paul Okafor", "the proposal for a joint patrol", "reject", annotations.Oppose, "paul-okafor"}}},
+		{"reported: deny",
+			"Paul Okafor denied that any soldiers had crossed the border.",
+			[]want{{Reported, "Paul Okafor", "any soldiers had crossed the border", "deny", annotations.Oppose, "paul-okafor"}}},
+		{"reported: accuse of",
+			"Union leader Sara Kim accused the company of breaking the agreement.",
+			[]want{{Reported, "Sara Kim", "the company of breaking the agreement", "accuse", annotations.Support, ""}}},
+		{"reported: demand, ending at a new clause",
+			"Sara Kim demanded an immediate halt to the layoffs, while the company stayed silent.",
+			[]want{{Reported, "Sara Kim", "an immediate halt to the layoffs", "demand", annotations.Support, ""}}},
+		{"reported: metonym declared as an alias",
+			"Fredville warned that the border would stay closed for months.",
+			[]want{{Reported, "Fredville", "the border would stay closed for months", "warn", annotations.Support, "freedonia-government"}}},
+		{"unnamed role resolved through an actor's role",
+			"As the press secretary put it: “We will answer every question.”",
+			[]want{{Direct, "", "We will answer every question.", "put it", annotations.Support, "freedonia-press-office"}}},
+		{"modal speech is no statement",
+			"The council should insist that the company pays for the damage.",
+			nil},
+		{"nouns are no speech",
+			"Sara Kim’s demand for higher wages was ignored.",
+			nil},
+		{"quotation over two paragraphs",
+			"Grace Obi said: “We asked for water and got nothing.\n“We asked for roads and got nothing.”\nThe meeting ended.",
+			[]want{{Direct, "Grace Obi", "We asked for water and got nothing. We asked for roads and got nothing.", "say", annotations.Support, ""}}},
+		{"unclosed quotation ends with its paragraph",
+			"Grace Obi said: “We asked for water and got nothing.\nThe meeting ended without a deal.",
+			[]want{{Direct, "Grace Obi", "We asked for water and got nothing.", "say", annotations.Support, ""}}},
+		{"repeated paragraph is skipped",
+			"Anna Weiss said: “The shelter is full tonight.”\nSupport our newsroom: every gift counts.\nSupport our newsroom: every gift counts.\nAnna Weiss said: “The shelter is full tonight.”",
+			[]want{{Direct, "Anna Weiss", "The shelter is full tonight.", "say", annotations.Support, ""}}},
+	}
+	e := New(WithActors(knownActors))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := e.Extract(context.Background(), "snippet.txt", strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Statements) != len(tt.want) {
+				t.Fatalf("got %d statements, want %d:\n%s", len(doc.Statements), len(tt.want), dump(doc))
+			}
+			from := 0
+			for i, w := range tt.want {
+				got := doc.Statements[i]
+				if got.Kind != w.kind || got.Speaker != w.speaker || got.Quote != w.quote || got.Verb != w.verb || got.Stance != w.stance || got.Actor != w.actor {
+					t.Errorf("statement %d:\n got %+v\nwant %+v", i, got, w)
+				}
+				span := w.quote
+				if strings.Contains(tt.text, "\n“") {
+					// A quotation over two paragraphs: the offsets cover
+					// both parts and the reopening mark between them.
+					span = strings.Replace(w.quote, ". ", ".\n“", 1)
+				}
+				start := from + strings.Index(tt.text[from:], span)
+				end := start + len(span)
+				if got.Start != start || got.End != end {
+					t.Errorf("statement %d: offsets [%d:%d], want [%d:%d]", i, got.Start, got.End, start, end)
+				}
+				from = end
+			}
+		})
+	}
+}
+
+func dump(d *Document) string {
+	var b strings.Builder
+	for _, s := range d.Statements {
+		b.WriteString("  ")
+		b.WriteString(string(s.Kind) + " " + s.Speaker + " [" + s.Verb + "] " + s.Quote + "\n")
+	}
+	return b.String()
+}
+
+func TestNewActors(t *testing.T) {
+	doc, err := New().Extract(context.Background(), "x.txt", strings.NewReader("“We are ready,” Tomas Berg, the union chairman, said. “Ready for what?” asked nobody."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.NewActors) != 1 {
+		t.Fatalf("got %d new actors, want 1: %+v", len(doc.NewActors), doc.NewActors)
+	}
+	a := doc.NewActors[0]
+	if a.ID != "tomas-berg" || a.Name != "Tomas Berg" || a.Type != annotations.TypePerson || a.Role != "union chairman" {
+		t.Errorf("new actor %+v", *a)
+	}
+}
+
+func TestCleanUp(t *testing.T) {
+	tests := []struct {
+		name, text string
+		keep       []string
+	}{
+		{"repeated paragraphs", "One paragraph that says something.\nAppeal: give us money today.\nAppeal: give us money today.\nLast.",
+			[]string{"One paragraph that says something.", "Appeal: give us money today.", "Last."}},
+		{"truncated copy of an earlier paragraph", "The talks resumed on Monday in the capital after a pause.\nThe talks resumed on Monday in the capital",
+			[]string{"The talks resumed on Monday in the capital after a pause."}},
+		{"glued duplicated fragment", "Keep the border open for trade and travel. A strong economy helps diplomacy.order open for trade and travel. A strong economy helps diplomacy.",
+			[]string{"Keep the border open for trade and travel. A strong economy helps diplomacy."}},
+		{"repeated sentence inside a paragraph", "The shelter is full again tonight. Doors close at nine. The shelter is full again tonight. Bring blankets.",
+			[]string{"The shelter is full again tonight. Doors close at nine.", "Bring blankets."}},
+		{"short repeated lines stay", "Thank you\nThank you",
+			[]string{"Thank you"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			units, _ := cleanUp(tt.text)
+			var got []string
+			for _, u := range units {
+				got = append(got, tt.text[u.start:u.end])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.keep, "|") {
+				t.Errorf("kept %q, want %q", got, tt.keep)
+			}
+		})
+	}
+}

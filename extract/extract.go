@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/claimnet/claimnet/annotations"
 )
@@ -67,6 +68,9 @@ type Statement struct {
 type Document struct {
 	// File is the name the text was given to Extract.
 	File string
+	// Title is a provisional title for the draft: the document's first
+	// sentence, shortened to about 100 characters.
+	Title string
 	// Statements are the proposed statements in the order of their quotes.
 	Statements []Statement
 	// NewActors are proposed actors for the named speakers that no known
@@ -147,6 +151,9 @@ func (e *Extractor) ExtractText(ctx context.Context, name, text string) (*Docume
 	doc.Skipped = skipped
 	qs := findQuotes(text, units)
 	sents := e.lx.sentences(text, units, qs)
+	if len(sents) > 0 {
+		doc.Title = shorten(text[sents[0].start:sents[0].end], 100)
+	}
 	w := &walker{e: e, text: text, units: units, quotes: qs, sents: sents, disc: newDiscourse(e.lx)}
 	if err := w.run(ctx); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", name, err)
@@ -155,4 +162,18 @@ func (e *Extractor) ExtractText(ctx context.Context, name, text string) (*Docume
 	doc.Statements = w.out
 	doc.NewActors = w.news
 	return doc, nil
+}
+
+// shorten cuts s at the last word boundary before n runes and marks the
+// cut with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
 }

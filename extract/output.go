@@ -151,7 +151,10 @@ func SourceID(file string) string {
 // referred to the speaker, so `grep draft` finds what is left to review.
 // Terms are not statements; they are listed in the file's head comment.
 func DraftFile(d *Document) *annotations.File {
-	src := &annotations.Source{ID: SourceID(d.File)}
+	src := &annotations.Source{ID: SourceID(d.File), Title: d.Title}
+	if src.Title == "" {
+		src.Title = "Untitled (" + d.File + ")"
+	}
 	if d.File != "-" {
 		src.File = path.Base(strings.ReplaceAll(d.File, "\\", "/"))
 	}

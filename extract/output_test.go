@@ -165,10 +165,10 @@ func TestDraftFileChecks(t *testing.T) {
 
 func TestSourceID(t *testing.T) {
 	for in, want := range map[string]string{
-		"corpus/000_ee4f.txt": "000-ee4f",
+		"corpus/000_ee4f.txt":   "000-ee4f",
 		`C:\texts\Report 7.TXT`: "report-7",
-		"-":                   "source",
-		"...":                 "source",
+		"-":                     "source",
+		"...":                   "source",
 	} {
 		if got := SourceID(in); got != want {
 			t.Errorf("SourceID(%q) = %q, want %q", in, got, want)

@@ -56,7 +56,7 @@ type Result struct {
 	// Skipped counts the statements of the type that were not imported,
 	// by reason.
 	Skipped Skipped
-	name string
+	name    string
 }
 
 // Skipped counts statements left out of an import.

@@ -195,7 +195,7 @@ func Analyze(ctx context.Context, m *Model, opts ...AnalyzeOption) (*Analysis, e
 		return nil, fmt.Errorf("analyse: %w", err)
 	}
 	g := newCSR(m)
-	if err := centralities(ctx, m, g, an, &cfg); err != nil {
+	if err := centralities(ctx, g, an, &cfg); err != nil {
 		return nil, fmt.Errorf("analyse: %w", err)
 	}
 	if err := coalitions(ctx, m, an, &cfg); err != nil {

@@ -1,18 +1,60 @@
 package graph
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"math"
+)
 
 // centralities computes every centrality measure on the two-mode csr g
 // and stores them in an, recording in an.Methods how each was computed.
-func centralities(ctx context.Context, m *Model, g *csr, an *Analysis, cfg *analyzeConfig) error {
+// Each measure is defined in its own file: degree.go, betweenness.go,
+// harmonic.go, pagerank.go, eigenvector.go, hits.go.
+func centralities(ctx context.Context, g *csr, an *Analysis, cfg *analyzeConfig) error {
 	setCentrality(an, Degree, weightedDegree(g))
 	an.Methods[Degree] = "exact"
-	for _, name := range Measures[1:] {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		// Filled in by the measures' own files.
-		setCentrality(an, name, make([]float64, g.n))
+
+	sample := 0
+	if !cfg.exact && g.n > cfg.threshold {
+		sample = cfg.pivots
 	}
+	ps, err := shortestPaths(ctx, g, sample, cfg.seed)
+	if err != nil {
+		return err
+	}
+	setCentrality(an, Betweenness, ps.betweenness)
+	setCentrality(an, Harmonic, ps.harmonic)
+	method := "exact"
+	if ps.sampled > 0 {
+		// The Hoeffding bound of one node's normalised score at p = 0.05.
+		eps := float64(ps.active) / float64(g.n-1) * math.Sqrt(math.Log(2/0.05)/(2*float64(ps.sampled)))
+		method = fmt.Sprintf("sampled (%d pivots of %d nodes with edges, seed %d; per-node error ≤ %.3f with probability 0.95)",
+			ps.sampled, ps.active, cfg.seed, eps)
+	}
+	an.Methods[Betweenness] = method
+	an.Methods[Harmonic] = method
+
+	pr, it, err := pageRank(ctx, g)
+	if err != nil {
+		return err
+	}
+	setCentrality(an, PageRank, pr)
+	an.Methods[PageRank] = fmt.Sprintf("exact (power iteration, %d steps)", it)
+
+	ev, it, err := eigenvector(ctx, g)
+	if err != nil {
+		return err
+	}
+	setCentrality(an, Eigenvector, ev)
+	an.Methods[Eigenvector] = fmt.Sprintf("exact (power iteration on A+I, %d steps)", it)
+
+	hub, auth, it, err := hits(ctx, g)
+	if err != nil {
+		return err
+	}
+	setCentrality(an, Hub, hub)
+	setCentrality(an, Authority, auth)
+	an.Methods[Hub] = fmt.Sprintf("exact (power iteration, %d steps)", it)
+	an.Methods[Authority] = an.Methods[Hub]
 	return nil
 }

@@ -51,3 +51,19 @@ func (g *csr) edges() int { return len(g.adj) / 2 }
 func (g *csr) neighbours(v int) ([]int32, []float64) {
 	return g.adj[g.off[v]:g.off[v+1]], g.w[g.off[v]:g.off[v+1]]
 }
+
+// mulVec sets dst = A·x for the weighted adjacency matrix A of g and
+// returns ‖dst‖₂².
+func (g *csr) mulVec(dst, x []float64) float64 {
+	sq := 0.0
+	for v := range g.n {
+		s := 0.0
+		lo, hi := g.off[v], g.off[v+1]
+		for i := lo; i < hi; i++ {
+			s += x[g.adj[i]] * g.w[i]
+		}
+		dst[v] = s
+		sq += s * s
+	}
+	return sq
+}

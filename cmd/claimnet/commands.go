@@ -7,5 +7,7 @@ import "github.com/spf13/cobra"
 func (a *app) extraCommands() []func() *cobra.Command {
 	return []func() *cobra.Command{
 		a.genCmd,
+		a.queryCmd,
+		a.exportCmd,
 	}
 }

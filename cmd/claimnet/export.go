@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/export"
+	"github.com/claimnet/claimnet/internal/atomic"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) exportCmd() *cobra.Command {
+	var (
+		w            graph.Window
+		format       string
+		out          string
+		perStatement bool
+		force        bool
+		sizeBy       string
+	)
+	c := &cobra.Command{
+		Use:   "export [--format FORMAT] [-o PATH] [--per-statement] [--force] [DATASET]",
+		Short: "Write the network as JSON, node-link JSON, GraphML, GEXF, CSV or DOT",
+		Long: `export writes the network of DATASET (default: the built-in dataset) in one of
+these formats (docs/graph-document.md describes each):
+
+  json       the graph document: nodes, edges, statements, relations,
+             sources and analysis results (what claimnet query reads)
+  node-link  node-link JSON for networkx (node_link_graph) and d3
+  graphml    GraphML with typed attributes, for networkx, igraph, Gephi
+  gexf       GEXF 1.3 for Gephi: colours by side, sizes by --size-by,
+             and date intervals for the timeline
+  csv        nodes.csv and edges.csv in the directory -o DIR, for Gephi's
+             spreadsheet import and R's igraph::graph_from_data_frame
+  dot        the plain structure with every attribute, for Graphviz readers
+
+Edges are aggregated (one per actor, claim and stance; one per actor pair
+and relation type) unless --per-statement, which writes one edge per
+statement and per declared relation. Nodes are the actors and the claims;
+the bipartite split is the boolean node attribute type (false for actors,
+true for claims: igraph's convention) and is_actor (statnet's).
+
+Without -o (or with -o -) the output goes to stdout. An existing file is
+never replaced without --force.`,
+		Example: `  claimnet export --format graphml -o istanbul.graphml
+  claimnet export --format gexf --size-by betweenness -o istanbul.gexf
+  claimnet export --format csv -o tables/
+  claimnet export --format json --per-statement --from 2025-10-19 --to 2025-11-03`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, argv []string) error {
+			if err := checkWindow(w); err != nil {
+				return err
+			}
+			if !slices.Contains(export.Formats(), format) {
+				return usagef("--format %q: want one of %s", format, strings.Join(export.Formats(), ", "))
+			}
+			if format == export.FormatCSV && (out == "" || out == "-") {
+				return usagef("--format csv writes nodes.csv and edges.csv: give their directory with -o DIR")
+			}
+			if sizeBy != "" && !slices.Contains(graph.Measures, sizeBy) {
+				return usagef("--size-by %q: want one of %s", sizeBy, strings.Join(graph.Measures, ", "))
+			}
+			m, an, err := a.compileAnalysed(cmd.Context(), argv, w)
+			if err != nil {
+				return err
+			}
+			doc, err := export.Build(m, an, export.PerStatement(perStatement))
+			if err != nil {
+				return err
+			}
+			if format == export.FormatCSV {
+				return writeCSVTables(out, force, doc)
+			}
+			write := func(wr io.Writer) error {
+				return export.Write(wr, doc, format, export.Style{SizeBy: sizeBy})
+			}
+			if out == "" || out == "-" {
+				return write(a.stdout)
+			}
+			return atomic.WriteFile(out, force, write)
+		},
+	}
+	addWindowFlags(c, &w)
+	c.Flags().StringVar(&format, "format", export.FormatJSON, "output `FORMAT`: "+strings.Join(export.Formats(), ", "))
+	c.Flags().StringVarP(&out, "output", "o", "", "write to `PATH` (a directory for csv; - for stdout)")
+	c.Flags().BoolVar(&perStatement, "per-statement", false, "one edge per statement and declared relation instead of aggregated edges")
+	c.Flags().BoolVar(&force, "force", false, "replace existing output files")
+	c.Flags().StringVar(&sizeBy, "size-by", "", "gexf: size nodes by `MEASURE` ("+strings.Join(graph.Measures, ", ")+"; default degree)")
+	return c
+}
+
+// writeCSVTables writes dir/nodes.csv and dir/edges.csv, creating dir.
+// Without force it refuses before writing either when one exists.
+func writeCSVTables(dir string, force bool, doc *export.Document) error {
+	nodes, edges := filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv")
+	if !force {
+		for _, p := range []string{nodes, edges} {
+			if fileExists(p) {
+				return fmt.Errorf("write %s: %w", p, atomic.ErrExists)
+			}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	var nodesCSV, edgesCSV strings.Builder
+	if err := export.WriteCSV(&nodesCSV, &edgesCSV, doc); err != nil {
+		return err
+	}
+	if err := atomic.WriteFile(nodes, force, func(w io.Writer) error {
+		_, err := io.WriteString(w, nodesCSV.String())
+		return err
+	}); err != nil {
+		return err
+	}
+	return atomic.WriteFile(edges, force, func(w io.Writer) error {
+		_, err := io.WriteString(w, edgesCSV.String())
+		return err
+	})
+}

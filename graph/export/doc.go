@@ -1,0 +1,14 @@
+// Package export turns a compiled graph.Model and its graph.Analysis into
+// the graph document, claimnet's one versioned JSON form of the network,
+// and writes it in the formats other tools read: JSON (the document
+// itself), node-link JSON (networkx, d3), GraphML (networkx, igraph,
+// Gephi, yEd), GEXF 1.3 (Gephi, with a timeline), CSV node and edge tables
+// (Gephi's spreadsheet import, R's igraph::graph_from_data_frame) and DOT
+// (Graphviz).
+//
+// Build reads the Model and the Analysis once and every writer reads the
+// Document it returns, so all formats show the same nodes, edges, weights
+// and attributes. The document's shape is described in
+// docs/graph-document.md and docs/graph-document.schema.json; Version
+// names it.
+package export

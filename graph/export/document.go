@@ -1,0 +1,682 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+
+	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/graph"
+)
+
+// Version is the version of the graph document's shape, written in its
+// "version" field. It changes when a field is removed or changes meaning;
+// fields may be added within a version.
+const Version = "1"
+
+// Node kinds: the two modes of the network.
+const (
+	KindActor = "actor"
+	KindClaim = "claim"
+)
+
+// Edge layers. Stance edges join an actor to a claim, argument edges a
+// claim to a claim, relation edges an actor to an actor.
+const (
+	LayerStance   = "stance"
+	LayerArgument = "argument"
+	LayerRelation = "relation"
+)
+
+// Document is the graph document: the compiled network of a dataset
+// within a window, with every analysis result attached to its node, and
+// the statements and relations that are the edges' evidence. It is built
+// by Build and is the input of every writer and of claimnet's queries.
+// Its slices are in a deterministic order; encoding/json of it is the
+// "json" export format.
+type Document struct {
+	// Version is the document shape's version, Version.
+	Version string `json:"version"`
+	// Window is the date range the statements were selected by.
+	Window Window `json:"window"`
+	// PerStatement reports whether stance and relation edges are one per
+	// statement or declared relation (true) or aggregated (false).
+	PerStatement bool `json:"per_statement"`
+	// Measures lists the centrality measures every node's Centrality has.
+	Measures []string `json:"measures"`
+	// Nodes are the actors, in dataset order, then the claims, in dataset
+	// order: every declared actor and claim, active in the window or not.
+	Nodes []Node `json:"nodes"`
+	// Edges are the stance edges (by actor, claim, support before
+	// oppose), then the argument edges (by from, to, type), then the
+	// relation edges (by from, to, type). The network is a directed
+	// multigraph: the same two nodes can be joined by edges of different
+	// kinds, and, with PerStatement, by several edges of one kind.
+	Edges []Edge `json:"edges"`
+	// Statements are the statements within the window, in dataset order.
+	Statements []Statement `json:"statements"`
+	// Relations are the declared relations within the window, one entry
+	// per target actor, in dataset order.
+	Relations []Relation `json:"relations"`
+	// Sources are every source of the dataset, in dataset order.
+	Sources []Source `json:"sources"`
+	// Reversals are the actors holding both stances on a claim.
+	Reversals []Reversal `json:"reversals"`
+	// Conflicts are the actor pairs taking opposite stances on a claim.
+	Conflicts []Conflict `json:"conflicts"`
+	// Coalitions are the communities of the actor congruence network.
+	Coalitions Coalitions `json:"coalitions"`
+	// Methods tells, for each measure, how it was computed.
+	Methods map[string]string `json:"methods"`
+
+	nodeIndex map[string]int
+}
+
+// Window is an inclusive date range; a null bound is open.
+type Window struct {
+	From Date `json:"from"`
+	To   Date `json:"to"`
+}
+
+// Node is an actor or a claim. Fields common to both come first; an
+// actor node carries the ActorAttrs fields and a claim node the
+// ClaimAttrs fields (the other pointer is nil and its fields are absent
+// from the JSON).
+type Node struct {
+	// ID is the actor's or claim's id; ids are unique across both.
+	ID string `json:"id"`
+	// Kind is KindActor or KindClaim.
+	Kind string `json:"kind"`
+	// Label is the actor's name or the claim's text.
+	Label string `json:"label"`
+	// Active reports whether the node has a statement in the window.
+	Active bool `json:"active"`
+	// Statements is the number of the node's statements in the window.
+	Statements int `json:"statements"`
+	// First and Last are the earliest and latest dates of the node's
+	// dated edges (null when it has none).
+	First Date `json:"first"`
+	Last  Date `json:"last"`
+	// Centrality maps each measure in Document.Measures to the node's score.
+	Centrality map[string]Score `json:"centrality"`
+	*ActorAttrs
+	*ClaimAttrs
+}
+
+// ActorAttrs are the attributes only actor nodes have.
+type ActorAttrs struct {
+	// ActorType is the actor's type: person, organization, government,
+	// state, group or media.
+	ActorType   string `json:"actor_type"`
+	Role        string `json:"role"`
+	Affiliation string `json:"affiliation"`
+	// Side is the actor's affiliation root (its own id without affiliation).
+	Side    string   `json:"side"`
+	Aliases []string `json:"aliases"`
+	Tags    []string `json:"tags"`
+	// Coalition is the index into Coalitions.Groups of the actor's
+	// coalition, or -1 when it has none.
+	Coalition int `json:"coalition"`
+}
+
+// ClaimAttrs are the attributes only claim nodes have.
+type ClaimAttrs struct {
+	Text  string   `json:"text"`
+	Topic string   `json:"topic"`
+	About []string `json:"about"`
+	// Contested reports whether one actor supports the claim and another
+	// opposes it.
+	Contested bool `json:"contested"`
+	// Contestation is 1 − |s − o|/(s + o) for a contested claim with s
+	// supporters and o opposers, else 0.
+	Contestation Score `json:"contestation"`
+	// Supporters and Opposers are the ids of the actors with a statement
+	// of that stance on the claim, in dataset order.
+	Supporters []string `json:"supporters"`
+	Opposers   []string `json:"opposers"`
+}
+
+// Edge is a directed edge of one layer and kind.
+type Edge struct {
+	// ID is "e" followed by the edge's index in Document.Edges.
+	ID string `json:"id"`
+	// Source and Target are node ids: actor → claim for stance edges,
+	// claim → claim for argument edges, actor → actor for relation edges.
+	Source string `json:"source"`
+	Target string `json:"target"`
+	// Layer is LayerStance, LayerArgument or LayerRelation.
+	Layer string `json:"layer"`
+	// Kind is the stance (support, oppose), the argument type (supports,
+	// attacks) or the relation type (mediates, negotiates-with,
+	// threatens, criticizes, cooperates-with, member-of).
+	Kind string `json:"kind"`
+	// Stance is "support" or "oppose" on stance edges and absent on others.
+	Stance string `json:"stance,omitempty"`
+	// Sign is the edge's sign; see Sign.
+	Sign int `json:"sign"`
+	// Weight is the number of statements (stance edges) or declared
+	// relations (relation edges) behind the edge; 1 for argument and
+	// member-of edges and for every edge of a per-statement document.
+	Weight int `json:"weight"`
+	// First and Last are the earliest and latest dates of the statements
+	// or relations behind the edge (null when none is dated).
+	First Date `json:"first"`
+	Last  Date `json:"last"`
+	// Quote, TextSource and Direct are set on the stance and relation
+	// edges of a per-statement document: the statement's or relation's
+	// quote, its source id, and (stance edges) whether the quote is direct.
+	Quote      string `json:"quote,omitempty"`
+	TextSource string `json:"text_source,omitempty"`
+	Direct     *bool  `json:"direct,omitempty"`
+}
+
+// Statement is one statement within the window.
+type Statement struct {
+	Actor  string `json:"actor"`
+	Claim  string `json:"claim"`
+	Stance string `json:"stance"`
+	Sign   int    `json:"sign"`
+	Quote  string `json:"quote"`
+	Source string `json:"source"`
+	// Date is the statement's date, or its source's, or null.
+	Date   Date   `json:"date"`
+	Direct bool   `json:"direct"`
+	Note   string `json:"note"`
+	// Edge is the id of the stance edge the statement is behind.
+	Edge string `json:"edge"`
+	// At is the statement's position in the annotations, file:line:col.
+	At string `json:"at"`
+}
+
+// Relation is one declared relation from one actor to one target actor.
+type Relation struct {
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Type   string `json:"type"`
+	Quote  string `json:"quote"`
+	Source string `json:"source"`
+	Date   Date   `json:"date"`
+	// Edge is the id of the relation edge the relation is behind.
+	Edge string `json:"edge"`
+	At   string `json:"at"`
+}
+
+// Source is a text the statements are drawn from.
+type Source struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	Author    string `json:"author"`
+	Published Date   `json:"published"`
+	File      string `json:"file"`
+	// Statements is the number of the source's statements in the window.
+	Statements int `json:"statements"`
+}
+
+// Reversal is an actor holding both stances on a claim; First and Last
+// are its earliest and latest dated statements on the claim.
+type Reversal struct {
+	Actor string `json:"actor"`
+	Claim string `json:"claim"`
+	First Date   `json:"first"`
+	Last  Date   `json:"last"`
+}
+
+// Conflict is a pair of actors, A before B in dataset order, taking
+// opposite stances on Claim.
+type Conflict struct {
+	A     string `json:"a"`
+	B     string `json:"b"`
+	Claim string `json:"claim"`
+}
+
+// Coalitions are the communities of the actor congruence network, as
+// graph.Coalitions defines them.
+type Coalitions struct {
+	Groups       [][]string `json:"groups"`
+	Modularity   Score      `json:"modularity"`
+	Polarization Score      `json:"polarization"`
+	Resolution   Score      `json:"resolution"`
+	Seed         int64      `json:"seed"`
+}
+
+// Date is a calendar day. Its JSON form is "YYYY-MM-DD", or null for the
+// zero Date.
+type Date annotations.Date
+
+// String formats d as YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string { return annotations.Date(d).String() }
+
+// MarshalJSON writes d as "YYYY-MM-DD" or null.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d == 0 {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + d.String() + `"`), nil
+}
+
+// UnmarshalJSON reads "YYYY-MM-DD" or null.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*d = 0
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("date: %w", err)
+	}
+	v, err := annotations.ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = Date(v)
+	return nil
+}
+
+// Score is a real number whose JSON form is null when it is not finite
+// (JSON has no NaN or infinity).
+type Score float64
+
+// MarshalJSON writes s as a JSON number, or null when it is NaN or infinite.
+func (s Score) MarshalJSON() ([]byte, error) {
+	f := float64(s)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(f)
+}
+
+// UnmarshalJSON reads a number, or null as NaN.
+func (s *Score) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*s = Score(math.NaN())
+		return nil
+	}
+	var f float64
+	if err := json.Unmarshal(b, &f); err != nil {
+		return fmt.Errorf("score: %w", err)
+	}
+	*s = Score(f)
+	return nil
+}
+
+// Sign returns the sign an edge of the given layer and kind carries: the
+// stance's (+1 support, −1 oppose); +1 for supports and −1 for attacks;
+// for relations +1 for cooperates-with and member-of, −1 for threatens and
+// criticizes, and 0 for mediates and negotiates-with, which are neither
+// alliance nor hostility.
+func Sign(layer, kind string) int {
+	switch layer {
+	case LayerStance:
+		if s, ok := annotations.ParseStance(kind); ok {
+			return int(s)
+		}
+	case LayerArgument:
+		switch kind {
+		case graph.Supports:
+			return 1
+		case graph.Attacks:
+			return -1
+		}
+	case LayerRelation:
+		switch kind {
+		case annotations.RelCooperatesWith, graph.MemberOf:
+			return 1
+		case annotations.RelThreatens, annotations.RelCriticizes:
+			return -1
+		}
+	}
+	return 0
+}
+
+// Option configures Build.
+type Option func(*config)
+
+type config struct {
+	perStatement bool
+}
+
+// PerStatement makes Build give one stance edge per statement and one
+// relation edge per declared relation and target, instead of one edge per
+// actor, claim and stance (or per actor pair and relation type).
+func PerStatement(on bool) Option { return func(c *config) { c.perStatement = on } }
+
+// Build makes the graph document of m and an, its Analysis. It reads the
+// Model's stance, argument and relation edges and the Analysis' results;
+// it recomputes neither.
+func Build(m *graph.Model, an *graph.Analysis, opts ...Option) (*Document, error) {
+	var cfg config
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if err := checkAnalysis(m, an); err != nil {
+		return nil, err
+	}
+	d := &Document{
+		Version:      Version,
+		Window:       Window{Date(m.Window.From), Date(m.Window.To)},
+		PerStatement: cfg.perStatement,
+		Measures:     measuresOf(an),
+		Methods:      map[string]string{},
+	}
+	for k, v := range an.Methods {
+		d.Methods[k] = v
+	}
+	d.addNodes(m, an)
+	stmtEdge := d.addStanceEdges(m, cfg.perStatement)
+	d.addArgumentEdges(m)
+	relEdge := d.addRelationEdges(m, cfg.perStatement)
+	d.addStatements(m, stmtEdge)
+	d.addRelations(m, relEdge)
+	d.addSources(m)
+	d.nodeDates()
+	for _, r := range an.Reversals {
+		d.Reversals = append(d.Reversals, Reversal{r.Actor, r.Claim, Date(r.First), Date(r.Last)})
+	}
+	for _, c := range an.Conflicts {
+		d.Conflicts = append(d.Conflicts, Conflict{c.A, c.B, c.Claim})
+	}
+	d.Coalitions = Coalitions{
+		Groups:       make([][]string, 0, len(an.Coalitions.Groups)),
+		Modularity:   Score(an.Coalitions.Modularity),
+		Polarization: Score(an.Coalitions.Polarization),
+		Resolution:   Score(an.Coalitions.Resolution),
+		Seed:         an.Coalitions.Seed,
+	}
+	for _, g := range an.Coalitions.Groups {
+		d.Coalitions.Groups = append(d.Coalitions.Groups, nonNil(g))
+	}
+	d.Reversals = nonNil(d.Reversals)
+	d.Conflicts = nonNil(d.Conflicts)
+	return d, nil
+}
+
+// checkAnalysis makes sure an was computed from a model with m's actors
+// and claims, so that results are attached to the right nodes.
+func checkAnalysis(m *graph.Model, an *graph.Analysis) error {
+	if an == nil {
+		return fmt.Errorf("export: no analysis")
+	}
+	if len(an.Actors) != len(m.Actors) || len(an.Claims) != len(m.Claims) {
+		return fmt.Errorf("export: the analysis has %d actors and %d claims, the model %d and %d",
+			len(an.Actors), len(an.Claims), len(m.Actors), len(m.Claims))
+	}
+	for i, a := range m.Actors {
+		if an.Actors[i].ID != a.ID {
+			return fmt.Errorf("export: analysis actor %d is %q, model actor %q", i, an.Actors[i].ID, a.ID)
+		}
+	}
+	for i, c := range m.Claims {
+		if an.Claims[i].ID != c.ID {
+			return fmt.Errorf("export: analysis claim %d is %q, model claim %q", i, an.Claims[i].ID, c.ID)
+		}
+	}
+	if an.Window != m.Window {
+		return fmt.Errorf("export: the analysis is of window %s, the model of %s", an.Window, m.Window)
+	}
+	return nil
+}
+
+// measuresOf lists graph.Measures, then any other measure the analysis
+// has, sorted.
+func measuresOf(an *graph.Analysis) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, name := range graph.Measures {
+		seen[name] = true
+		out = append(out, name)
+	}
+	var extra []string
+	collect := func(c map[string]float64) {
+		for k := range c {
+			if !seen[k] {
+				seen[k] = true
+				extra = append(extra, k)
+			}
+		}
+	}
+	for _, a := range an.Actors {
+		collect(a.Centrality)
+	}
+	for _, c := range an.Claims {
+		collect(c.Centrality)
+	}
+	slices.Sort(extra)
+	return append(out, extra...)
+}
+
+func (d *Document) scores(c map[string]float64) map[string]Score {
+	out := make(map[string]Score, len(d.Measures))
+	for _, name := range d.Measures {
+		v, ok := c[name]
+		if !ok {
+			v = math.NaN()
+		}
+		out[name] = Score(v)
+	}
+	return out
+}
+
+func (d *Document) addNodes(m *graph.Model, an *graph.Analysis) {
+	d.Nodes = make([]Node, 0, len(m.Actors)+len(m.Claims))
+	d.nodeIndex = make(map[string]int, len(m.Actors)+len(m.Claims))
+	for i, a := range m.Actors {
+		n := 0
+		for _, e := range m.ActorEdges(i) {
+			n += m.Stances[e].Weight
+		}
+		r := an.Actors[i]
+		d.nodeIndex[a.ID] = len(d.Nodes)
+		d.Nodes = append(d.Nodes, Node{
+			ID: a.ID, Kind: KindActor, Label: a.Name, Active: m.ActorActive(i), Statements: n,
+			Centrality: d.scores(r.Centrality),
+			ActorAttrs: &ActorAttrs{
+				ActorType: a.Type, Role: a.Role, Affiliation: a.Affiliation, Side: r.Side,
+				Aliases: nonNil(a.Aliases), Tags: nonNil(a.Tags), Coalition: r.Coalition,
+			},
+		})
+	}
+	for i, c := range m.Claims {
+		n := 0
+		for _, e := range m.ClaimEdges(i) {
+			n += m.Stances[e].Weight
+		}
+		r := an.Claims[i]
+		d.nodeIndex[c.ID] = len(d.Nodes)
+		d.Nodes = append(d.Nodes, Node{
+			ID: c.ID, Kind: KindClaim, Label: c.Text, Active: m.ClaimActive(i), Statements: n,
+			Centrality: d.scores(r.Centrality),
+			ClaimAttrs: &ClaimAttrs{
+				Text: c.Text, Topic: c.Topic, About: nonNil(c.About),
+				Contested: r.Contested, Contestation: Score(r.Contestation),
+				Supporters: nonNil(r.Supporters), Opposers: nonNil(r.Opposers),
+			},
+		})
+	}
+}
+
+func (d *Document) addEdge(e Edge) string {
+	e.ID = fmt.Sprintf("e%d", len(d.Edges))
+	e.Sign = Sign(e.Layer, e.Kind)
+	d.Edges = append(d.Edges, e)
+	return e.ID
+}
+
+// addStanceEdges adds the model's stance edges, or one edge per statement
+// behind each, and returns the edge id of each statement.
+func (d *Document) addStanceEdges(m *graph.Model, perStatement bool) map[*annotations.Statement]string {
+	ids := make(map[*annotations.Statement]string, len(m.Statements))
+	for i, se := range m.Stances {
+		src, dst, kind := m.Actors[se.Actor].ID, m.Claims[se.Claim].ID, se.Stance.String()
+		stmts := m.EdgeStatements(i)
+		if !perStatement {
+			id := d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
+				Weight: se.Weight, First: Date(se.First), Last: Date(se.Last)})
+			for _, s := range stmts {
+				ids[s] = id
+			}
+			continue
+		}
+		for _, s := range stmts {
+			direct := s.Direct
+			ids[s] = d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
+				Weight: 1, First: Date(s.Date), Last: Date(s.Date),
+				Quote: s.Quote, TextSource: s.Source, Direct: &direct})
+		}
+	}
+	return ids
+}
+
+func (d *Document) addArgumentEdges(m *graph.Model) {
+	for _, a := range m.Arguments {
+		d.addEdge(Edge{Source: m.Claims[a.From].ID, Target: m.Claims[a.To].ID, Layer: LayerArgument, Kind: a.Type, Weight: 1})
+	}
+}
+
+// relKey names one target of one declared relation.
+type relKey struct {
+	r  *annotations.Relation
+	to string
+}
+
+// addRelationEdges adds the model's relation edges, or one edge per
+// declared relation and target, and returns the edge id of each
+// relation and target.
+func (d *Document) addRelationEdges(m *graph.Model, perStatement bool) map[relKey]string {
+	ids := map[relKey]string{}
+	for _, re := range m.Relations {
+		src, dst := m.Actors[re.From].ID, m.Actors[re.To].ID
+		if len(re.Relations) == 0 { // member-of, from an affiliation
+			d.addEdge(Edge{Source: src, Target: dst, Layer: LayerRelation, Kind: re.Type, Weight: 1})
+			continue
+		}
+		if !perStatement {
+			var first, last annotations.Date
+			for _, r := range re.Relations {
+				if r.Date != 0 && (first == 0 || r.Date < first) {
+					first = r.Date
+				}
+				last = max(last, r.Date)
+			}
+			id := d.addEdge(Edge{Source: src, Target: dst, Layer: LayerRelation, Kind: re.Type,
+				Weight: len(re.Relations), First: Date(first), Last: Date(last)})
+			for _, r := range re.Relations {
+				ids[relKey{r, dst}] = id
+			}
+			continue
+		}
+		for _, r := range re.Relations {
+			ids[relKey{r, dst}] = d.addEdge(Edge{Source: src, Target: dst, Layer: LayerRelation, Kind: re.Type,
+				Weight: 1, First: Date(r.Date), Last: Date(r.Date), Quote: r.Quote, TextSource: r.Source})
+		}
+	}
+	return ids
+}
+
+func (d *Document) addStatements(m *graph.Model, edge map[*annotations.Statement]string) {
+	d.Statements = make([]Statement, 0, len(m.Statements))
+	for _, s := range m.Statements {
+		d.Statements = append(d.Statements, Statement{
+			Actor: s.Actor, Claim: s.Claim, Stance: s.Stance.String(), Sign: int(s.Stance),
+			Quote: s.Quote, Source: s.Source, Date: Date(s.Date), Direct: s.Direct, Note: s.Note,
+			Edge: edge[s], At: s.Pos.String(),
+		})
+	}
+}
+
+// addRelations lists the relations behind the relation edges, in dataset
+// order: the Model has selected them by the window.
+func (d *Document) addRelations(m *graph.Model, edge map[relKey]string) {
+	d.Relations = []Relation{}
+	for _, r := range m.Data.Relations {
+		for _, to := range r.To {
+			id, ok := edge[relKey{r, to}]
+			if !ok {
+				continue
+			}
+			d.Relations = append(d.Relations, Relation{
+				From: r.From, To: to, Type: r.Type, Quote: r.Quote, Source: r.Source,
+				Date: Date(r.Date), Edge: id, At: r.Pos.String(),
+			})
+		}
+	}
+}
+
+func (d *Document) addSources(m *graph.Model) {
+	count := map[string]int{}
+	for _, s := range m.Statements {
+		count[s.Source]++
+	}
+	d.Sources = make([]Source, 0, len(m.Data.Sources))
+	for _, s := range m.Data.Sources {
+		d.Sources = append(d.Sources, Source{
+			ID: s.ID, Title: s.Title, Outlet: s.Outlet, Author: s.Author,
+			Published: Date(s.Published), File: s.File, Statements: count[s.ID],
+		})
+	}
+}
+
+// nodeDates sets each node's First and Last from its edges' dates.
+func (d *Document) nodeDates() {
+	widen := func(n *Node, first, last Date) {
+		if first != 0 && (n.First == 0 || first < n.First) {
+			n.First = first
+		}
+		n.Last = max(n.Last, last)
+	}
+	for _, e := range d.Edges {
+		widen(&d.Nodes[d.nodeIndex[e.Source]], e.First, e.Last)
+		widen(&d.Nodes[d.nodeIndex[e.Target]], e.First, e.Last)
+	}
+}
+
+// Node returns the node with the given id.
+func (d *Document) Node(id string) (*Node, bool) {
+	if d.nodeIndex == nil { // a Document decoded from JSON
+		for i := range d.Nodes {
+			if d.Nodes[i].ID == id {
+				return &d.Nodes[i], true
+			}
+		}
+		return nil, false
+	}
+	i, ok := d.nodeIndex[id]
+	if !ok {
+		return nil, false
+	}
+	return &d.Nodes[i], true
+}
+
+// WriteJSON writes d as indented JSON, the "json" export format.
+func WriteJSON(w io.Writer, d *Document) error {
+	b, err := MarshalJSON(d)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// MarshalJSON returns d as JSON indented by two spaces, ending in a newline,
+// with <, > and & left as they are.
+func MarshalJSON(d *Document) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d); err != nil {
+		return nil, fmt.Errorf("export: json: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// nonNil returns s, or an empty slice for nil, so JSON shows [] not null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -254,6 +254,9 @@ func (w *walker) leading(p *parser) attr {
 			continue
 		}
 		lw := p.toks[v].lower
+		if p.toks[v].capital && v > 0 {
+			continue // "States" in "the United States" is no verb
+		}
 		if _, ok := lx.verb(lw); ok && verbAt < 0 && !(lw == "put" && !(p.word(v+1) && p.toks[v+1].lower == "it")) {
 			verbAt = v
 		}
@@ -366,7 +369,8 @@ func (w *walker) lightVerbBefore(p *parser, n int) int {
 // classify tells a statement from a term. A quotation longer than the
 // term limit is a statement. A shorter one is a statement when it is set
 // off as an utterance and begins with a capital (`“No deal,” he said`),
-// when it holds a sentence's punctuation, or when it completes a clause of
+// when it is a whole sentence of two words or more (`“We refuse.”`), when
+// it holds a sentence's punctuation inside, or when it completes a clause of
 // reported speech with three words or more (`urged Kabul to “restore
 // peace”`); otherwise it is a label: a term.
 func (w *walker) classify(words string, a attr, trail *parser) Kind {
@@ -375,7 +379,12 @@ func (w *walker) classify(words string, a attr, trail *parser) Kind {
 	if n > w.e.termMax || strings.ContainsAny(core, ".!?;") {
 		return Direct
 	}
-	if a.attached && unicode.IsUpper(firstRune(core)) {
+	upper := unicode.IsUpper(firstRune(core))
+	if a.attached && upper {
+		return Direct
+	}
+	// A whole sentence of two words or more: “But we need guarantees.”
+	if upper && n >= 2 && endsSentence(strings.TrimSpace(words)) {
 		return Direct
 	}
 	if a.partial && n >= 3 && !hasWords(trail) {
@@ -394,6 +403,9 @@ func (w *walker) add(st Statement, a attr) {
 	st.Role = a.m.role
 	if st.Role == "" && a.ent != nil {
 		st.Role = a.ent.role
+	}
+	if w.e.lx.titles[strings.ToLower(strings.TrimSuffix(st.Role, "."))] {
+		st.Role = "" // "Mr." is no role
 	}
 	if a.m.ok() {
 		st.Actor = w.e.actors.resolve(st.Speaker, a.m)

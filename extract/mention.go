@@ -66,7 +66,22 @@ func (p *parser) nameText(a, b int) string {
 
 // isRoleWord reports whether token i names an office, occupation or title.
 func (p *parser) isRoleWord(i int) bool {
-	return p.word(i) && (p.lx.roleWords[p.toks[i].lower] || p.lx.titles[strings.TrimSuffix(p.toks[i].lower, ".")])
+	if !p.word(i) {
+		return false
+	}
+	w := p.toks[i].lower
+	if p.lx.roleWords[w] || p.lx.titles[strings.TrimSuffix(w, ".")] {
+		return true
+	}
+	// "Secretary-General", "vice-president".
+	if strings.Contains(w, "-") {
+		for _, part := range strings.Split(w, "-") {
+			if p.lx.roleWords[part] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (p *parser) isGroupNoun(i int) bool { return p.word(i) && p.lx.groupNouns[p.toks[i].lower] }
@@ -335,6 +350,10 @@ func (p *parser) subjectBefore(v int) mention {
 	if !ok || j < 0 {
 		return mention{}
 	}
+	if p.word(j) && p.toks[j].lower == "and" {
+		// A second verb shares the subject: "X said … and added".
+		return p.sentenceSubject(j)
+	}
 	if !p.punct(j, ",") {
 		return p.mentionBack(j)
 	}
@@ -359,7 +378,7 @@ func (p *parser) subjectBefore(v int) mention {
 		if p.word(a) && (p.toks[a].lower == "a" || p.toks[a].lower == "an" || p.toks[a].lower == "the") {
 			a++
 		}
-		if head.kind == mName && head.role == "" {
+		if head.kind == mName && head.role == "" && (a > k+1 || p.lastRole(a, j) >= 0) {
 			head.role = p.spanText(a, j)
 		}
 		return head

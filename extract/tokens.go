@@ -67,6 +67,11 @@ func tokenize(text string, s, e int, qs []quote, buf []token) []token {
 				}
 				break
 			}
+			// The period of an abbreviation or initial belongs to it:
+			// "U.N.", "Mr.", "J.".
+			if j < e && text[j] == '.' && abbreviated(text[i:j]) {
+				j++
+			}
 			toks = append(toks, wordToken(text, i, j))
 			i = j
 		default:
@@ -90,6 +95,20 @@ func firstQuoteAfter(qs []quote, s int) int {
 		}
 	}
 	return lo
+}
+
+// abbreviated reports whether a period after word w ends an
+// abbreviation rather than a sentence: w holds periods ("U.N"), is a
+// single capital letter, or is a common title ("Mr", "Dr").
+func abbreviated(w string) bool {
+	if strings.Contains(w, ".") || len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt", "Sen", "Rep", "Gov", "Rev", "St", "Jr", "Sr":
+		return true
+	}
+	return false
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

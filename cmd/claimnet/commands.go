@@ -9,5 +9,7 @@ func (a *app) extraCommands() []func() *cobra.Command {
 		a.genCmd,
 		a.queryCmd,
 		a.exportCmd,
+		a.networkCmd,
+		a.importCmd,
 	}
 }

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/internal/atomic"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) networkCmd() *cobra.Command {
+	var (
+		typ, format, out string
+		force            bool
+		opts             graph.NetworkOptions
+		w                graph.Window
+	)
+	c := &cobra.Command{
+		Use:   "network [--type onemode|twomode] [--mode actor|claim] [--aggregate A] [--normalize N] [--duplicates D] [--isolates] [--exclude-actor X]... [--exclude-claim X]... [--from DATE] [--to DATE] [--format csv|matrix|json] [-o FILE] [DATASET]",
+		Short: "Compute a Discourse Network Analysis (DNA) network: one-mode or two-mode",
+		Long: `network computes the networks Discourse Network Analysis (DNA, rDNA's
+dna_network) computes, from the statements in the window.
+
+--type onemode (the default) links two actors (or, with --mode claim, two
+claims) by their statements on the same claims; --type twomode links each
+actor to the claims it made statements on.
+
+--aggregate (one-mode): congruence (default; same stance on the same claim),
+  conflict (opposite stances), subtract (congruence − conflict) or ignore
+  (stances ignored). Two-mode: ignore (default; statement count), subtract
+  (support − oppose) or combine (1 support only, 2 oppose only, 3 both).
+--normalize (one-mode): no (default), average, jaccard or cosine; two-mode:
+  no, activity (by the actor's statements) or prominence (by the claim's).
+--duplicates: include (default) counts every statement; document, week,
+  month, year and acrossrange count identical statements (actor, claim and
+  stance; the stance is ignored under --aggregate ignore) once per source,
+  ISO week, calendar month, calendar year, or in the whole window.
+--isolates keeps actors and claims without statements as nodes.
+--exclude-actor and --exclude-claim leave out an actor or claim, by id or
+  by name (claim text); repeat them for more.
+
+docs/networks.md gives every formula.
+
+--format csv (default) writes an edge list with the header
+source,target,weight (node ids; a one-mode pair once, no zero weights);
+--format matrix writes the full matrix as DNA and rDNA export it, labelled
+by name (one-mode: symmetric, zero diagonal; two-mode: actors × claims);
+--format json writes {"type", "nodes": [{"id", "name", "kind"}],
+"edges": [{"source", "target", "weight"}]} with the options used. Output
+goes to standard output, or to -o FILE, which is not replaced without
+--force.`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, argv []string) error {
+			if err := checkWindow(w); err != nil {
+				return err
+			}
+			var compute = graph.OneMode
+			switch typ {
+			case graph.NetworkOneMode:
+			case graph.NetworkTwoMode:
+				compute = graph.TwoModeNetwork
+				if cmd.Flags().Changed("mode") {
+					return usagef("--mode is for one-mode networks")
+				}
+			default:
+				return usagef("--type is onemode or twomode, not %q", typ)
+			}
+			var write func(*graph.Network, io.Writer) error
+			switch format {
+			case "csv":
+				write = (*graph.Network).WriteCSV
+			case "matrix":
+				write = (*graph.Network).WriteMatrixCSV
+			case "json":
+				write = (*graph.Network).WriteJSON
+			default:
+				return usagef("--format is csv, matrix or json, not %q", format)
+			}
+			d, err := a.loadDataset(argv)
+			if err != nil {
+				return err
+			}
+			m, err := graph.Compile(cmd.Context(), d, graph.WithWindow(w))
+			if err != nil {
+				return err
+			}
+			n, err := compute(cmd.Context(), m, opts)
+			if err != nil {
+				if errors.Is(err, graph.ErrNetworkOption) {
+					return usageError{err}
+				}
+				return err
+			}
+			if out == "" || out == "-" {
+				return write(n, a.stdout)
+			}
+			return atomic.WriteFile(out, force, func(wr io.Writer) error { return write(n, wr) })
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&typ, "type", graph.NetworkOneMode, "network type: onemode or twomode")
+	f.StringVar(&opts.Mode, "mode", graph.NodeActor, "one-mode node set: actor or claim")
+	f.StringVar(&opts.Aggregate, "aggregate", "", "stance aggregation: "+strings.Join(graph.OneModeAggregates, ", ")+" (one-mode; default congruence); "+strings.Join(graph.TwoModeAggregates, ", ")+" (two-mode; default ignore)")
+	f.StringVar(&opts.Normalize, "normalize", graph.NormalizeNo, "normalisation: "+strings.Join(graph.OneModeNormalizations, ", ")+" (one-mode); "+strings.Join(graph.TwoModeNormalizations, ", ")+" (two-mode)")
+	f.StringVar(&opts.Duplicates, "duplicates", graph.DuplicatesInclude, "duplicate statements: "+strings.Join(graph.DuplicateRules, ", "))
+	f.BoolVar(&opts.Isolates, "isolates", false, "include actors and claims without statements")
+	f.StringArrayVar(&opts.ExcludeActors, "exclude-actor", nil, "leave out the actor with this `id or name` (repeatable)")
+	f.StringArrayVar(&opts.ExcludeClaims, "exclude-claim", nil, "leave out the claim with this `id or text` (repeatable)")
+	f.StringVar(&format, "format", "csv", "output format: csv (edge list), matrix or json")
+	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
+	f.BoolVar(&force, "force", false, "replace an existing output file")
+	addWindowFlags(c, &w)
+	return c
+}

@@ -1,2 +1,74 @@
-// Package extract drafts annotations from raw text.
+// Package extract drafts annotations from raw text: it reads plain-text
+// (UTF-8) news and opinion documents and proposes statements — who said
+// what, in which words, where — so that the analyst reviews rather than
+// types.
+//
+// An Extractor finds three kinds of statement:
+//
+//   - Direct quotations, in typographic (“…”) or ASCII ("…") double
+//     quotation marks, attributed by the patterns of news writing:
+//     `“…,” X said`, `“…,” said X`, `X said: “…”`, `X, a trader in Y,
+//     lamented, “…”`, `X told journalists, “…”`, `According to X, “…”`,
+//     `X's statement, “…”`, `X responded with his own words: “…”`,
+//     `…,” and added, “…”`, and partial quotations that complete a clause
+//     of speech (`X urged Y to “…”`). A paragraph that opens a quotation
+//     without closing it continues into the next paragraph when that one
+//     opens with a quotation mark; an unattributed quotation that opens
+//     its sentence right after another continues that speaker.
+//   - Reported speech: `X insisted that …`, `X demanded …`, `X rejected
+//     …`, `X accused Y of …`, `X denied …`, `According to X, …`. The
+//     quote is the proposition as the text words it, and the stance comes
+//     from the verb: verbs of rejection and denial oppose, the others
+//     (say, insist, demand, stress, urge, warn, accuse …) support. Speech
+//     under a modal or negation ("should insist") is left out.
+//   - Terms: a quoted word or short phrase used as a label (scare quotes,
+//     “strategic assets”). A quotation of at most four words (see
+//     WithTermWords) is a term unless it is set off as an utterance
+//     (`“Never,” she said`), is a whole sentence, or completes a clause
+//     of speech with three words or more. Terms are no statements; they
+//     are reported, attributed where the text attributes them, so the
+//     analyst can see who uses a label.
+//
+// Speakers are resolved by coreference within the document: a full name
+// is remembered with the roles the text gives it (titles, appositions), so
+// a later surname ("Asif"), role ("the minister") or pronoun ("he", "she")
+// refers to the most recent compatible named person. A one-word name that
+// the text also uses on its own ("Pakistan") is not taken for part of a
+// longer name. With WithActors, speakers are matched to known actors by
+// id, name, alias (which may declare metonyms: a capital standing for its
+// government), a word of a person's name, or, for an unnamed role, the
+// words of an actor's role. Named speakers that match no actor are
+// proposed as new actors with ids made by annotations.SuggestID
+// ("Khawaja Asif" gives khawaja-asif).
+//
+// Before extraction, scraping noise is skipped: paragraphs that repeat an
+// earlier one (a donation appeal printed twice), paragraphs that are a
+// truncated copy of an earlier one, sentences that repeat, and a copy of
+// earlier text pasted onto a sentence ("…diplomacy.rritory without…").
+//
+// The rules use general English word lists only (speech verbs, role
+// nouns, pronouns, function words); none names a person, place or phrase
+// of a particular corpus. Single quotation marks are not read as
+// quotations, since they double as apostrophes.
+//
+// # Output
+//
+// WriteJSON and JSONWriter write the statements of each document as JSON,
+// streaming one document at a time, with the byte offsets of each quote
+// in the original document. DraftFile turns a Document into a draft
+// annotation file for annotations.Encode: claims are unknown at
+// extraction time, so every statement gets a placeholder claim of its
+// own, todo-SOURCE-N, whose text is the quote, and a note beginning
+// "draft:". The draft is valid as written (`claimnet check` accepts it
+// beside the dataset's actors), and reviewing it means rewriting each todo
+// claim into its proposition or pointing the statement at an existing
+// claim, checking speaker and stance, and removing the draft notes. Terms
+// are listed in the file's head comment.
+//
+// # Scale
+//
+// Extract holds one document in memory; ExtractAll streams any number of
+// inputs, handing each document on before it opens the next, and reports
+// progress to a WithProgress function (ProgressBar draws one on a
+// terminal). Evaluate measures the extractor against a curated dataset.
 package extract

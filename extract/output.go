@@ -150,7 +150,21 @@ func SourceID(file string) string {
 // with "draft:" and gives the kind, the speech verb and the words that
 // referred to the speaker, so `grep draft` finds what is left to review.
 // Terms are not statements; they are listed in the file's head comment.
-func DraftFile(d *Document) *annotations.File {
+func DraftFile(d *Document) *annotations.File { return new(Drafter).Draft(d) }
+
+// Drafter makes the drafts of a corpus, one document at a time. It is
+// DraftFile, except that a new actor is declared only in the first draft
+// that proposes it, so that the drafts of a corpus load together as one
+// dataset. The zero Drafter is ready to use.
+type Drafter struct {
+	declared map[string]bool
+}
+
+// Draft returns the draft annotation file of d; see DraftFile.
+func (dr *Drafter) Draft(d *Document) *annotations.File {
+	if dr.declared == nil {
+		dr.declared = make(map[string]bool)
+	}
 	src := &annotations.Source{ID: SourceID(d.File), Title: d.Title}
 	if src.Title == "" {
 		src.Title = "Untitled (" + d.File + ")"
@@ -159,10 +173,13 @@ func DraftFile(d *Document) *annotations.File {
 		src.File = path.Base(strings.ReplaceAll(d.File, "\\", "/"))
 	}
 	f := &annotations.File{Source: src}
-	f.Actors = append(f.Actors, d.NewActors...)
 	newIDs := make(map[string]bool, len(d.NewActors))
 	for _, a := range d.NewActors {
 		newIDs[a.ID] = true
+		if !dr.declared[a.ID] {
+			dr.declared[a.ID] = true
+			f.Actors = append(f.Actors, a)
+		}
 	}
 	var terms []string
 	unnamed := "todo-" + src.ID + "-speaker"

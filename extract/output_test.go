@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -160,6 +161,33 @@ func TestDraftFileChecks(t *testing.T) {
 				t.Errorf("terms not listed in the head comment:\n%s", b.String())
 			}
 		})
+	}
+}
+
+// TestDrafterDeclaresOnce checks that the drafts of a corpus load together:
+// an actor proposed by two documents is declared in the first draft only.
+func TestDrafterDeclaresOnce(t *testing.T) {
+	e := New()
+	var dr Drafter
+	fsys := fstest.MapFS{}
+	for i, text := range []string{"“We are ready,” Tomas Berg said.", "“We are still ready,” Tomas Berg said."} {
+		name := fmt.Sprintf("doc%d.txt", i)
+		doc, err := e.Extract(context.Background(), name, strings.NewReader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := annotations.Encode(&b, dr.Draft(doc)); err != nil {
+			t.Fatal(err)
+		}
+		fsys[name+".yaml"] = &fstest.MapFile{Data: b.Bytes()}
+	}
+	d, err := annotations.Load(fsys, ".")
+	if err != nil {
+		t.Fatalf("drafts do not load together: %v", err)
+	}
+	if len(d.Actors) != 1 || len(d.Statements) != 2 || d.Statements[1].Actor != "tomas-berg" {
+		t.Errorf("actors %d, statements %+v", len(d.Actors), d.Statements)
 	}
 }
 

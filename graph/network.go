@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
@@ -269,6 +270,7 @@ func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, erro
 			}
 			mark := make([]int32, nr)
 			var touched []int32
+			var out []NetworkEdge // this chunk's edges; the buffer is reused
 			for {
 				ci := int(nextChunk.Add(1) - 1)
 				if ci >= nChunks || failed.Load() {
@@ -278,7 +280,7 @@ func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, erro
 					failed.Store(true)
 					return
 				}
-				var out []NetworkEdge
+				out = out[:0]
 				for r := ci * chunk; r < min(nr, (ci+1)*chunk); r++ {
 					touched = touched[:0]
 					stamp := int32(r + 1)
@@ -310,7 +312,18 @@ func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, erro
 							}
 						}
 					}
-					slices.Sort(touched)
+					// The touched rows in order: sorted when few, else
+					// found by scanning the marks of the later rows.
+					if k := len(touched); k > 0 && k*bits.Len(uint(k)) > nr-r {
+						touched = touched[:0]
+						for r2 := r + 1; r2 < nr; r2++ {
+							if mark[r2] == stamp {
+								touched = append(touched, int32(r2))
+							}
+						}
+					} else {
+						slices.Sort(touched)
+					}
 					for _, r2 := range touched {
 						var ov int64
 						if jaccard {
@@ -322,7 +335,7 @@ func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, erro
 						}
 					}
 				}
-				parts[ci] = out
+				parts[ci] = slices.Clone(out)
 			}
 		}()
 	}
@@ -330,15 +343,37 @@ func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, erro
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("one-mode network: %w", err)
 	}
-	total := 0
-	for _, p := range parts {
-		total += len(p)
-	}
-	n.Edges = make([]NetworkEdge, 0, total)
-	for _, p := range parts {
-		n.Edges = append(n.Edges, p...)
-	}
+	n.Edges = concatParallel(parts, workers)
 	return n, nil
+}
+
+// concatParallel joins the parts in order, copying with up to workers
+// goroutines: at a few hundred megabytes of edges the copy (and the first
+// touch of the new pages) is a good part of the time.
+func concatParallel(parts [][]NetworkEdge, workers int) []NetworkEdge {
+	offs := make([]int, len(parts)+1)
+	for i, p := range parts {
+		offs[i+1] = offs[i] + len(p)
+	}
+	out := make([]NetworkEdge, offs[len(parts)])
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(parts) {
+					return
+				}
+				copy(out[offs[i]:], parts[i])
+				parts[i] = nil // let the collector have it
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // netEntry is one row's (or item's) counts on one item (or row).

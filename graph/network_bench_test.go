@@ -1,0 +1,66 @@
+package graph_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/claimnet/claimnet/annotations/gen"
+	"github.com/claimnet/claimnet/graph"
+)
+
+var (
+	benchOnce  sync.Once
+	benchModel *graph.Model
+	benchErr   error
+)
+
+// scaleModel compiles the benchmark dataset of the scale target: a
+// million statements by 20,000 actors on 50,000 claims (annotations/gen,
+// skewed like a real debate).
+func scaleModel(b *testing.B) *graph.Model {
+	benchOnce.Do(func() {
+		d, err := gen.Generate(gen.Config{Actors: 20000, Claims: 50000, Statements: 1000000, Sources: 5000, Seed: 1})
+		if err != nil {
+			benchErr = err
+			return
+		}
+		benchModel, benchErr = graph.Compile(context.Background(), d)
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchModel
+}
+
+func BenchmarkOneModeCongruence1M(b *testing.B) {
+	m := scaleModel(b)
+	b.ResetTimer()
+	for b.Loop() {
+		n, err := graph.OneMode(context.Background(), m, graph.NetworkOptions{Aggregate: graph.AggregateCongruence})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(n.Edges)), "edges")
+	}
+}
+
+func BenchmarkOneModeJaccardWeek1M(b *testing.B) {
+	m := scaleModel(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := graph.OneMode(context.Background(), m, graph.NetworkOptions{Aggregate: graph.AggregateSubtract, Normalize: graph.NormalizeJaccard, Duplicates: graph.DuplicatesWeek}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTwoMode1M(b *testing.B) {
+	m := scaleModel(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := graph.TwoModeNetwork(context.Background(), m, graph.NetworkOptions{Normalize: graph.NormalizeActivity}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

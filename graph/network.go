@@ -262,13 +262,9 @@ func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, erro
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			con := make([]int64, nr)
-			conf := make([]int64, nr)
-			var ovl []int64
-			if jaccard {
-				ovl = make([]int64, nr)
-			}
-			mark := make([]int32, nr)
+			// One accumulator per row, its fields side by side so that a
+			// pair touches one cache line.
+			acc := make([]pairAcc, nr)
 			var touched []int32
 			var out []NetworkEdge // this chunk's edges; the buffer is reused
 			for {
@@ -290,24 +286,20 @@ func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, erro
 						end := itemOff[e.other+1]
 						for q := rowPos[p] + 1; q < end; q++ {
 							f := itemEnt[q]
-							r2 := f.other
-							if mark[r2] != stamp {
-								mark[r2] = stamp
-								con[r2], conf[r2] = 0, 0
-								if jaccard {
-									ovl[r2] = 0
-								}
-								touched = append(touched, r2)
+							ac := &acc[f.other]
+							if ac.mark != stamp {
+								*ac = pairAcc{mark: stamp}
+								touched = append(touched, f.other)
 							}
 							s2, o2 := int64(f.s), int64(f.o)
-							con[r2] += s*s2 + op*o2
-							conf[r2] += s*o2 + op*s2
+							ac.con += s*s2 + op*o2
+							ac.conf += s*o2 + op*s2
 							if jaccard {
 								if s > 0 && s2 > 0 {
-									ovl[r2] += s + s2
+									ac.ovl += s + s2
 								}
 								if op > 0 && o2 > 0 {
-									ovl[r2] += op + o2
+									ac.ovl += op + o2
 								}
 							}
 						}
@@ -317,7 +309,7 @@ func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, erro
 					if k := len(touched); k > 0 && k*bits.Len(uint(k)) > nr-r {
 						touched = touched[:0]
 						for r2 := r + 1; r2 < nr; r2++ {
-							if mark[r2] == stamp {
+							if acc[r2].mark == stamp {
 								touched = append(touched, int32(r2))
 							}
 						}
@@ -325,11 +317,8 @@ func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, erro
 						slices.Sort(touched)
 					}
 					for _, r2 := range touched {
-						var ov int64
-						if jaccard {
-							ov = ovl[r2]
-						}
-						w := weight(con[r2], conf[r2], ov, activity[r], activity[r2])
+						ac := &acc[r2]
+						w := weight(ac.con, ac.conf, ac.ovl, activity[r], activity[r2])
 						if w != 0 {
 							out = append(out, NetworkEdge{int(nodeOf[r]), int(nodeOf[r2]), w})
 						}
@@ -374,6 +363,14 @@ func concatParallel(parts [][]NetworkEdge, workers int) []NetworkEdge {
 	}
 	wg.Wait()
 	return out
+}
+
+// pairAcc accumulates the sums of one pair of rows: congruence, conflict
+// and the Jaccard overlap Σ_{jk: both > 0} (x_ijk + x_i'jk). Mark is the
+// row (plus one) it was last reset for.
+type pairAcc struct {
+	con, conf, ovl int64
+	mark           int32
 }
 
 // netEntry is one row's (or item's) counts on one item (or row).

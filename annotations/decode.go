@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -15,7 +16,7 @@ import (
 // an empty file and rejects a second document, which would otherwise be
 // silently ignored.
 func parseYAML(data []byte) (*yaml.Node, error) {
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -97,6 +98,59 @@ type fileDecoder struct {
 	r    *fileResult
 	// source is the file's source: mapping, the default for its statements.
 	source *Source
+	// shared is set when the values point into the file's text (the fast
+	// parser's trees): own then copies every string an entry keeps, so the
+	// text can be freed. Ids that refer to other entries go through ref.
+	shared bool
+	// fields is the storage mapping takes its field lists from, reused
+	// from file to file.
+	fields []field
+	// slab holds the statements of the file's statements: list, so they
+	// are allocated at once.
+	slab []Statement
+	// intern maps ids to one string each; see ref.
+	intern map[string]string
+}
+
+// own returns s as a string the dataset may keep.
+func (d *fileDecoder) own(s string) string {
+	if d.shared {
+		return strings.Clone(s)
+	}
+	return s
+}
+
+// ref returns the id s, which refers to another entry, from the intern
+// table: every mention of an id then shares one string (per worker), and
+// keeps no file's text alive.
+func (d *fileDecoder) ref(s string) string {
+	if s == "" {
+		return s
+	}
+	if id, ok := d.intern[s]; ok {
+		return id
+	}
+	id := strings.Clone(s)
+	d.intern[id] = id
+	return id
+}
+
+// refList applies ref to each string of list.
+func (d *fileDecoder) refList(list []string) []string {
+	for i, s := range list {
+		list[i] = d.ref(s)
+	}
+	return list
+}
+
+// ownList applies own to each string of list.
+func (d *fileDecoder) ownList(list []string) []string {
+	if d.shared {
+		for i, s := range list {
+			list[i] = strings.Clone(s)
+		}
+	}
+	return list
 }
 
 func (d *fileDecoder) pos(n *yaml.Node) Pos { return Pos{d.name, n.Line, n.Column} }
@@ -119,8 +173,8 @@ func (d *fileDecoder) file(doc *yaml.Node) {
 	if fields == nil {
 		return
 	}
-	if s, ok := fields["source"]; ok {
-		if ss, ok := fields["sources"]; ok {
+	if s, ok := get(fields, "source"); ok {
+		if ss, ok := get(fields, "sources"); ok {
 			d.errorf(ss.key, "move these sources to a file of their own", "a file holds either one source: or a sources: list, not both")
 		}
 		d.source = d.sourceEntry(s.value)
@@ -130,36 +184,39 @@ func (d *fileDecoder) file(doc *yaml.Node) {
 	}
 	// Entries are decoded in a fixed order, whatever the order of keys in
 	// the file, so the dataset's order depends only on the files' content.
-	if f, ok := fields["actors"]; ok {
+	if f, ok := get(fields, "actors"); ok {
 		d.each(f.value, "actors", func(n *yaml.Node) {
 			if a := d.actor(n); a != nil {
 				d.r.actors = append(d.r.actors, a)
 			}
 		})
 	}
-	if f, ok := fields["claims"]; ok {
+	if f, ok := get(fields, "claims"); ok {
 		d.each(f.value, "claims", func(n *yaml.Node) {
 			if c := d.claim(n); c != nil {
 				d.r.claims = append(d.r.claims, c)
 			}
 		})
 	}
-	if f, ok := fields["sources"]; ok {
+	if f, ok := get(fields, "sources"); ok {
 		d.each(f.value, "sources", func(n *yaml.Node) {
 			if s := d.sourceEntry(n); s != nil {
 				d.r.sources = append(d.r.sources, s)
 			}
 		})
 	}
-	if f, ok := fields["statements"]; ok {
+	if f, ok := get(fields, "statements"); ok {
 		d.r.statements = make([]*Statement, 0, len(f.value.Content))
+		if f.value.Kind == yaml.SequenceNode {
+			d.slab = make([]Statement, len(f.value.Content))
+		}
 		d.each(f.value, "statements", func(n *yaml.Node) {
 			if s := d.statement(n); s != nil {
 				d.r.statements = append(d.r.statements, s)
 			}
 		})
 	}
-	if f, ok := fields["relations"]; ok {
+	if f, ok := get(fields, "relations"); ok {
 		d.each(f.value, "relations", func(n *yaml.Node) {
 			if rel := d.relation(n); rel != nil {
 				d.r.relations = append(d.r.relations, rel)
@@ -170,21 +227,34 @@ func (d *fileDecoder) file(doc *yaml.Node) {
 
 type field struct{ key, value *yaml.Node }
 
+// get returns the field with the given key.
+func get(fields []field, key string) (field, bool) {
+	for _, f := range fields {
+		if f.key.Value == key {
+			return f, true
+		}
+	}
+	return field{}, false
+}
+
 // mapping checks that n is a mapping with only the allowed keys, each once,
-// and that the required keys are there. It returns nil when n is no
-// mapping at all.
-func (d *fileDecoder) mapping(n *yaml.Node, what string, allowed, required []string) map[string]field {
+// and that the required keys are there. It returns the fields in file
+// order, or nil when n is no mapping at all. The list is valid until the
+// next file.
+func (d *fileDecoder) mapping(n *yaml.Node, what string, allowed, required []string) []field {
 	if !d.kind(n, yaml.MappingNode, what) {
 		return nil
 	}
-	fields := make(map[string]field, len(n.Content)/2)
+	// Fields are appended to d.fields and never overwritten within a file,
+	// so lists handed out earlier stay valid when it grows.
+	start := len(d.fields)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, "", "%s has a key that is not a plain name", what)
 			continue
 		}
-		if prev, dup := fields[k.Value]; dup {
+		if prev, dup := get(d.fields[start:], k.Value); dup {
 			d.errorf(k, "remove one of them", "duplicate key %q in %s (first at line %d)", k.Value, what, prev.key.Line)
 			continue
 		}
@@ -200,12 +270,16 @@ func (d *fileDecoder) mapping(n *yaml.Node, what string, allowed, required []str
 			d.errorf(v, "write the value out in full", "YAML aliases (*%s) are not supported in annotation files", v.Value)
 			continue
 		}
-		fields[k.Value] = field{k, v}
+		d.fields = append(d.fields, field{k, v})
 	}
+	fields := d.fields[start:len(d.fields):len(d.fields)]
 	for _, req := range required {
-		if _, ok := fields[req]; !ok {
+		if _, ok := get(fields, req); !ok {
 			d.errorf(n, "", "%s has no %q", what, req)
 		}
+	}
+	if fields == nil {
+		fields = []field{} // a mapping, if an empty one
 	}
 	return fields
 }
@@ -336,8 +410,13 @@ func (d *fileDecoder) boolean(f field) bool {
 // enum returns a string that must be one of allowed.
 func (d *fileDecoder) enum(f field, allowed []string) string {
 	s := d.str(f)
-	if s == "" || contains(allowed, s) {
+	if s == "" {
 		return s
+	}
+	for _, a := range allowed {
+		if a == s {
+			return a // the constant, not a string into the file's text
+		}
 	}
 	hint := didYouMean(s, allowed)
 	if hint == "" {
@@ -355,22 +434,22 @@ func (d *fileDecoder) actor(n *yaml.Node) *Actor {
 		return nil
 	}
 	a := &Actor{Pos: d.pos(n)}
-	for k, f := range fs {
-		switch k {
+	for _, f := range fs {
+		switch f.key.Value {
 		case "id":
-			a.ID = d.str(f)
+			a.ID = d.own(d.str(f))
 		case "name":
-			a.Name = d.str(f)
+			a.Name = d.own(d.str(f))
 		case "type":
 			a.Type = d.enum(f, ActorTypes)
 		case "role":
-			a.Role = d.str(f)
+			a.Role = d.own(d.str(f))
 		case "affiliation":
-			a.Affiliation = d.str(f)
+			a.Affiliation = d.ref(d.str(f))
 		case "aliases":
-			a.Aliases = d.list(f, false)
+			a.Aliases = d.ownList(d.list(f, false))
 		case "tags":
-			a.Tags = d.list(f, false)
+			a.Tags = d.ownList(d.list(f, false))
 		}
 	}
 	return a
@@ -382,20 +461,20 @@ func (d *fileDecoder) claim(n *yaml.Node) *Claim {
 		return nil
 	}
 	c := &Claim{Pos: d.pos(n)}
-	for k, f := range fs {
-		switch k {
+	for _, f := range fs {
+		switch f.key.Value {
 		case "id":
-			c.ID = d.str(f)
+			c.ID = d.own(d.str(f))
 		case "text":
-			c.Text = d.str(f)
+			c.Text = d.own(d.str(f))
 		case "topic":
-			c.Topic = d.str(f)
+			c.Topic = d.own(d.str(f))
 		case "about":
-			c.About = d.list(f, true)
+			c.About = d.refList(d.list(f, true))
 		case "supports":
-			c.Supports = d.list(f, true)
+			c.Supports = d.refList(d.list(f, true))
 		case "attacks":
-			c.Attacks = d.list(f, true)
+			c.Attacks = d.refList(d.list(f, true))
 		}
 	}
 	return c
@@ -407,20 +486,20 @@ func (d *fileDecoder) sourceEntry(n *yaml.Node) *Source {
 		return nil
 	}
 	s := &Source{Pos: d.pos(n)}
-	for k, f := range fs {
-		switch k {
+	for _, f := range fs {
+		switch f.key.Value {
 		case "id":
-			s.ID = d.str(f)
+			s.ID = d.own(d.str(f))
 		case "title":
-			s.Title = d.str(f)
+			s.Title = d.own(d.str(f))
 		case "outlet":
-			s.Outlet = d.str(f)
+			s.Outlet = d.own(d.str(f))
 		case "author":
-			s.Author = d.str(f)
+			s.Author = d.own(d.str(f))
 		case "published":
 			s.Published = d.date(f)
 		case "file":
-			s.File = d.corpusPath(f)
+			s.File = d.own(d.corpusPath(f))
 		}
 	}
 	return s
@@ -443,39 +522,53 @@ func (d *fileDecoder) corpusPath(f field) string {
 	return p
 }
 
+var (
+	statementRequired           = []string{"actor", "claim", "stance", "quote"}
+	statementRequiredWithSource = []string{"actor", "claim", "stance", "quote", "source"}
+	relationRequired            = []string{"from", "type", "to", "quote"}
+	relationRequiredWithSource  = []string{"from", "type", "to", "quote", "source"}
+	stances                     = []string{"support", "oppose"}
+)
+
 func (d *fileDecoder) statement(n *yaml.Node) *Statement {
-	required := []string{"actor", "claim", "stance", "quote"}
+	required := statementRequired
 	if d.source == nil {
-		required = append(required, "source")
+		required = statementRequiredWithSource
 	}
 	fs := d.mapping(n, "statement", statementKeys, required)
 	if fs == nil {
 		return nil
 	}
-	s := &Statement{Pos: d.pos(n)}
+	var s *Statement
+	if len(d.slab) > 0 {
+		s, d.slab = &d.slab[0], d.slab[1:]
+		*s = Statement{Pos: d.pos(n)}
+	} else {
+		s = &Statement{Pos: d.pos(n)}
+	}
 	if d.source != nil {
 		s.Source = d.source.ID
 	}
-	for k, f := range fs {
-		switch k {
+	for _, f := range fs {
+		switch f.key.Value {
 		case "actor":
-			s.Actor = d.str(f)
+			s.Actor = d.ref(d.str(f))
 		case "claim":
-			s.Claim = d.str(f)
+			s.Claim = d.ref(d.str(f))
 		case "stance":
-			if v := d.enum(f, []string{"support", "oppose"}); v != "" {
+			if v := d.enum(f, stances); v != "" {
 				s.Stance, _ = ParseStance(v)
 			}
 		case "quote":
-			s.Quote = d.quote(f)
+			s.Quote = d.own(d.quote(f))
 		case "source":
-			s.Source = d.str(f)
+			s.Source = d.ref(d.str(f))
 		case "date":
 			s.Date = d.date(f)
 		case "direct":
 			s.Direct = d.boolean(f)
 		case "note":
-			s.Note = d.str(f)
+			s.Note = d.own(d.str(f))
 		}
 	}
 	return s
@@ -490,9 +583,9 @@ func (d *fileDecoder) quote(f field) string {
 }
 
 func (d *fileDecoder) relation(n *yaml.Node) *Relation {
-	required := []string{"from", "type", "to", "quote"}
+	required := relationRequired
 	if d.source == nil {
-		required = append(required, "source")
+		required = relationRequiredWithSource
 	}
 	fs := d.mapping(n, "relation", relationKeys, required)
 	if fs == nil {
@@ -502,18 +595,18 @@ func (d *fileDecoder) relation(n *yaml.Node) *Relation {
 	if d.source != nil {
 		r.Source = d.source.ID
 	}
-	for k, f := range fs {
-		switch k {
+	for _, f := range fs {
+		switch f.key.Value {
 		case "from":
-			r.From = d.str(f)
+			r.From = d.ref(d.str(f))
 		case "type":
 			r.Type = d.enum(f, RelationTypes)
 		case "to":
-			r.To = d.list(f, true)
+			r.To = d.refList(d.list(f, true))
 		case "quote":
-			r.Quote = d.quote(f)
+			r.Quote = d.own(d.quote(f))
 		case "source":
-			r.Source = d.str(f)
+			r.Source = d.ref(d.str(f))
 		case "date":
 			r.Date = d.date(f)
 		}

@@ -59,6 +59,7 @@ func Load(fsys fs.FS, root string) (*Dataset, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var fp fileParser
 			for i := range next {
 				data, err := fs.ReadFile(fsys, files[i].full)
 				if err != nil {
@@ -67,7 +68,7 @@ func Load(fsys fs.FS, root string) (*Dataset, error) {
 					mu.Unlock()
 					continue
 				}
-				parsed[i] = parseFile(files[i].rel, data)
+				parsed[i] = fp.parse(files[i].rel, data)
 			}
 		}()
 	}
@@ -168,9 +169,16 @@ type fileResult struct {
 	errs       ErrorList
 }
 
-// parseFile decodes one file. It never fails: every problem becomes an
-// Error in the result, so one broken file does not hide the others' errors.
-func parseFile(name string, data []byte) *fileResult {
+// fileParser decodes files one after the other, reusing its buffers.
+type fileParser struct {
+	fast   fastParser
+	fields []field
+	intern map[string]string
+}
+
+// parse decodes one file. It never fails: every problem becomes an Error
+// in the result, so one broken file does not hide the others' errors.
+func (fp *fileParser) parse(name string, data []byte) *fileResult {
 	r := &fileResult{}
 	fail := func(line, col int, msg, hint string) *fileResult {
 		r.errs = append(r.errs, &Error{Pos{name, line, col}, msg, hint})
@@ -188,15 +196,23 @@ func parseFile(name string, data []byte) *fileResult {
 		line, col := lineCol(data, i)
 		return fail(line, col, "file is not valid UTF-8", "save it as UTF-8 text")
 	}
-	doc, err := parseYAML(data)
-	if err != nil {
-		line, col, msg := locateYAMLError(data, err)
-		return fail(line, col, "invalid YAML: "+msg, "")
+	doc, shared := fp.fast.parse(data)
+	if !shared {
+		var err error
+		if doc, err = parseYAML(data); err != nil {
+			line, col, msg := locateYAMLError(data, err)
+			return fail(line, col, "invalid YAML: "+msg, "")
+		}
 	}
 	if doc == nil {
 		return r // empty file
 	}
-	(&fileDecoder{name: name, r: r}).file(doc)
+	if fp.intern == nil {
+		fp.intern = map[string]string{}
+	}
+	dec := &fileDecoder{name: name, r: r, shared: shared, fields: fp.fields[:0], intern: fp.intern}
+	dec.file(doc)
+	fp.fields = dec.fields
 	return r
 }
 

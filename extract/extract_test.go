@@ -224,3 +224,29 @@ func TestCleanUp(t *testing.T) {
 		})
 	}
 }
+
+// FuzzExtract checks that no input makes the extractor panic, and that
+// every statement's offsets lie within the document and in order.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"“We will not back down,” Maria Lopez said.",
+		"Grace Obi said: “We asked for water.\n“And roads.”",
+		`"unclosed`, "”reversed“", "“", "a.b.c. “x” ” “ \"", "Mr. . , “,” said", "\n\n“\n“\n",
+		"Paul Okafor denied that", "According to", "X's statement, “", "A strong base.rritory base. A strong base.",
+	} {
+		f.Add(s)
+	}
+	e := New(WithActors(knownActors))
+	f.Fuzz(func(t *testing.T, text string) {
+		doc, err := e.ExtractText(context.Background(), "fuzz", text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range doc.Statements {
+			if s.Start < 0 || s.Start > s.End || s.End > len(text) {
+				t.Fatalf("offsets [%d:%d] outside a text of %d bytes", s.Start, s.End, len(text))
+			}
+		}
+		DraftFile(doc)
+	})
+}

@@ -267,21 +267,16 @@ func (p *parser) mentionForward(i int) mention {
 	}
 	// [i, j) holds modifiers, role words and name words; the name is the
 	// capitalised run after the last role word.
-	b := i
-	for b < j && (p.nameWord(b) || p.isRoleWord(b) || p.toks[b].poss || !p.toks[b].capital) {
-		b++
-	}
-	if b == i {
+	if j == i {
 		return mention{}
 	}
-	k := p.lastRole(i, b)
+	k := p.lastRole(i, j)
 	nameStart := i
 	if k >= 0 {
 		nameStart = k + 1
 	}
-	// The name is the capitalised run at nameStart; anything after it ends the mention.
 	ne := nameStart
-	for ne < b && p.nameWord(ne) && (ne == nameStart || !p.toks[ne-1].poss) {
+	for ne < j && p.nameWord(ne) && (ne == nameStart || !p.toks[ne-1].poss) {
 		ne++
 	}
 	for nameStart < ne && p.lx.nameStop[p.toks[nameStart].lower] {

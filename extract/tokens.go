@@ -24,10 +24,7 @@ type token struct {
 	kind       tokKind
 	poss       bool // the word ended in ’s, 's or s’
 	capital    bool // the word begins with an upper-case letter
-	quote      int  // index of the quotation, for tokQuote
 }
-
-func (t token) is(s string) bool { return t.kind != tokQuote && t.lower == s }
 
 // tokenize splits text[s:e] into tokens. The quotations in qs whose marks
 // lie inside the range become one tokQuote token each; quotations are
@@ -40,7 +37,7 @@ func tokenize(text string, s, e int, qs []quote, buf []token) []token {
 			q := qs[qi]
 			if q.open == i {
 				end := min(q.closeEnd, e)
-				toks = append(toks, token{text: text[i:end], start: i, end: end, kind: tokQuote, quote: qi})
+				toks = append(toks, token{text: text[i:end], start: i, end: end, kind: tokQuote})
 				i = end
 			}
 			qi++

@@ -248,6 +248,13 @@ func (w *walker) leading(p *parser) attr {
 			}
 		}
 	}
+	// An interview's or a transcript's speaker label: `Lena Voss: “…”`
+	// (a name of two words or more, so that "Update:" is none).
+	if set && p.punct(end, ":") && end > 0 {
+		if m := p.mentionBack(end - 1); m.kind == mName && strings.Contains(m.text, " ") && !hasWordsBefore(p, m.start) {
+			return attr{m: m, attached: true, verbPos: -1}
+		}
+	}
 	verbAt, nounAt := -1, -1
 	for v := end - 1; v >= 0 && (verbAt < 0 || nounAt < 0); v-- {
 		if !p.word(v) {

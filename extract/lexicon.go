@@ -214,7 +214,9 @@ const (
 		diplomats leaders residents traders critics officers negotiators mediators lawmakers
 		protesters spokesmen ministers delegates participants reports media representatives
 		villagers elders militants fighters witnesses activists citizens people campaigners
-		economists scholars journalists facilitators ministry government delegation police`
+		economists scholars journalists facilitators ministry government delegation police
+		company firm embassy agency council court committee party military army office union
+		commission administration cabinet presidency regime movement alliance coalition`
 
 	// orgWords mark a name as an organisation's or a place's rather than a person's.
 	orgWordsList = `press news agency ministry office government council party army forces force

@@ -63,20 +63,11 @@ func (w *walker) reported(p *parser) {
 		if !a.ok() || w.used[a.verbPos] {
 			continue
 		}
-		switch {
-		case sv.lemma == "tell":
-			// "told reporters that …": the proposition follows "that".
-			k := c
-			for k < len(p.toks) && k-c < 5 && p.word(k) && p.toks[k].lower != "that" {
-				k++
-			}
-			if !p.word(k) || p.toks[k].lower != "that" {
-				continue
-			}
+		// "said that …", "told reporters that …", "warned on Monday
+		// that …": the proposition follows a "that" close to the verb.
+		if k := thatAfter(p, c); k >= 0 {
 			c = k + 1
-		case p.word(c) && p.toks[c].lower == "that":
-			c++
-		case sv.use == useThat:
+		} else if sv.use == useThat || sv.lemma == "tell" {
 			continue
 		}
 		if c >= len(p.toks) || p.toks[c].kind == tokQuote || p.punct(c, ":") || p.punct(c, ",") {
@@ -107,6 +98,17 @@ func (w *walker) reported(p *parser) {
 		w.add(st, a)
 		v = end - 1
 	}
+}
+
+// thatAfter returns the index of a "that" among the six words from c,
+// with no punctuation before it, or -1.
+func thatAfter(p *parser, c int) int {
+	for k := c; k < len(p.toks) && k-c < 6 && p.word(k); k++ {
+		if p.toks[k].lower == "that" {
+			return k
+		}
+	}
+	return -1
 }
 
 // according handles "According to X, …" at token v.

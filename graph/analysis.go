@@ -37,7 +37,9 @@ type Analysis struct {
 	// Reversals are the actors holding both stances on a claim; see Reversal.
 	Reversals []Reversal `json:"reversals"`
 	// Conflicts are the actor pairs with opposite stances on a claim; see
-	// ConflictEdge.
+	// ConflictEdge. At most DefaultConflictLimit are listed unless
+	// WithConflictLimit says otherwise; Methods["conflicts"] tells how many
+	// there are.
 	Conflicts []ConflictEdge `json:"conflicts"`
 	// Coalitions are the communities of the actor congruence network.
 	Coalitions Coalitions `json:"coalitions"`
@@ -129,6 +131,8 @@ type analyzeConfig struct {
 	pivots     int
 	seed       int64
 	resolution float64
+	// conflictLimit bounds Analysis.Conflicts; < 0: no bound.
+	conflictLimit int
 }
 
 // DefaultSampleThreshold is the number of two-mode nodes (actors plus
@@ -154,6 +158,14 @@ func WithPivots(k int) AnalyzeOption { return func(c *analyzeConfig) { c.pivots 
 // WithSeed seeds the pivot sampling and the community detection.
 func WithSeed(seed int64) AnalyzeOption { return func(c *analyzeConfig) { c.seed = seed } }
 
+// DefaultConflictLimit is the number of conflict edges Analysis.Conflicts
+// lists at most, unless WithConflictLimit changes it.
+const DefaultConflictLimit = 100000
+
+// WithConflictLimit sets how many conflict edges Analysis.Conflicts lists
+// at most (in its order); a negative n lists them all.
+func WithConflictLimit(n int) AnalyzeOption { return func(c *analyzeConfig) { c.conflictLimit = n } }
+
 // WithResolution sets the modularity resolution γ of the coalitions.
 func WithResolution(gamma float64) AnalyzeOption {
 	return func(c *analyzeConfig) { c.resolution = gamma }
@@ -162,7 +174,7 @@ func WithResolution(gamma float64) AnalyzeOption {
 // Analyze computes every analysis of m. It checks ctx between stages and
 // inside the long ones.
 func Analyze(ctx context.Context, m *Model, opts ...AnalyzeOption) (*Analysis, error) {
-	cfg := analyzeConfig{threshold: DefaultSampleThreshold, pivots: DefaultPivots, seed: 1, resolution: 1}
+	cfg := analyzeConfig{threshold: DefaultSampleThreshold, pivots: DefaultPivots, seed: 1, resolution: 1, conflictLimit: DefaultConflictLimit}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -190,16 +202,24 @@ func Analyze(ctx context.Context, m *Model, opts ...AnalyzeOption) (*Analysis, e
 			Centrality: make(map[string]float64, len(Measures)),
 		}
 	}
-	contest(m, an)
+	contest(m, an, cfg.conflictLimit)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("analyse: %w", err)
 	}
-	g := newCSR(m)
-	if err := centralities(ctx, g, an, &cfg); err != nil {
+	// The coalitions run beside the centralities: they share nothing but
+	// the read-only model, and write different fields.
+	coal := make(chan error, 1)
+	go func() { coal <- coalitions(ctx, m, an, &cfg) }()
+	methods := map[string]string{}
+	err := centralities(ctx, newCSR(m), an, methods, &cfg)
+	if cerr := <-coal; err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return nil, fmt.Errorf("analyse: %w", err)
 	}
-	if err := coalitions(ctx, m, an, &cfg); err != nil {
-		return nil, fmt.Errorf("analyse: %w", err)
+	for k, v := range methods {
+		an.Methods[k] = v
 	}
 	return an, nil
 }

@@ -7,12 +7,12 @@ import (
 )
 
 // centralities computes every centrality measure on the two-mode csr g
-// and stores them in an, recording in an.Methods how each was computed.
+// and stores them in an, recording in methods how each was computed.
 // Each measure is defined in its own file: degree.go, betweenness.go,
 // harmonic.go, pagerank.go, eigenvector.go, hits.go.
-func centralities(ctx context.Context, g *csr, an *Analysis, cfg *analyzeConfig) error {
+func centralities(ctx context.Context, g *csr, an *Analysis, methods map[string]string, cfg *analyzeConfig) error {
 	setCentrality(an, Degree, weightedDegree(g))
-	an.Methods[Degree] = "exact"
+	methods[Degree] = "exact"
 
 	sample := 0
 	if !cfg.exact && g.n > cfg.threshold {
@@ -31,22 +31,22 @@ func centralities(ctx context.Context, g *csr, an *Analysis, cfg *analyzeConfig)
 		method = fmt.Sprintf("sampled (%d pivots of %d nodes with edges, seed %d; per-node error ≤ %.3f with probability 0.95)",
 			ps.sampled, ps.active, cfg.seed, eps)
 	}
-	an.Methods[Betweenness] = method
-	an.Methods[Harmonic] = method
+	methods[Betweenness] = method
+	methods[Harmonic] = method
 
 	pr, it, err := pageRank(ctx, g)
 	if err != nil {
 		return err
 	}
 	setCentrality(an, PageRank, pr)
-	an.Methods[PageRank] = fmt.Sprintf("exact (power iteration, %d steps)", it)
+	methods[PageRank] = fmt.Sprintf("exact (power iteration, %d steps)", it)
 
 	ev, it, err := eigenvector(ctx, g)
 	if err != nil {
 		return err
 	}
 	setCentrality(an, Eigenvector, ev)
-	an.Methods[Eigenvector] = fmt.Sprintf("exact (power iteration on A+I, %d steps)", it)
+	methods[Eigenvector] = fmt.Sprintf("exact (power iteration on A², %d steps)", it)
 
 	hub, auth, it, err := hits(ctx, g)
 	if err != nil {
@@ -54,7 +54,7 @@ func centralities(ctx context.Context, g *csr, an *Analysis, cfg *analyzeConfig)
 	}
 	setCentrality(an, Hub, hub)
 	setCentrality(an, Authority, auth)
-	an.Methods[Hub] = fmt.Sprintf("exact (power iteration, %d steps)", it)
-	an.Methods[Authority] = an.Methods[Hub]
+	methods[Hub] = fmt.Sprintf("exact (power iteration, %d steps)", it)
+	methods[Authority] = methods[Hub]
 	return nil
 }

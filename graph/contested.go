@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/claimnet/claimnet/annotations"
@@ -26,12 +27,17 @@ import (
 //     b ∈ O(c), listed once per claim.
 //
 // Reversals are ordered by actor, then claim; conflicts by claim, then the
-// first actor, then the second, all in model order.
-func contest(m *Model, an *Analysis) {
+// first actor, then the second, all in model order. A claim with s
+// supporters, o opposers and i actors on both sides has s·o − i − i(i−1)/2
+// conflict edges, so a large dataset has millions: only the first limit
+// of them are listed (all when limit < 0), and an.Methods["conflicts"]
+// says how many there are.
+func contest(m *Model, an *Analysis, limit int) {
 	type reversalAt struct{ actor, claim int }
 	var reversals []reversalAt
 	var sup, opp []int
 	var pairs [][2]int
+	total := 0
 	for c := range m.Claims {
 		sup, opp = sup[:0], opp[:0]
 		// The claim's edges are by actor, support before oppose.
@@ -62,6 +68,7 @@ func contest(m *Model, an *Analysis) {
 			cr.Contestation = 1 - d/(s+o)
 		}
 		// Reversals: actors on both sides (both lists are sorted).
+		both := 0
 		for i, j := 0, 0; i < len(sup) && j < len(opp); {
 			switch {
 			case sup[i] < opp[j]:
@@ -70,11 +77,17 @@ func contest(m *Model, an *Analysis) {
 				j++
 			default:
 				reversals = append(reversals, reversalAt{sup[i], c})
+				both++
 				i++
 				j++
 			}
 		}
 		if !cr.Contested {
+			continue
+		}
+		count := len(sup)*len(opp) - both - both*(both-1)/2
+		total += count
+		if limit >= 0 && len(an.Conflicts) >= limit {
 			continue
 		}
 		// Conflict pairs: every distinct a ∈ S, b ∈ O, as an unordered
@@ -95,6 +108,9 @@ func contest(m *Model, an *Analysis) {
 			return x[1] - y[1]
 		})
 		pairs = slices.Compact(pairs)
+		if limit >= 0 && len(an.Conflicts)+len(pairs) > limit {
+			pairs = pairs[:limit-len(an.Conflicts)]
+		}
 		for _, p := range pairs {
 			an.Conflicts = append(an.Conflicts, ConflictEdge{A: m.Actors[p[0]].ID, B: m.Actors[p[1]].ID, Claim: m.Claims[c].ID})
 		}
@@ -126,5 +142,10 @@ func contest(m *Model, an *Analysis) {
 	}
 	if an.Conflicts == nil {
 		an.Conflicts = []ConflictEdge{}
+	}
+	if len(an.Conflicts) == total {
+		an.Methods["conflicts"] = fmt.Sprintf("all %d", total)
+	} else {
+		an.Methods["conflicts"] = fmt.Sprintf("first %d of %d (raise the limit with WithConflictLimit)", len(an.Conflicts), total)
 	}
 }

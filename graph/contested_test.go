@@ -125,3 +125,22 @@ func TestContested(t *testing.T) {
 		})
 	}
 }
+
+func TestConflictLimit(t *testing.T) {
+	d := testDataset(t,
+		[4]string{"a", "x", "support", ""}, [4]string{"b", "x", "support", ""},
+		[4]string{"a", "x", "oppose", ""}, [4]string{"c", "x", "oppose", ""},
+		[4]string{"a", "y", "support", ""}, [4]string{"c", "y", "oppose", ""},
+	)
+	m := mustCompile(t, d)
+	all := mustAnalyze(t, m, WithConflictLimit(-1))
+	// x: S = {a, b}, O = {a, c}, i = 1: 2·2 − 1 − 0 = 3 pairs; y: 1.
+	want := []ConflictEdge{{"a", "b", "x"}, {"a", "c", "x"}, {"b", "c", "x"}, {"a", "c", "y"}}
+	if !reflect.DeepEqual(all.Conflicts, want) || all.Methods["conflicts"] != "all 4" {
+		t.Errorf("conflicts %v (%s), want %v", all.Conflicts, all.Methods["conflicts"], want)
+	}
+	two := mustAnalyze(t, m, WithConflictLimit(2))
+	if !reflect.DeepEqual(two.Conflicts, want[:2]) || two.Methods["conflicts"] != "first 2 of 4 (raise the limit with WithConflictLimit)" {
+		t.Errorf("limited conflicts %v (%s)", two.Conflicts, two.Methods["conflicts"])
+	}
+}

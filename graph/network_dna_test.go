@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations/dna"
+	"github.com/claimnet/claimnet/annotations/gen"
 	"github.com/claimnet/claimnet/graph"
 )
 
@@ -146,5 +147,123 @@ func TestDNAConformance(t *testing.T) {
 	}
 	if s := math.Round(matrixSum(ex)); s != 10 {
 		t.Errorf("excluded: rounded sum %v (%v), want 10", s, matrixSum(ex))
+	}
+}
+
+// TestOneModeMatchesDense checks the sparse, parallel one-mode network
+// against the definitions computed densely from the statements, on a
+// generated dataset big enough to spread over several workers.
+func TestOneModeMatchesDense(t *testing.T) {
+	d, err := gen.Generate(gen.Config{Actors: 300, Claims: 120, Statements: 6000, Sources: 40, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := graph.Compile(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{graph.NodeActor, graph.NodeClaim} {
+		// x[i][j][k] with k = 1 support, 0 oppose.
+		index := map[string]int{}
+		var rowIDs []string
+		if mode == graph.NodeActor {
+			for i, a := range m.Actors {
+				index[a.ID] = i
+				rowIDs = append(rowIDs, a.ID)
+			}
+		} else {
+			for i, c := range m.Claims {
+				index[c.ID] = i
+				rowIDs = append(rowIDs, c.ID)
+			}
+		}
+		items := map[string]int{}
+		x := make([]map[int]*[2]float64, len(rowIDs))
+		act := make([]float64, len(rowIDs))
+		for i := range x {
+			x[i] = map[int]*[2]float64{}
+		}
+		for _, s := range m.Statements {
+			r, it := index[s.Actor], s.Claim
+			if mode == graph.NodeClaim {
+				r, it = index[s.Claim], s.Actor
+			}
+			j, ok := items[it]
+			if !ok {
+				j = len(items)
+				items[it] = j
+			}
+			if x[r][j] == nil {
+				x[r][j] = &[2]float64{}
+			}
+			k := 0
+			if s.Stance > 0 {
+				k = 1
+			}
+			x[r][j][k]++
+			act[r]++
+		}
+		get := func(r, j, k int) float64 {
+			if v := x[r][j]; v != nil {
+				return v[k]
+			}
+			return 0
+		}
+		// The sums of every pair, once.
+		type sums struct{ con, conf, jac float64 }
+		pairs := map[[2]int]sums{}
+		for a := range rowIDs {
+			for b := a + 1; b < len(rowIDs); b++ {
+				var p sums
+				for j := range len(items) {
+					for k := 0; k < 2; k++ {
+						xa, xb := get(a, j, k), get(b, j, k)
+						p.con += xa * xb
+						p.conf += xa * get(b, j, 1-k)
+						switch {
+						case xb == 0:
+							p.jac += xa
+						case xa == 0:
+							p.jac += xb
+						default:
+							p.jac += xa * xb
+						}
+					}
+				}
+				if p.con+p.conf > 0 {
+					pairs[[2]int{a, b}] = p
+				}
+			}
+		}
+		for _, agg := range graph.OneModeAggregates {
+			for _, nz := range graph.OneModeNormalizations {
+				n, err := graph.OneMode(context.Background(), m, graph.NetworkOptions{Mode: mode, Aggregate: agg, Normalize: nz})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := map[[2]string]float64{}
+				for _, e := range n.Edges {
+					got[[2]string{n.Nodes[e.Source].ID, n.Nodes[e.Target].ID}] = e.Weight
+				}
+				want := map[[2]string]float64{}
+				for ab, p := range pairs {
+					a, b := ab[0], ab[1]
+					v := map[string]float64{graph.AggregateIgnore: p.con + p.conf, graph.AggregateCongruence: p.con, graph.AggregateConflict: p.conf, graph.AggregateSubtract: p.con - p.conf}[agg]
+					div := map[string]float64{graph.NormalizeNo: 1, graph.NormalizeAverage: (act[a] + act[b]) / 2, graph.NormalizeCosine: act[a] * act[b], graph.NormalizeJaccard: p.jac}[nz]
+					if div != 0 && v != 0 {
+						want[[2]string{rowIDs[a], rowIDs[b]}] = v / div
+					}
+				}
+				if len(got) != len(want) {
+					t.Errorf("%s %s/%s: %d edges, want %d", mode, agg, nz, len(got), len(want))
+				}
+				for k, w := range want {
+					if g := got[k]; math.Abs(g-w) > 1e-9*math.Max(1, math.Abs(w)) {
+						t.Errorf("%s %s/%s: %v weighs %v, want %v", mode, agg, nz, k, g, w)
+						break
+					}
+				}
+			}
+		}
 	}
 }

@@ -64,3 +64,27 @@ func BenchmarkTwoMode1M(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkOneModeWriteCSV1M(b *testing.B) {
+	m := scaleModel(b)
+	n, err := graph.OneMode(context.Background(), m, graph.NetworkOptions{Normalize: graph.NormalizeAverage})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		var w countingWriter
+		if err := n.WriteCSV(&w); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(w), "bytes")
+	}
+}
+
+// countingWriter counts what is written to it.
+type countingWriter int64
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	*w += countingWriter(len(p))
+	return len(p), nil
+}

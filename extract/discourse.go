@@ -53,7 +53,17 @@ func (d *discourse) note(name, role string) *entity {
 // noteSingle records a one-word name used on its own. Such a word names
 // something in its own right, so it is not taken for the surname of a
 // longer name that contains it ("Pakistan" in an organisation's name).
-func (d *discourse) noteSingle(name string) { d.single[name] = true }
+// A word that names a person seen before (a surname) refreshes that
+// person instead, for the pronouns that follow.
+func (d *discourse) noteSingle(name string) {
+	if !d.single[name] {
+		if e := d.recent(func(e *entity) bool { return e.person && contains(e.words, name) }); e != nil {
+			d.note(e.name, "")
+			return
+		}
+	}
+	d.single[name] = true
+}
 
 // isPerson guesses whether an entity is a person: a role word of a
 // person, or a name of two or more capitalised words none of which marks

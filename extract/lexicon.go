@@ -120,6 +120,7 @@ type lexicon struct {
 	clauseLinks    map[string]bool
 	labelMarkers   map[string]bool
 	subordinators  map[string]bool
+	prepositions   map[string]bool
 	abbreviations  map[string]bool
 }
 
@@ -141,6 +142,7 @@ func newLexicon() *lexicon {
 		clauseLinks:    wordSet(clauseLinksList),
 		labelMarkers:   wordSet(labelMarkersList),
 		subordinators:  wordSet(subordinatorsList),
+		prepositions:   wordSet(prepositionsList),
 		abbreviations:  wordSet(abbreviationsList),
 	}
 	for _, line := range strings.Split(speechVerbTable, "\n") {
@@ -224,7 +226,8 @@ const (
 		commission organization organisation front movement group network media foundation
 		association department court assembly senate parliament mission states republic kingdom
 		corporation company tribune herald daily journal radio tv television channel line
-		corridor province district city county state federation alliance league`
+		corridor province district city county state federation alliance league international
+		fund trust society service services initiative watch brigade battalion police guard command`
 
 	// nameStop are capitalised function words that begin sentences; they
 	// are not names.
@@ -235,7 +238,13 @@ const (
 		why how according both each every all some many most any no not neither nor either there
 		here given under over between among through within beyond against unlike like last next
 		first later earlier once thus therefore ultimately finally indeed conversely nevertheless
-		nonetheless otherwise perhaps instead speaking asked mr mrs ms dr`
+		nonetheless otherwise perhaps instead speaking asked mr mrs ms dr
+		monday tuesday wednesday thursday friday saturday sunday january february march april
+		may june july august september october november december`
+
+	// prepositions before a name make it no subject: "… on Monday rejected".
+	prepositionsList = `in on at from with by for of during after before since until near about
+		over under between among against into onto across through via per`
 
 	// nameParticles may sit inside a name: "Osama bin Laden", "Ursula von der Leyen".
 	nameParticlesList = `bin ibn bint al el ul ud ur de da del della di du van von der den la le`

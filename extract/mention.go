@@ -350,7 +350,21 @@ func (p *parser) subjectBefore(v int) mention {
 		return p.sentenceSubject(j)
 	}
 	if !p.punct(j, ",") {
-		return p.mentionBack(j)
+		// A name in a prepositional phrase is no subject: in "Kenya's
+		// government on Monday rejected", skip "on Monday".
+		for tries := 0; ; tries++ {
+			m := p.mentionBack(j)
+			if m.kind != mName && m.kind != mNone || tries == 2 {
+				return m
+			}
+			pp := p.phraseStart(j)
+			if pp < 0 {
+				return m
+			}
+			if j, ok = p.skipBackAux(pp - 1); !ok {
+				return mention{}
+			}
+		}
 	}
 	k := j - 1
 	for k >= 0 && j-k <= 12 && !(p.toks[k].kind != tokWord && p.toks[k].text != "-") {
@@ -379,6 +393,20 @@ func (p *parser) subjectBefore(v int) mention {
 		return head
 	}
 	return mention{}
+}
+
+// phraseStart returns the index of the preposition of a prepositional
+// phrase of at most four words that ends at token j ("on March 3"), or -1.
+func (p *parser) phraseStart(j int) int {
+	for k := j; k >= 0 && j-k < 4 && p.word(k); k-- {
+		if p.lx.prepositions[p.toks[k].lower] {
+			if k == j {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // sentenceSubject returns the first speaker phrase of the token list, the

@@ -16,6 +16,7 @@ func (w *walker) reported(p *parser) {
 	// In a sentence that opens with a subordinate clause ("While X
 	// accuses Y of …, it …"), a proposition in that clause ends at its
 	// first comma.
+	var last mention // the subject of the latest speech verb in the sentence
 	subEnd := -1
 	if p.word(0) && lx.subordinators[p.toks[0].lower] {
 		for k := range p.toks {
@@ -46,6 +47,12 @@ func (w *walker) reported(p *parser) {
 			c = v + 2
 		case isVerb && sv.use != useDirect && !p.toks[v].capital:
 			a = w.verbSpeech(p, v)
+			if j, ok := p.skipBackAux(v - 1); ok && p.punct(j, ",") && strings.HasSuffix(t.lower, "ing") && last.ok() {
+				a.m = last // "X rejected …, saying …": the participle is X's
+			}
+			if a.ok() {
+				last = a.m
+			}
 			if strings.HasSuffix(t.lower, "ing") && w.lightVerbBefore(p, v) < 0 {
 				if j, ok := p.skipBackAux(v - 1); !ok || !p.punct(j, ",") {
 					continue

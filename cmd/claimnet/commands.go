@@ -11,7 +11,6 @@ func (a *app) extraCommands() []func() *cobra.Command {
 		a.exportCmd,
 		a.networkCmd,
 		a.importCmd,
-		a.renderCmd,
 		a.analyseCmd,
 	}
 }

@@ -1,9 +1,64 @@
 #!/usr/bin/env bash
 # figures.sh BIN DIR — render the standard figure set of the built-in
 # dataset into DIR. make runs it into out/; make test runs it into a
-# temporary directory and compares the result with the committed out/.
+# temporary directory and compares the result with the committed out/, so
+# every file here must come out the same, byte for byte, on every run.
+#
+#   actor-claim.svg        the 40 most central actors and claims, stances
+#   actor-claim-full.svg   every actor and claim with a statement
+#   actor-claim-print.svg  actor-claim.svg in the greyscale print theme
+#   actors.svg             the actor network (agreement, conflict), coalitions
+#   arguments.svg          the claim layer with supporter/opposer counts
+#   ego-*.svg              two actors and everything within two hops
+#   analysis.json          every analysis result
+#   actors-centrality.csv  the centralities of the active actors
+#   claims-centrality.csv  the centralities of the active claims
+#   stats.json             the dataset's counts
 set -euo pipefail
 bin=$1
 dir=$2
 mkdir -p "$dir"
-"$bin" stats --json > "$dir/.stats.json.tmp" && mv "$dir/.stats.json.tmp" "$dir/stats.json"
+
+# out FILE CMD... runs CMD with its standard output going to DIR/FILE,
+# through a temporary file, so a failed command leaves no half file.
+out() {
+	local file=$1
+	shift
+	"$@" > "$dir/.$file.tmp"
+	mv "$dir/.$file.tmp" "$dir/$file"
+}
+
+title="Afghanistan–Pakistan talks, October–November 2025"
+
+out actor-claim.svg "$bin" render actor-claim --top 40 \
+	--title "Who said what: the 40 most central actors and claims" \
+	--caption "$title. Actors are sized by the number of their statements; claims supported by some actors and opposed by others have a double border."
+out actor-claim-full.svg "$bin" render actor-claim \
+	--title "Who said what: every actor and claim" --caption "$title."
+out actor-claim-print.svg "$bin" render actor-claim --top 40 --theme print \
+	--title "Who said what: the 40 most central actors and claims" --caption "$title."
+out actors.svg "$bin" render actors --min-weight 2 \
+	--title "Actor network: agreement and conflict" \
+	--caption "$title. Two actors agree when they take the same stance on a claim and conflict when they take opposite ones; the weight multiplies their statement counts (DNA's congruence and conflict). Colours are the coalitions found in the agreement network."
+out arguments.svg "$bin" render arguments \
+	--title "Arguments between claims" \
+	--caption "$title. Each claim counts the actors supporting (▲) and opposing (▼) it."
+for actor in khawaja-asif sirajuddin-haqqani; do
+	out "ego-$actor.svg" "$bin" render ego --node "$actor" --depth 2 \
+		--title "Within two hops of $actor" --caption "$title."
+done
+
+# The analysis and the centrality tables. analyse --json when the command
+# exists; until then the same results from the graph document.
+if "$bin" analyse --help >/dev/null 2>&1; then
+	out analysis.json "$bin" analyse --json
+else
+	out analysis.json "$bin" query '{window, measures, methods, coalitions, reversals, conflicts,
+		actors: [.nodes[] | select(.kind == "actor")], claims: [.nodes[] | select(.kind == "claim")]}'
+fi
+table='.measures as $m
+	| (["id", "label"] + $m | @csv),
+	  (.nodes[] | select(.kind == $kind and .active) | [.id, .label] + [.centrality[$m[]]] | @csv)'
+out actors-centrality.csv "$bin" query -r --arg kind=actor "$table"
+out claims-centrality.csv "$bin" query -r --arg kind=claim "$table"
+out stats.json "$bin" stats --json

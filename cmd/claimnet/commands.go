@@ -11,6 +11,7 @@ func (a *app) extraCommands() []func() *cobra.Command {
 		a.exportCmd,
 		a.networkCmd,
 		a.importCmd,
+		a.renderCmd,
 		a.analyseCmd,
 	}
 }

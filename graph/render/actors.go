@@ -1,0 +1,171 @@
+package render
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/claimnet/claimnet/graph"
+)
+
+// actors builds the one-mode actor network: the actors with statements in
+// the window (or the Top most central of them), an agreement edge for
+// each pair with a positive congruence weight and a conflict edge for
+// each pair with a positive conflict weight, both as graph.OneMode
+// computes them (without normalisation). Agreement edges pull actors
+// together in the layout; conflict edges are drawn at three times the
+// length, so opponents sit apart.
+func (b *builder) actors(ctx context.Context) error {
+	m, th := b.m, b.o.th
+	con, err := graph.OneMode(ctx, m, graph.NetworkOptions{Aggregate: graph.AggregateCongruence})
+	if err != nil {
+		return err
+	}
+	conf, err := graph.OneMode(ctx, m, graph.NetworkOptions{Aggregate: graph.AggregateConflict})
+	if err != nil {
+		return err
+	}
+	var cands []ranked
+	for _, n := range con.Nodes {
+		cands = append(cands, ranked{true, n.Index, b.actorScore(n.Index)})
+	}
+	total := len(cands)
+	keep, cut := topN(cands, b.o.Top)
+	if cut {
+		b.notes = append(b.notes, fmt.Sprintf("the %d most central of %d actors (%s)", len(keep), total, b.o.SizeBy))
+	}
+	in := make([]bool, len(m.Actors))
+	for _, r := range keep {
+		in[r.index] = true
+	}
+	// Join the two networks' edges into one list of actor pairs.
+	type pair struct {
+		a, c         int
+		agree, confl float64
+	}
+	var ps []pair
+	index := map[[2]int]int{}
+	add := func(net *graph.Network, conflict bool) {
+		for _, e := range net.Edges {
+			a, c := net.Nodes[e.Source].Index, net.Nodes[e.Target].Index
+			if a > c {
+				a, c = c, a
+			}
+			if !in[a] || !in[c] || e.Weight <= 0 {
+				continue
+			}
+			k := [2]int{a, c}
+			i, ok := index[k]
+			if !ok {
+				i = len(ps)
+				index[k] = i
+				ps = append(ps, pair{a: a, c: c})
+			}
+			if conflict {
+				ps[i].confl = e.Weight
+			} else {
+				ps[i].agree = e.Weight
+			}
+		}
+	}
+	add(con, false)
+	add(conf, true)
+	slices.SortFunc(ps, func(x, y pair) int {
+		if x.a != y.a {
+			return x.a - y.a
+		}
+		return x.c - y.c
+	})
+	deg := make([]int, len(m.Actors))
+	var edges []dotEdge
+	maxW := 0.0
+	hidden := 0
+	var agree, conflict, mixed bool
+	for _, p := range ps {
+		ag, cf := p.agree, p.confl
+		if ag < b.o.MinWeight {
+			ag = 0
+		}
+		if cf < b.o.MinWeight {
+			cf = 0
+		}
+		if (p.agree > 0 && ag == 0) || (p.confl > 0 && cf == 0) {
+			hidden++
+		}
+		var st []attr
+		var tip string
+		names := m.Actors[p.a].Name + " – " + m.Actors[p.c].Name
+		switch {
+		case ag > 0 && cf > 0:
+			mixed = true
+			st = mixedStyle(th, ag, cf)
+			tip = fmt.Sprintf("%s: congruence weight %s, conflict weight %s", names, formatScore(ag), formatScore(cf))
+		case ag > 0:
+			agree = true
+			st = agreementStyle(th, ag)
+			tip = fmt.Sprintf("%s: congruence weight %s", names, formatScore(ag))
+		case cf > 0:
+			conflict = true
+			st = conflictStyle(th, cf)
+			tip = fmt.Sprintf("%s: conflict weight %s", names, formatScore(cf))
+		default:
+			continue
+		}
+		maxW = max(maxW, ag, cf)
+		deg[p.a]++
+		deg[p.c]++
+		edges = append(edges, dotEdge{actorID(m, p.a), actorID(m, p.c), append(st, attr{"tooltip", quote(tip)})})
+	}
+	if hidden > 0 {
+		b.notes = append(b.notes, fmt.Sprintf("%s of weight below %s hidden", plural(hidden, "edge", "edges"), num(b.o.MinWeight)))
+	}
+	grp, err := actorGroups(m, b.an, b.o)
+	if err != nil {
+		return err
+	}
+	b.addActors(grp, func(a int) bool { return in[a] && deg[a] > 0 })
+	b.g.edges = append(b.g.edges, edges...)
+
+	sec := legendSection{title: "Actor pairs"}
+	if agree {
+		sec.items = append(sec.items, legendItem{label: "agree: same stance on a claim", edge: agreementStyle(th, 2)})
+	}
+	if conflict {
+		sec.items = append(sec.items, legendItem{label: "conflict: opposite stances", edge: conflictStyle(th, 2)})
+	}
+	if mixed {
+		sec.items = append(sec.items, legendItem{label: "both, on different claims", edge: mixedStyle(th, 2, 2)})
+	}
+	if len(sec.items) > 0 {
+		b.f.legend = append(b.f.legend, sec)
+	}
+	b.widthLegend(maxW, "Line width: congruence or conflict weight")
+	b.nodeLegend(grp, false)
+	return nil
+}
+
+// agreementStyle and conflictStyle are the looks of the undirected
+// actor–actor edges: agreement solid in the support colour, conflict
+// dashed in the oppose colour.
+func agreementStyle(th *theme, w float64) []attr {
+	return []attr{{"color", str(th.agree)}, {"style", "solid"}, {"dir", "none"},
+		{"penwidth", num(penWidth(w))}, {"len", "1.2"}, {"weight", num(w)}}
+}
+
+// mixedStyle is the look of a pair that both agrees and conflicts (on
+// different claims, or one of them reversing): two parallel lines in the
+// agreement and conflict colours, as wide as the heavier weight.
+func mixedStyle(th *theme, agree, conflict float64) []attr {
+	w := max(agree, conflict)
+	l, weight := "1.2", num(agree)
+	if conflict > agree {
+		l, weight = "3.6", "0.2"
+	}
+	return []attr{{"color", str(th.agree + ":" + th.oppose)}, {"style", "solid"}, {"dir", "none"},
+		{"penwidth", num(max(penWidth(w)/2, 1))}, {"len", l}, {"weight", weight}}
+}
+
+func conflictStyle(th *theme, w float64) []attr {
+	return []attr{{"color", str(th.oppose)}, {"style", "dashed"}, {"dir", "none"},
+		{"penwidth", num(penWidth(w))}, {"len", "3.6"}, {"weight", "0.2"}}
+}

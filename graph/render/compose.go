@@ -1,0 +1,305 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Legend geometry, in points.
+const (
+	legendGap    = 24   // between the graph and the legend, and between sections
+	sampleW      = 40   // width of the sample column
+	sampleGap    = 8    // between a sample and its text
+	rowMin       = 17   // least height of a legend row
+	headingH     = 20   // height of a section heading
+	charW        = 0.62 // estimated advance of a character, in ems (wide enough for DejaVu Sans)
+	minCaptionW  = 360  // least width the caption is wrapped to
+	maxLegendCol = 6    // most sections side by side under a graph
+)
+
+var bbRE = regexp.MustCompile(`bb="(-?[0-9.e+]+),(-?[0-9.e+]+),(-?[0-9.e+]+),(-?[0-9.e+]+)"`)
+
+// box is a rectangle in Graphviz's coordinates (points, y up).
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (b box) w() float64 { return b.x1 - b.x0 }
+func (b box) h() float64 { return b.y1 - b.y0 }
+
+// compose takes the DOT text Graphviz wrote after laying out f's graph
+// and adds the title, the legend and the caption at fixed positions
+// beside the graph's bounding box: below it when the graph is wider than
+// tall, else to its right. The result is laid out by neato -n2, which
+// keeps every position and edge route.
+func compose(laid []byte, f *Figure) ([]byte, error) {
+	m := bbRE.FindSubmatch(laid)
+	if m == nil {
+		return nil, fmt.Errorf("layout output has no bounding box")
+	}
+	var bb box
+	for i, p := range []*float64{&bb.x0, &bb.y0, &bb.x1, &bb.y1} {
+		v, err := strconv.ParseFloat(string(m[i+1]), 64)
+		if err != nil {
+			return nil, fmt.Errorf("layout output: bounding box: %w", err)
+		}
+		*p = v
+	}
+	end := bytes.LastIndexByte(laid, '}')
+	if end < 0 {
+		return nil, fmt.Errorf("layout output is not a graph")
+	}
+	c := &composer{th: f.th}
+	c.buf.Write(laid[:end])
+	c.buf.WriteString("\t// claimnet: legend, title and caption at fixed positions; lay out with neato -n2\n")
+
+	below := bb.w() >= bb.h() || len(f.legend) == 0
+	var used box
+	if below {
+		used = c.legendBelow(f.legend, bb)
+	} else {
+		used = c.legendRight(f.legend, bb)
+	}
+	// The caption and the note go under everything, as wide as the figure.
+	left := bb.x0
+	width := max(max(bb.x1, used.x1)-left, minCaptionW)
+	y := min(bb.y0, used.y0) - legendGap
+	if f.caption != "" {
+		y = c.paragraph(f.caption, left, y, width, c.th.fontSize, c.th.ink) - 6
+	}
+	if f.Note != "" {
+		c.paragraph("Shown: "+f.Note+".", left, y, width, c.th.small, c.th.muted)
+	}
+	// Keep Graphviz's positions: no second overlap removal or scaling.
+	c.buf.WriteString("\tgraph [overlap=true, overlap_scaling=0, layout=nop2];\n")
+	if f.title != "" {
+		fmt.Fprintf(&c.buf, "\tgraph [label=%s, labelloc=t, labeljust=l, fontsize=%s, fontname=%s, fontcolor=%s];\n",
+			html(escapeHTML(f.title)), num(c.th.title), str(c.th.boldFont), str(c.th.ink))
+	}
+	c.buf.WriteString("}\n")
+	return c.buf.Bytes(), nil
+}
+
+// composer writes the fixed-position statements.
+type composer struct {
+	th  *theme
+	buf bytes.Buffer
+	n   int // legend node counter
+}
+
+func (c *composer) id() string {
+	c.n++
+	return fmt.Sprintf("legend:%d", c.n)
+}
+
+// textWidth estimates the width of s in points at size pt.
+func textWidth(s string, pt float64) float64 {
+	return float64(utf8.RuneCountInString(s)) * charW * pt
+}
+
+// sectionSize is the width and height a legend section needs.
+func (c *composer) sectionSize(s legendSection) (w, h float64) {
+	w = textWidth(s.title, c.th.small+1)
+	h = headingH
+	sw := sampleColumn(s)
+	for _, it := range s.items {
+		w = max(w, sw+sampleGap+textWidth(it.label, c.th.small))
+		h += rowHeight(it)
+	}
+	return w, h
+}
+
+// sampleColumn is the width of a section's sample column: room for its
+// widest node sample, and at least sampleW.
+func sampleColumn(s legendSection) float64 {
+	w := float64(sampleW)
+	for _, it := range s.items {
+		sw, _ := sampleSize(it)
+		w = max(w, sw)
+	}
+	return w
+}
+
+func rowHeight(it legendItem) float64 {
+	_, h := sampleSize(it)
+	return max(rowMin, h+4)
+}
+
+// sampleSize is the size of a node sample in points.
+func sampleSize(it legendItem) (w, h float64) {
+	if it.node == nil {
+		return sampleW, 0
+	}
+	w, h = 0.4*72, 0.22*72
+	for _, a := range it.node {
+		v, err := strconv.ParseFloat(a.val, 64)
+		if err != nil {
+			continue
+		}
+		switch a.key {
+		case "width":
+			w = v * 72
+		case "height":
+			h = v * 72
+		}
+	}
+	return w, h
+}
+
+// legendBelow places the sections side by side under bb, starting new
+// rows when they would be much wider than the graph.
+func (c *composer) legendBelow(secs []legendSection, bb box) box {
+	used := box{bb.x0, bb.y0, bb.x0, bb.y0}
+	if len(secs) == 0 {
+		return used
+	}
+	limit := max(bb.w(), 520)
+	x, top := bb.x0, bb.y0-legendGap
+	rowH, inRow := 0.0, 0
+	for _, s := range secs {
+		w, h := c.sectionSize(s)
+		if inRow > 0 && (x+w-bb.x0 > limit || inRow >= maxLegendCol) {
+			top -= rowH + legendGap/2
+			x, rowH, inRow = bb.x0, 0, 0
+		}
+		c.section(s, x, top, w)
+		used.x1 = max(used.x1, x+w)
+		used.y0 = min(used.y0, top-h)
+		x += w + legendGap
+		rowH = max(rowH, h)
+		inRow++
+	}
+	return used
+}
+
+// legendRight stacks the sections to the right of bb, top-aligned.
+func (c *composer) legendRight(secs []legendSection, bb box) box {
+	x, top := bb.x1+legendGap, bb.y1
+	used := box{x, bb.y0, x, bb.y1}
+	for _, s := range secs {
+		w, h := c.sectionSize(s)
+		c.section(s, x, top, w)
+		used.x1 = max(used.x1, x+w)
+		top -= h + legendGap/2
+		used.y0 = min(used.y0, top)
+	}
+	return used
+}
+
+// section writes one legend section with its top-left corner at x, top.
+func (c *composer) section(s legendSection, x, top, w float64) {
+	th := c.th
+	c.text(s.title, x, top-headingH/2, w, th.small+1, th.ink, th.boldFont)
+	y := top - headingH
+	sw := sampleColumn(s)
+	for _, it := range s.items {
+		h := rowHeight(it)
+		cy := y - h/2
+		switch {
+		case it.edge != nil:
+			a, b := c.id(), c.id()
+			fmt.Fprintf(&c.buf, "\t%s [shape=point, style=invis, width=0.01, height=0.01, label=\"\", pos=\"%s,%s!\"];\n",
+				quote(a), num(x+2), num(cy))
+			fmt.Fprintf(&c.buf, "\t%s [shape=point, style=invis, width=0.01, height=0.01, label=\"\", pos=\"%s,%s!\"];\n",
+				quote(b), num(x+sampleW), num(cy))
+			fmt.Fprintf(&c.buf, "\t%s -> %s", quote(a), quote(b))
+			writeAttrList(&c.buf, append([]attr{{"label", `""`}, {"tooltip", `""`},
+				{"pos", str(samplePos(it.edge, x+2, x+sampleW, cy))}}, it.edge...))
+			c.buf.WriteString(";\n")
+		case it.node != nil:
+			fmt.Fprintf(&c.buf, "\t%s", quote(c.id()))
+			writeAttrList(&c.buf, append([]attr{{"label", `" "`}, {"fixedsize", "true"},
+				{"pos", str(num(x+sw/2) + "," + num(cy) + "!")}}, it.node...))
+			c.buf.WriteString(";\n")
+		}
+		c.text(it.label, x+sw+sampleGap, cy, w-sw-sampleGap, th.small, th.ink, th.font)
+		y -= h
+	}
+}
+
+// text writes one line of left-aligned text whose left edge is at x and
+// middle at y.
+func (c *composer) text(s string, x, y, w, pt float64, color, font string) {
+	w = max(w, textWidth(s, pt))
+	fmt.Fprintf(&c.buf, "\t%s [shape=plaintext, margin=0, fixedsize=true, width=%s, height=%s, fontsize=%s, fontname=%s, fontcolor=%s, label=%s, pos=\"%s,%s!\"];\n",
+		quote(c.id()), num(w/72), num(pt*1.3/72), num(pt), str(font), str(color), leftLabel([]string{s}), num(x+w/2), num(y))
+}
+
+// paragraph writes s wrapped to width points below y (the top) and
+// returns the y of its bottom.
+func (c *composer) paragraph(s string, x, y, width, pt float64, color string) float64 {
+	perLine := max(int(width/(charW*pt)), 20)
+	lines := wrap(s, perLine)
+	lineH := pt * 1.25
+	h := float64(len(lines)) * lineH
+	fmt.Fprintf(&c.buf, "\t%s [shape=plaintext, margin=0, fixedsize=true, width=%s, height=%s, fontsize=%s, fontname=%s, fontcolor=%s, label=%s, pos=\"%s,%s!\"];\n",
+		quote(c.id()), num(width/72), num(h/72), num(pt), str(c.th.font), str(color), leftLabel(lines), num(x+width/2), num(y-h/2))
+	return y - h
+}
+
+// leftLabel is a quoted DOT label of left-justified lines.
+func leftLabel(lines []string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, l := range lines {
+		q := quote(l)
+		b.WriteString(q[1 : len(q)-1])
+		b.WriteString(`\l`)
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// arrowLength is the length, in points, Graphviz gives an arrowhead of
+// the given type at arrowsize 0.8 (the figures' edge default).
+func arrowLength(typ string) float64 {
+	switch typ {
+	case "none":
+		return 0
+	case "tee":
+		return 3.2
+	case "dot":
+		return 6.4
+	case "odiamond", "diamond":
+		return 9.6
+	}
+	return 8
+}
+
+// samplePos is the pos attribute of a straight legend edge from x0 to x1
+// at height y: a cubic Bézier spline between the arrowheads, with the
+// start and end points of the arrowheads the edge attributes call for.
+// With every edge positioned, neato -n2 keeps Graphviz's routes of the
+// figure's edges instead of routing them all again.
+func samplePos(attrs []attr, x0, x1, y float64) string {
+	head, tail, dir := "normal", "normal", "forward"
+	for _, a := range attrs {
+		switch a.key {
+		case "arrowhead":
+			head = a.val
+		case "arrowtail":
+			tail = a.val
+		case "dir":
+			dir = a.val
+		}
+	}
+	var pre string
+	a, b := x0, x1
+	if dir == "forward" || dir == "both" {
+		if l := arrowLength(head); l > 0 {
+			pre += "e," + num(x1) + "," + num(y) + " "
+			b = x1 - l
+		}
+	}
+	if dir == "back" || dir == "both" {
+		if l := arrowLength(tail); l > 0 {
+			pre += "s," + num(x0) + "," + num(y) + " "
+			a = x0 + l
+		}
+	}
+	third := (b - a) / 3
+	return pre + num(a) + "," + num(y) + " " + num(a+third) + "," + num(y) + " " +
+		num(b-third) + "," + num(y) + " " + num(b) + "," + num(y)
+}

@@ -1,0 +1,10 @@
+// Package render draws claimnet's figures: the actor–claim network, the
+// actor network, the argument layer and ego networks, each from the one
+// compiled graph.Model and its graph.Analysis.
+//
+// Build selects, bounds and styles a figure's nodes and edges and writes
+// them as DOT text; a Renderer lays the text out and draws it with
+// Graphviz, compiled to WebAssembly and run in-process by go-graphviz, then
+// places the legend, title and caption beside the graph. The same Model,
+// Analysis and Options give byte-identical output.
+package render

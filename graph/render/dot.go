@@ -1,0 +1,214 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// attr is one DOT attribute. Values are written as given: quoted strings
+// come from quote, HTML-like labels from html, numbers from num.
+type attr struct{ key, val string }
+
+// dotNode is one node statement of a figure's DOT text.
+type dotNode struct {
+	id    string
+	attrs []attr
+}
+
+// dotEdge is one edge statement of a figure's DOT text.
+type dotEdge struct {
+	from, to string
+	attrs    []attr
+}
+
+// dotGraph is the graph a view builds: statements in the order they are
+// written, so the text is the same on every run.
+type dotGraph struct {
+	graphAttrs []attr
+	nodeAttrs  []attr
+	edgeAttrs  []attr
+	nodes      []dotNode
+	edges      []dotEdge
+}
+
+func (g *dotGraph) node(id string, attrs ...attr) { g.nodes = append(g.nodes, dotNode{id, attrs}) }
+
+func (g *dotGraph) edge(from, to string, attrs ...attr) {
+	g.edges = append(g.edges, dotEdge{from, to, attrs})
+}
+
+// write writes g as a directed graph named name.
+func (g *dotGraph) write(buf *bytes.Buffer, name string) {
+	fmt.Fprintf(buf, "digraph %s {\n", quote(name))
+	writeAttrStmt(buf, "graph", g.graphAttrs)
+	writeAttrStmt(buf, "node", g.nodeAttrs)
+	writeAttrStmt(buf, "edge", g.edgeAttrs)
+	for _, n := range g.nodes {
+		buf.WriteString("\t")
+		buf.WriteString(quote(n.id))
+		writeAttrList(buf, n.attrs)
+		buf.WriteString(";\n")
+	}
+	for _, e := range g.edges {
+		buf.WriteString("\t")
+		buf.WriteString(quote(e.from))
+		buf.WriteString(" -> ")
+		buf.WriteString(quote(e.to))
+		writeAttrList(buf, e.attrs)
+		buf.WriteString(";\n")
+	}
+	buf.WriteString("}\n")
+}
+
+func writeAttrStmt(buf *bytes.Buffer, kind string, attrs []attr) {
+	if len(attrs) == 0 {
+		return
+	}
+	buf.WriteString("\t")
+	buf.WriteString(kind)
+	writeAttrList(buf, attrs)
+	buf.WriteString(";\n")
+}
+
+func writeAttrList(buf *bytes.Buffer, attrs []attr) {
+	if len(attrs) == 0 {
+		return
+	}
+	buf.WriteString(" [")
+	for i, a := range attrs {
+		if i > 0 {
+			buf.WriteString(", ")
+		}
+		buf.WriteString(a.key)
+		buf.WriteString("=")
+		buf.WriteString(a.val)
+	}
+	buf.WriteString("]")
+}
+
+// quote returns s as a DOT double-quoted string that Graphviz shows
+// literally: backslashes are doubled (so "\N" or "\n" in a name is not an
+// escape sequence), double quotes are escaped, and & is written as &amp;
+// because Graphviz decodes HTML entities in ordinary labels too. Control
+// characters become spaces.
+func quote(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '&':
+			b.WriteString("&amp;")
+		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// str returns s as a quoted DOT value that is not a label (colours, styles,
+// shapes, positions): s comes from this package and needs no entity
+// escaping, but it is quoted all the same.
+func str(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+
+// num formats a length, width or weight with at most two decimals and no
+// trailing zeros, so that the text is short and identical on every
+// machine.
+func num(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 2, 64)
+	s = strings.TrimRight(s, "0")
+	s = strings.TrimSuffix(s, ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// escapeHTML escapes text for a Graphviz HTML-like label, whose text is
+// XML: &, <, >, " and ' become entities, control characters spaces.
+func escapeHTML(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\'':
+			b.WriteString("&#39;")
+		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// html wraps HTML-like label markup as a DOT value.
+func html(markup string) string { return "<" + markup + ">" }
+
+// wrap breaks s into lines of at most width runes at spaces. A word longer
+// than width is broken at width runes so no line overflows. Runs of
+// whitespace count as one space. width < 1 leaves s on one line.
+func wrap(s string, width int) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return []string{""}
+	}
+	if width < 1 {
+		return []string{strings.Join(words, " ")}
+	}
+	var lines []string
+	var cur []rune
+	for _, w := range words {
+		rw := []rune(w)
+		for len(rw) > width {
+			if len(cur) > 0 {
+				lines = append(lines, string(cur))
+				cur = nil
+			}
+			lines = append(lines, string(rw[:width]))
+			rw = rw[width:]
+		}
+		switch {
+		case len(cur) == 0:
+			cur = append(cur, rw...)
+		case len(cur)+1+len(rw) <= width:
+			cur = append(cur, ' ')
+			cur = append(cur, rw...)
+		default:
+			lines = append(lines, string(cur))
+			cur = append([]rune(nil), rw...)
+		}
+	}
+	if len(cur) > 0 {
+		lines = append(lines, string(cur))
+	}
+	return lines
+}
+
+// wrapHTML wraps s and joins the escaped lines with left-aligned breaks
+// for an HTML-like label.
+func wrapHTML(s string, width int, align string) string {
+	lines := wrap(s, width)
+	for i, l := range lines {
+		lines[i] = escapeHTML(l)
+	}
+	return strings.Join(lines, `<br align="`+align+`"/>`) + `<br align="` + align + `"/>`
+}

@@ -1,0 +1,279 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/claimnet/claimnet/graph"
+)
+
+// Figure is a figure built from a Model and its Analysis, ready to be
+// laid out and drawn by a Renderer. Building it is claimnet's part of the
+// work (selecting, bounding and styling nodes and edges); laying it out
+// is Graphviz's.
+type Figure struct {
+	// View and Layout are the view drawn and the layout engine used.
+	View, Layout string
+	// Nodes and Edges count the nodes and edges of the figure's graph,
+	// legend aside.
+	Nodes, Edges int
+	// Note says what was left out (top N, thin edges, the window), or is
+	// empty when the figure shows everything the view has.
+	Note string
+
+	g       *dotGraph
+	legend  []legendSection
+	title   string
+	caption string
+	th      *theme
+}
+
+// legendSection is a titled column of legend entries.
+type legendSection struct {
+	title string
+	items []legendItem
+}
+
+// legendItem is one legend entry: a sample edge or node drawn with the
+// attributes the figure uses, and its explanation.
+type legendItem struct {
+	label string
+	edge  []attr
+	node  []attr
+}
+
+// Build makes the figure o describes from m and its analysis an (which
+// must be Analyze's result for m). It reads only the Model and the
+// Analysis, and (for the actors view) the one-mode networks graph.OneMode
+// computes from the Model. The result is the same for the same inputs.
+func Build(ctx context.Context, m *graph.Model, an *graph.Analysis, o Options) (*Figure, error) {
+	r, err := o.resolve()
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	if len(an.Actors) != len(m.Actors) || len(an.Claims) != len(m.Claims) {
+		return nil, fmt.Errorf("render: the analysis is not of this model (%d actors and %d claims, model has %d and %d)",
+			len(an.Actors), len(an.Claims), len(m.Actors), len(m.Claims))
+	}
+	f := &Figure{View: r.View, Layout: r.Layout, th: r.th, title: r.Title, caption: r.Caption}
+	b := &builder{m: m, an: an, o: r, f: f, g: &dotGraph{}}
+	switch r.View {
+	case ViewActorClaim:
+		err = b.actorClaim()
+	case ViewActors:
+		err = b.actors(ctx)
+	case ViewArguments:
+		err = b.arguments()
+	case ViewEgo:
+		err = b.ego()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", r.View, err)
+	}
+	b.finish()
+	if r.NoLegend {
+		f.legend = nil
+	}
+	return f, nil
+}
+
+// DOT returns the figure's graph in the DOT language as it is handed to
+// the layout engine, before the legend, title and caption are placed.
+func (f *Figure) DOT() []byte {
+	var buf bytes.Buffer
+	f.g.write(&buf, f.View)
+	return buf.Bytes()
+}
+
+// builder carries the inputs and the figure under construction.
+type builder struct {
+	m  *graph.Model
+	an *graph.Analysis
+	o  *resolved
+	f  *Figure
+	g  *dotGraph
+	// notes are the parts of Figure.Note.
+	notes []string
+	// sizeLegend, groupsShown and actorShown record how the actors were
+	// drawn, for the legend.
+	sizeLegend  sizeScale
+	groupsShown *groups
+	actorShown  func(int) bool
+}
+
+// finish sets the graph-wide attributes of the layout engine and theme.
+func (b *builder) finish() {
+	th := b.o.th
+	ga := []attr{
+		{"layout", str(b.o.Layout)},
+		{"fontname", str(th.font)},
+		{"fontsize", num(th.fontSize)},
+		{"bgcolor", str(th.bg)},
+		{"pad", "0.2"},
+		{"outputorder", "edgesfirst"},
+	}
+	switch b.o.Layout {
+	case LayoutNeato:
+		// Stress majorization from a fixed start, then node overlaps
+		// removed by Prism, which keeps the layout's shape.
+		ga = append(ga, attr{"mode", "major"}, attr{"start", "7"}, attr{"overlap", "prism"},
+			attr{"overlap_scaling", "-4"}, attr{"sep", str("+10")}, attr{"splines", "true"})
+	case LayoutFdp, LayoutSfdp:
+		ga = append(ga, attr{"start", "7"}, attr{"overlap", "prism"}, attr{"sep", str("+10")}, attr{"splines", "true"})
+	case LayoutCirco:
+		ga = append(ga, attr{"splines", "true"}, attr{"mindist", "0.4"})
+	case LayoutDot:
+		ga = append(ga, attr{"splines", "true"}, attr{"nodesep", "0.25"}, attr{"ranksep", "0.5"}, attr{"newrank", "true"})
+	}
+	if b.o.Layout == LayoutDot {
+		// dot takes whole-number weights only and has no use for len.
+		for i := range b.g.edges {
+			b.g.edges[i].attrs = slices.DeleteFunc(b.g.edges[i].attrs, func(a attr) bool {
+				return a.key == "len" || a.key == "weight"
+			})
+		}
+	}
+	b.g.graphAttrs = append(ga, b.g.graphAttrs...)
+	b.g.nodeAttrs = append([]attr{
+		{"fontname", str(th.font)},
+		{"fontsize", num(th.fontSize)},
+		{"fontcolor", str(th.ink)},
+		{"color", str(th.ink)},
+		{"penwidth", "1"},
+		{"margin", str("0.12,0.06")},
+	}, b.g.nodeAttrs...)
+	b.g.edgeAttrs = append([]attr{
+		{"fontname", str(th.font)},
+		{"fontsize", num(th.small)},
+		{"fontcolor", str(th.muted)},
+		{"arrowsize", "0.8"},
+	}, b.g.edgeAttrs...)
+	b.f.g = b.g
+	b.f.Nodes, b.f.Edges = len(b.g.nodes), len(b.g.edges)
+	if w := b.m.Window; !w.IsZero() {
+		b.notes = append(b.notes, "statements dated "+windowText(w))
+	}
+	b.f.Note = strings.Join(b.notes, "; ")
+}
+
+func windowText(w graph.Window) string {
+	switch {
+	case w.From != 0 && w.To != 0:
+		return w.From.String() + " to " + w.To.String()
+	case w.From != 0:
+		return "from " + w.From.String()
+	default:
+		return "up to " + w.To.String()
+	}
+}
+
+// centrality returns the o.SizeBy score of actor a or claim c.
+func (b *builder) actorScore(a int) float64 { return b.an.Actors[a].Centrality[b.o.SizeBy] }
+func (b *builder) claimScore(c int) float64 { return b.an.Claims[c].Centrality[b.o.SizeBy] }
+
+// ranked is a node of the two-mode graph with its score.
+type ranked struct {
+	actor bool
+	index int
+	score float64
+}
+
+// topN keeps the n highest-scoring candidates, ties broken by the order
+// given (actors before claims, model order), and reports whether any was
+// dropped. n ≤ 0 keeps all.
+func topN(cands []ranked, n int) ([]ranked, bool) {
+	if n <= 0 || len(cands) <= n {
+		return cands, false
+	}
+	sorted := slices.Clone(cands)
+	slices.SortStableFunc(sorted, func(a, b ranked) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return 0
+	})
+	keep := sorted[:n]
+	// Back to the given order, which the DOT text is written in.
+	pos := make(map[[2]int]int, len(cands))
+	for i, c := range cands {
+		pos[key(c)] = i
+	}
+	slices.SortFunc(keep, func(a, b ranked) int { return pos[key(a)] - pos[key(b)] })
+	return keep, true
+}
+
+func key(r ranked) [2]int {
+	if r.actor {
+		return [2]int{0, r.index}
+	}
+	return [2]int{1, r.index}
+}
+
+// sizeScale maps a centrality score to a node's minimum width and height
+// in inches, so that the node's area grows linearly with the score: the
+// top score gets maxW × maxH, a zero score minW × minH.
+type sizeScale struct {
+	max                    float64
+	minW, maxW, minH, maxH float64
+}
+
+func (s sizeScale) size(score float64) (w, h float64) {
+	t := 0.0
+	if s.max > 0 && score > 0 {
+		t = math.Sqrt(min(score/s.max, 1))
+	}
+	return s.minW + t*(s.maxW-s.minW), s.minH + t*(s.maxH-s.minH)
+}
+
+// penWidth maps a statement count (or edge weight) to a line width in
+// points: 1 for one statement, growing with the square root so that a
+// heavy edge stays readable next to a light one.
+func penWidth(w float64) float64 {
+	if w <= 1 {
+		return 1
+	}
+	return min(1+1.6*math.Sqrt(w-1), 7)
+}
+
+// weightSamples picks the weights the legend shows line widths for: 1,
+// the maximum, and up to two between.
+func weightSamples(maxW float64) []float64 {
+	out := []float64{1}
+	for _, w := range []float64{2, 4, 8, 16, 32} {
+		if w < maxW && len(out) < 3 {
+			out = append(out, w)
+		}
+	}
+	if maxW > 1 {
+		out = append(out, maxW)
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// formatScore formats a centrality score for the legend.
+func formatScore(v float64) string {
+	switch {
+	case v == math.Trunc(v) && math.Abs(v) < 1e9:
+		return fmt.Sprintf("%.0f", v)
+	case math.Abs(v) >= 10:
+		return fmt.Sprintf("%.1f", v)
+	case math.Abs(v) >= 0.01:
+		return fmt.Sprintf("%.3f", v)
+	default:
+		return fmt.Sprintf("%.2g", v)
+	}
+}

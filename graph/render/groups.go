@@ -1,0 +1,179 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/claimnet/claimnet/graph"
+)
+
+// groups is the colouring of the actors: one fill (and, in the print
+// theme, a border count) per actor, and the legend entries that explain
+// them.
+type groups struct {
+	fill   []string // per model actor
+	periph []int    // per model actor; 1 is a plain border
+	dashed []bool   // per model actor: mediators in the print theme
+	// entries are the swatches of the legend, in order; used reports
+	// which entries are drawn in the figure (unused ones are left out).
+	entries []swatch
+	of      []int // per model actor: index into entries
+}
+
+// swatch is one colour in the legend.
+type swatch struct {
+	label  string
+	fill   string
+	periph int
+	dashed bool
+}
+
+// actorGroups colours the actors by side or coalition.
+func actorGroups(m *graph.Model, an *graph.Analysis, o *resolved) (*groups, error) {
+	if o.ColorBy == ColorByCoalition {
+		return coalitionGroups(m, an, o), nil
+	}
+	return sideGroups(m, an, o)
+}
+
+func newGroups(n int) *groups {
+	g := &groups{fill: make([]string, n), periph: make([]int, n), dashed: make([]bool, n), of: make([]int, n)}
+	return g
+}
+
+func (g *groups) set(a, entry int) {
+	e := g.entries[entry]
+	g.fill[a], g.periph[a], g.dashed[a], g.of[a] = e.fill, e.periph, e.dashed, entry
+}
+
+// groupSwatch returns the swatch of the i-th side or coalition.
+func groupSwatch(th *theme, i int, label string) swatch {
+	s := swatch{label: label, fill: th.groupFills[i%len(th.groupFills)], periph: 1}
+	if th.groupPeripheries != nil {
+		s.periph = th.groupPeripheries[i%len(th.groupPeripheries)]
+	}
+	return s
+}
+
+// sideGroups colours by affiliation root. An actor is a mediator when it
+// or its root carries MediatorTag. The sides are o.Sides, or else every
+// non-mediator root with at least two affiliated actors besides itself,
+// by number of affiliated actors (descending), then model order, at most
+// maxGroups of them.
+func sideGroups(m *graph.Model, an *graph.Analysis, o *resolved) (*groups, error) {
+	th := o.th
+	n := len(m.Actors)
+	root := make([]int, n)
+	for i := range m.Actors {
+		r, ok := m.ActorIndex(an.Actors[i].Side)
+		if !ok {
+			r = i
+		}
+		root[i] = r
+	}
+	mediator := make([]bool, n)
+	for i, a := range m.Actors {
+		mediator[i] = slices.Contains(a.Tags, MediatorTag) || slices.Contains(m.Actors[root[i]].Tags, MediatorTag)
+	}
+	var sides []int
+	if len(o.Sides) > 0 {
+		for _, id := range o.Sides {
+			r, ok := m.ActorIndex(id)
+			if !ok {
+				return nil, fmt.Errorf("side %q: no such actor", id)
+			}
+			if slices.Contains(sides, r) {
+				continue
+			}
+			sides = append(sides, r)
+		}
+		if len(sides) > maxGroups {
+			return nil, fmt.Errorf("%d sides: at most %d get a colour of their own", len(sides), maxGroups)
+		}
+	} else {
+		members := make([]int, n)
+		for i := range m.Actors {
+			if root[i] != i {
+				members[root[i]]++
+			}
+		}
+		for r := range m.Actors {
+			if members[r] >= 2 && !mediator[r] {
+				sides = append(sides, r)
+			}
+		}
+		slices.SortStableFunc(sides, func(a, b int) int { return members[b] - members[a] })
+		if len(sides) > maxGroups {
+			sides = sides[:maxGroups]
+		}
+	}
+	g := newGroups(n)
+	sideEntry := make(map[int]int, len(sides))
+	for i, r := range sides {
+		sideEntry[r] = len(g.entries)
+		g.entries = append(g.entries, groupSwatch(th, i, m.Actors[r].Name+" side"))
+	}
+	med := len(g.entries)
+	ms := swatch{label: "Mediators", fill: th.mediatorFill, periph: 1}
+	if th.name == ThemePrint {
+		ms.dashed = true
+	}
+	g.entries = append(g.entries, ms)
+	other := len(g.entries)
+	g.entries = append(g.entries, swatch{label: "Other actors", fill: th.otherFill, periph: 1})
+	for i := range m.Actors {
+		e, isSide := sideEntry[root[i]]
+		switch {
+		case mediator[i] && !isSide:
+			e = med
+		case !isSide:
+			e = other
+		}
+		g.set(i, e)
+	}
+	return g, nil
+}
+
+// coalitionGroups colours by the Analysis's coalitions: the first
+// maxGroups coalitions with two or more members get colours of their
+// own, named after their most central member by o.SizeBy; the rest share
+// one fill, and actors without a coalition another.
+func coalitionGroups(m *graph.Model, an *graph.Analysis, o *resolved) *groups {
+	th := o.th
+	g := newGroups(len(m.Actors))
+	entryOf := make([]int, len(an.Coalitions.Groups))
+	small, coloured := -1, 0
+	for gi, members := range an.Coalitions.Groups {
+		if len(members) < 2 || coloured >= maxGroups {
+			if small < 0 {
+				small = len(g.entries)
+				g.entries = append(g.entries, swatch{label: "Smaller coalitions", fill: th.otherFill, periph: 1})
+			}
+			entryOf[gi] = small
+			continue
+		}
+		best, bestScore := "", -1.0
+		for _, id := range members {
+			if a, ok := m.ActorIndex(id); ok {
+				if s := an.Actors[a].Centrality[o.SizeBy]; s > bestScore {
+					best, bestScore = m.Actors[a].Name, s
+				}
+			}
+		}
+		label := fmt.Sprintf("Coalition %d: %s and %d more", gi+1, best, len(members)-1)
+		entryOf[gi] = len(g.entries)
+		g.entries = append(g.entries, groupSwatch(th, coloured, label))
+		coloured++
+	}
+	none := len(g.entries)
+	g.entries = append(g.entries, swatch{label: "No coalition", fill: th.bg, periph: 1, dashed: true})
+	for i := range m.Actors {
+		c := an.Actors[i].Coalition
+		if c >= 0 && c < len(entryOf) {
+			g.set(i, entryOf[c])
+		} else {
+			g.set(i, none)
+		}
+	}
+	return g
+}

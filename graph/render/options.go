@@ -1,0 +1,184 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/claimnet/claimnet/graph"
+)
+
+// View names, the values of Options.View.
+const (
+	// ViewActorClaim is the two-mode figure: actors, claims and the
+	// support and oppose edges between them.
+	ViewActorClaim = "actor-claim"
+	// ViewActors is the one-mode actor network: congruence (agreement)
+	// and conflict edges between actors, coloured by coalition or side.
+	ViewActors = "actors"
+	// ViewArguments is the claim layer: supports and attacks between
+	// claims, each claim labelled with its supporters and opposers.
+	ViewArguments = "arguments"
+	// ViewEgo is one actor or claim and its neighbourhood in the two-mode
+	// graph, with the relations among the actors shown.
+	ViewEgo = "ego"
+)
+
+// Views lists the view names in the order help texts show them.
+var Views = []string{ViewActorClaim, ViewActors, ViewArguments, ViewEgo}
+
+// Colour schemes for actors, the values of Options.ColorBy.
+const (
+	// ColorBySide colours each actor by its affiliation root (Pakistan's
+	// side, Afghanistan's side, ...), with mediators and other actors in
+	// colours of their own; see Options.Sides.
+	ColorBySide = "side"
+	// ColorByCoalition colours each actor by its coalition in the
+	// Analysis (communities of the congruence network).
+	ColorByCoalition = "coalition"
+)
+
+// ColorSchemes lists the ColorBy values.
+var ColorSchemes = []string{ColorBySide, ColorByCoalition}
+
+// Layout engines, the values of Options.Layout.
+const (
+	LayoutDot   = "dot"
+	LayoutNeato = "neato"
+	LayoutFdp   = "fdp"
+	LayoutSfdp  = "sfdp"
+	LayoutCirco = "circo"
+)
+
+// Layouts lists the layout engines a figure can be laid out with.
+var Layouts = []string{LayoutDot, LayoutNeato, LayoutFdp, LayoutSfdp, LayoutCirco}
+
+// DefaultWrap is the width, in characters, claim texts are wrapped at.
+const DefaultWrap = 28
+
+// MediatorTag is the actor tag that makes an actor, and every actor whose
+// affiliation root carries it, a mediator for ColorBySide.
+const MediatorTag = "mediator"
+
+// maxGroups is the number of sides or coalitions that get a colour of
+// their own; the rest share the "other" fill.
+const maxGroups = 6
+
+// Options selects and styles a figure. The zero value is the default
+// actor-claim figure of the whole model.
+type Options struct {
+	// View is one of Views; empty means ViewActorClaim.
+	View string
+	// Node is the actor or claim id at the centre of ViewEgo.
+	Node string
+	// Depth is the radius of ViewEgo in hops of the two-mode graph (an
+	// actor's claims are 1 hop away, the other actors on them 2); 0 means 1.
+	Depth int
+	// Top keeps the Top most central nodes (by SizeBy, ties in model
+	// order), chosen before layout; 0 keeps every node. In ViewEgo the
+	// centre is always kept and the others compete.
+	Top int
+	// MinWeight hides edges of smaller weight: statements for stance
+	// edges, the aggregate weight for actor–actor edges. 0 and 1 hide
+	// nothing in the two-mode views.
+	MinWeight float64
+	// SizeBy is the centrality measure (one of graph.Measures) node size
+	// is drawn by; empty means graph.Degree.
+	SizeBy string
+	// ColorBy is one of ColorSchemes; empty means ColorBySide, except in
+	// ViewActors where it means ColorByCoalition.
+	ColorBy string
+	// Sides are the affiliation roots that get a colour of their own
+	// under ColorBySide. Empty means every root, mediators aside, with at
+	// least two affiliated actors, largest first (at most six).
+	Sides []string
+	// Layout is one of Layouts; empty means the view's default (neato for
+	// actor-claim and actors, dot for arguments, neato for ego).
+	Layout string
+	// Theme is one of Themes; empty means ThemeDefault.
+	Theme string
+	// Title is drawn above the figure and Caption below it, wrapped.
+	Title, Caption string
+	// Wrap is the line width, in characters, of claim texts; 0 means
+	// DefaultWrap and a negative value leaves them on one line.
+	Wrap int
+	// NoLegend leaves the legend out.
+	NoLegend bool
+}
+
+// resolved is Options with the defaults filled in and checked.
+type resolved struct {
+	Options
+	th *theme
+}
+
+func (o Options) resolve() (*resolved, error) {
+	r := &resolved{Options: o}
+	if r.View == "" {
+		r.View = ViewActorClaim
+	}
+	if !slices.Contains(Views, r.View) {
+		return nil, fmt.Errorf("view %q: want one of %v", r.View, Views)
+	}
+	if r.View == ViewEgo && r.Node == "" {
+		return nil, fmt.Errorf("view ego: no node given; name an actor or claim id")
+	}
+	if r.View != ViewEgo && r.Node != "" {
+		return nil, fmt.Errorf("view %s: a node is only for the ego view", r.View)
+	}
+	if r.Depth < 0 {
+		return nil, fmt.Errorf("depth %d: want 1 or more", r.Depth)
+	}
+	if r.Depth == 0 {
+		r.Depth = 1
+	}
+	if r.Top < 0 {
+		return nil, fmt.Errorf("top %d: want 0 (all) or more", r.Top)
+	}
+	if r.MinWeight < 0 {
+		return nil, fmt.Errorf("minimum weight %v: want 0 or more", r.MinWeight)
+	}
+	if r.SizeBy == "" {
+		r.SizeBy = graph.Degree
+	}
+	if !slices.Contains(graph.Measures, r.SizeBy) {
+		return nil, fmt.Errorf("size by %q: want one of %v", r.SizeBy, graph.Measures)
+	}
+	if r.ColorBy == "" {
+		r.ColorBy = ColorBySide
+		if r.View == ViewActors {
+			r.ColorBy = ColorByCoalition
+		}
+	}
+	if !slices.Contains(ColorSchemes, r.ColorBy) {
+		return nil, fmt.Errorf("colour by %q: want one of %v", r.ColorBy, ColorSchemes)
+	}
+	if r.Layout == "" {
+		r.Layout = defaultLayout(r.View)
+	}
+	if !slices.Contains(Layouts, r.Layout) {
+		return nil, fmt.Errorf("layout %q: want one of %v", r.Layout, Layouts)
+	}
+	th, err := themeByName(r.Theme)
+	if err != nil {
+		return nil, err
+	}
+	r.th = th
+	r.Theme = th.name
+	if r.Wrap == 0 {
+		r.Wrap = DefaultWrap
+	}
+	return r, nil
+}
+
+// DefaultLayout returns the layout engine a view uses when Options.Layout
+// is empty.
+func DefaultLayout(view string) string { return defaultLayout(view) }
+
+func defaultLayout(view string) string {
+	switch view {
+	case ViewArguments:
+		return LayoutDot
+	default:
+		return LayoutNeato
+	}
+}

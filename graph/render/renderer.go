@@ -1,0 +1,149 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+
+	"github.com/goccy/go-graphviz"
+)
+
+// Output formats, the values Render takes.
+const (
+	// FormatSVG is the figure as SVG, drawn by Graphviz.
+	FormatSVG = "svg"
+	// FormatPNG is the SVG figure rasterised by claimnet at 2× scale
+	// (144 dpi) with the Go fonts.
+	FormatPNG = "png"
+	// FormatDOT is the figure's graph as claimnet hands it to the layout
+	// engine (Figure.DOT): any Graphviz lays it out the same way.
+	FormatDOT = "dot"
+	// FormatPositioned is the laid-out figure, legend, title and caption
+	// included, as DOT with every position fixed: Graphviz's
+	// "neato -n2 -Tpdf" turns it into the same figure in any format the
+	// local Graphviz writes, PDF included.
+	FormatPositioned = "positioned"
+)
+
+// Formats lists the output formats.
+var Formats = []string{FormatSVG, FormatPNG, FormatDOT, FormatPositioned}
+
+// Renderer lays out and draws figures with Graphviz, compiled to
+// WebAssembly and run in-process by go-graphviz: no Graphviz binary is
+// needed. Graphviz is not safe for concurrent use, and go-graphviz runs
+// one WebAssembly instance per process, so a Renderer serialises its
+// calls; use one Renderer per process. A layout cannot be interrupted
+// once it has started: the context is checked before and between the
+// Graphviz calls.
+type Renderer struct {
+	mu sync.Mutex
+	gv *graphviz.Graphviz
+}
+
+// NewRenderer starts Graphviz. The first start in a process compiles the
+// WebAssembly module (about half a second; go-graphviz caches the
+// compiled code under the temporary directory, which changes only how
+// long starting takes, never the output).
+func NewRenderer(ctx context.Context) (*Renderer, error) {
+	gv, err := graphviz.New(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("render: start graphviz: %w", err)
+	}
+	return &Renderer{gv: gv}, nil
+}
+
+// Close releases Graphviz's context.
+func (r *Renderer) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.gv == nil {
+		return nil
+	}
+	err := r.gv.Close()
+	r.gv = nil
+	if err != nil {
+		return fmt.Errorf("render: close graphviz: %w", err)
+	}
+	return nil
+}
+
+// Render writes f to w in format (one of Formats).
+func (r *Renderer) Render(ctx context.Context, f *Figure, format string, w io.Writer) error {
+	if !slices.Contains(Formats, format) {
+		return fmt.Errorf("render: format %q: want one of %v", format, Formats)
+	}
+	if format == FormatDOT {
+		if _, err := w.Write(f.DOT()); err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
+		return nil
+	}
+	pos, err := r.Positioned(ctx, f)
+	if err != nil {
+		return err
+	}
+	if format == FormatPositioned {
+		if _, err := w.Write(pos); err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
+		return nil
+	}
+	svg, err := r.run(ctx, pos, graphviz.NOP2, graphviz.SVG)
+	if err != nil {
+		return fmt.Errorf("render: draw: %w", err)
+	}
+	if format == FormatPNG {
+		if err := rasterize(ctx, svg, 2, w); err != nil {
+			return fmt.Errorf("render: png: %w", err)
+		}
+		return nil
+	}
+	if _, err := w.Write(svg); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	return nil
+}
+
+// Positioned lays out f with its layout engine and returns the DOT text of
+// the finished figure: the graph with the positions Graphviz chose, and
+// the legend, title and caption placed around it at fixed positions.
+func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
+	laid, err := r.run(ctx, f.DOT(), graphviz.Layout(f.Layout), graphviz.XDOT)
+	if err != nil {
+		return nil, fmt.Errorf("render: layout with %s: %w", f.Layout, err)
+	}
+	pos, err := compose(laid, f)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	return pos, nil
+}
+
+// run parses src, lays it out with engine and returns it in format.
+func (r *Renderer) run(ctx context.Context, src []byte, engine graphviz.Layout, format graphviz.Format) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.gv == nil {
+		return nil, fmt.Errorf("renderer is closed")
+	}
+	g, err := graphviz.ParseBytes(src)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	defer g.Close()
+	var buf bytes.Buffer
+	r.gv.SetLayout(engine)
+	if err := r.gv.Render(ctx, g, format, &buf); err != nil {
+		return nil, err
+	}
+	if buf.Len() == 0 {
+		return nil, fmt.Errorf("graphviz wrote nothing")
+	}
+	return buf.Bytes(), nil
+}

@@ -62,6 +62,9 @@ func newActorIndex(actors []*annotations.Actor) *actorIndex {
 // information minister"), by the words of an actor's role. It returns ""
 // when no actor or more than one matches.
 func (ix *actorIndex) resolve(speaker string, m mention) string {
+	if len(ix.ids) == 0 {
+		return ""
+	}
 	for _, s := range [...]string{speaker, m.text} {
 		if s == "" {
 			continue

@@ -13,20 +13,22 @@ import (
 // attributing each quotation and finding reported speech, so that
 // coreference sees the names in the order a reader does.
 type walker struct {
-	e      *Extractor
-	text   string
-	units  []span
-	quotes []quote
-	sents  []span
-	disc   *discourse
-	out    []Statement
-	newIDs map[string]bool
-	news   []*annotations.Actor
-	used   map[int]bool // offsets of speech verbs that attribute a direct quotation
-	attrs  []attr       // the attribution of each quotation, by index
-	bufS   []token
-	bufL   []token
-	bufT   []token
+	e        *Extractor
+	text     string
+	units    []span
+	quotes   []quote
+	sents    []span
+	disc     *discourse
+	out      []Statement
+	newIDs   map[string]bool // ids of the proposed actors
+	proposed map[string]bool // speakers already proposed
+	news     []*annotations.Actor
+	used     map[int]bool // offsets of speech verbs that attribute a direct quotation
+	attrs    []attr       // the attribution of each quotation, by index
+	lower    lowerCache
+	bufS     []token
+	bufL     []token
+	bufT     []token
 }
 
 // attr is the attribution found for one quotation.
@@ -46,6 +48,7 @@ func (a attr) ok() bool { return a.m.ok() }
 
 func (w *walker) run(ctx context.Context) error {
 	w.used = make(map[int]bool)
+	w.lower = make(lowerCache)
 	w.attrs = make([]attr, len(w.quotes))
 	qi := 0
 	for si, s := range w.sents {
@@ -54,7 +57,7 @@ func (w *walker) run(ctx context.Context) error {
 				return err
 			}
 		}
-		w.bufS = tokenize(w.text, s.start, s.end, w.quotes, w.bufS)
+		w.bufS = w.lower.tokenize(w.text, s.start, s.end, w.quotes, w.bufS)
 		p := &parser{lx: w.e.lx, text: w.text, toks: w.bufS}
 		w.noteNames(p)
 		for qi < len(w.quotes) && w.quotes[qi].closeEnd <= s.end {
@@ -116,13 +119,13 @@ func (w *walker) quote(qi int) {
 	if qi > 0 && w.quotes[qi-1].closeEnd > leadStart && w.quotes[qi-1].closeEnd <= q.open {
 		leadStart = w.quotes[qi-1].closeEnd
 	}
-	w.bufL = tokenize(w.text, leadStart, q.open, nil, w.bufL)
+	w.bufL = w.lower.tokenize(w.text, leadStart, q.open, nil, w.bufL)
 	ts := w.sents[w.sentenceAt(max(q.closeEnd-1, q.open))]
 	trailEnd := max(ts.end, q.closeEnd)
 	if qi+1 < len(w.quotes) && w.quotes[qi+1].open < trailEnd {
 		trailEnd = w.quotes[qi+1].open
 	}
-	w.bufT = tokenize(w.text, q.closeEnd, trailEnd, nil, w.bufT)
+	w.bufT = w.lower.tokenize(w.text, q.closeEnd, trailEnd, nil, w.bufT)
 	lead := &parser{lx: w.e.lx, text: w.text, toks: w.bufL}
 	trail := &parser{lx: w.e.lx, text: w.text, toks: w.bufT}
 
@@ -425,12 +428,16 @@ func (w *walker) add(st Statement, a attr) {
 
 // propose adds a draft actor for an unmatched named speaker.
 func (w *walker) propose(st Statement, a attr) {
+	if w.proposed[st.Speaker] {
+		return
+	}
+	if w.proposed == nil {
+		w.proposed, w.newIDs = make(map[string]bool), make(map[string]bool)
+	}
+	w.proposed[st.Speaker] = true
 	id := annotations.SuggestID(st.Speaker)
 	if id == "" || w.newIDs[id] {
 		return
-	}
-	if w.newIDs == nil {
-		w.newIDs = make(map[string]bool)
 	}
 	w.newIDs[id] = true
 	typ := annotations.TypePerson

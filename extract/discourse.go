@@ -33,6 +33,7 @@ func newDiscourse(lx *lexicon) *discourse {
 // note records a mention of a full name, with the role the text gives it.
 func (d *discourse) note(name, role string) *entity {
 	e := d.byName[name]
+	changed := e == nil
 	if e == nil {
 		e = &entity{name: name, words: strings.Fields(name)}
 		d.byName[name] = e
@@ -43,8 +44,11 @@ func (d *discourse) note(name, role string) *entity {
 			e.role += "; "
 		}
 		e.role += role
+		changed = true
 	}
-	e.person = d.isPerson(e)
+	if changed {
+		e.person = d.isPerson(e)
+	}
 	d.clock++
 	e.last = d.clock
 	return e

@@ -26,10 +26,23 @@ type token struct {
 	capital    bool // the word begins with an upper-case letter
 }
 
-// tokenize splits text[s:e] into tokens. The quotations in qs whose marks
-// lie inside the range become one tokQuote token each; quotations are
-// sorted by their opening offset.
-func tokenize(text string, s, e int, qs []quote, buf []token) []token {
+// lowerCache holds the lower-case forms of one document's capitalised
+// words, so that each is made once.
+type lowerCache map[string]string
+
+func (c lowerCache) lower(w string) string {
+	l, ok := c[w]
+	if !ok {
+		l = strings.ToLower(w)
+		c[w] = l
+	}
+	return l
+}
+
+// tokenize splits text[s:e] into tokens, appending to buf[:0]. The
+// quotations in qs whose marks lie inside the range become one tokQuote
+// token each; quotations are sorted by their opening offset.
+func (c lowerCache) tokenize(text string, s, e int, qs []quote, buf []token) []token {
 	toks := buf[:0]
 	qi := firstQuoteAfter(qs, s)
 	for i := s; i < e; {
@@ -69,7 +82,7 @@ func tokenize(text string, s, e int, qs []quote, buf []token) []token {
 			if j < e && text[j] == '.' && abbreviated(text[i:j]) {
 				j++
 			}
-			toks = append(toks, wordToken(text, i, j))
+			toks = append(toks, c.wordToken(text, i, j))
 			i = j
 		default:
 			toks = append(toks, token{text: text[i : i+n], lower: text[i : i+n], start: i, end: i + n, kind: tokPunct})
@@ -114,7 +127,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // "Tehrik-i-Taliban", "Pakistan’s", "U.S".
 func isJoiner(r rune) bool { return r == '-' || r == '\'' || r == '’' || r == '.' || r == '&' }
 
-func wordToken(text string, i, j int) token {
+func (c lowerCache) wordToken(text string, i, j int) token {
 	t := token{start: i, end: j, kind: tokWord}
 	w := text[i:j]
 	for _, suf := range [...]string{"’s", "'s", "’S", "'S"} {
@@ -135,8 +148,13 @@ func wordToken(text string, i, j int) token {
 		}
 	}
 	t.text = w
-	t.lower = strings.ToLower(w)
 	t.capital = unicode.IsUpper(firstRune(w))
+	t.lower = w
+	if t.capital || w[0] >= utf8.RuneSelf {
+		t.lower = c.lower(w)
+	} else if strings.ContainsFunc(w, unicode.IsUpper) {
+		t.lower = strings.ToLower(w)
+	}
 	return t
 }
 

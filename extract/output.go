@@ -58,11 +58,8 @@ func (j *JSONWriter) Write(d *Document) error {
 	}
 	jd := jsonDocument{File: d.File, Statements: make([]jsonStatement, len(d.Statements))}
 	for i, s := range d.Statements {
-		js := jsonStatement{Speaker: s.Speaker, Quote: s.Quote, Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb}
-		if s.Mention != s.Speaker {
-			js.Mention = s.Mention
-		}
-		js.Role = s.Role
+		js := jsonStatement{Speaker: s.Speaker, Mention: s.Mention, Role: s.Role, Quote: s.Quote,
+			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb}
 		if s.Actor != "" {
 			js.Actor = &s.Actor
 		}

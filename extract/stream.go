@@ -71,6 +71,7 @@ func ProgressBar(w io.Writer) func(done, total int) {
 		if total <= 0 {
 			return
 		}
+		done = min(max(done, 0), total)
 		fill := width * done / total
 		end := ""
 		if done >= total {

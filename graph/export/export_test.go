@@ -231,7 +231,8 @@ func TestReadBack(t *testing.T) {
 			doc := build(t, tc.d, tc.w, tc.opts...)
 			dir := t.TempDir()
 			exportAll(t, doc, dir)
-			cmd := exec.Command(py, filepath.Join("testdata", "readback.py"), filepath.Join(dir, "graph.json"), dir)
+			cmd := exec.Command(py, filepath.Join("testdata", "readback.py"), filepath.Join(dir, "graph.json"), dir,
+				filepath.Join("..", "..", "docs", "graph-document.schema.json"))
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			out, err := cmd.Output()

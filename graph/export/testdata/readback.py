@@ -1,12 +1,13 @@
 """Read claimnet's exports back with independent readers and compare them
 with the graph document they were written from.
 
-usage: readback.py DOC.json DIR
+usage: readback.py DOC.json DIR [SCHEMA.json]
 
 DIR holds graph.graphml, graph.gexf, graph.node-link.json, graph.dot,
 nodes.csv and edges.csv, all written from DOC.json. Prints one JSON object:
 for each reader, the node and edge counts it found and the list of
-problems (attributes missing, extra or different). Exit status 0 even when
+problems (attributes missing, extra or different). With SCHEMA.json, DOC.json
+is also validated against that JSON Schema. Exit status 0 even when
 there are problems: the Go test judges the report.
 """
 
@@ -400,7 +401,22 @@ def nx_dot():
     return {"nodes": g.number_of_nodes(), "edges": ecount, "problems": problems}
 
 
+# --- jsonschema, the graph document ------------------------------------------------
+def schema():
+    if len(sys.argv) < 4:
+        return {"skipped": "no schema given"}
+    try:
+        import jsonschema
+    except ImportError:
+        return {"skipped": "no jsonschema"}
+    sch = json.load(open(sys.argv[3], encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(sch)
+    problems = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(doc)]
+    return {"nodes": len(doc["nodes"]), "edges": len(doc["edges"]), "problems": problems}
+
+
 for name, fn in (
+    ("jsonschema-document", schema),
     ("networkx-graphml", nx_graphml),
     ("igraph-graphml", ig_graphml),
     ("networkx-node-link", nx_nodelink),

@@ -49,6 +49,9 @@ check-figures: $(BIN)
 bench:
 	$(GO) test -run XXX -bench . -benchmem ./...
 
+eval: $(BIN)
+	./$(BIN) extract --eval --corpus $(CORPUS) --actors $(DATASET)
+
 fuzz:
 	$(GO) test ./annotations -run XXX -fuzz FuzzLoad -fuzztime 60s
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/internal/atomic"
 	"github.com/spf13/cobra"
 )
 
@@ -146,4 +147,13 @@ func datasetName(argv []string) string {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// output writes through write to standard output when path is "" or "-",
+// and otherwise atomically to path, which is not replaced unless force.
+func (a *app) output(path string, force bool, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(a.stdout)
+	}
+	return atomic.WriteFile(path, force, write)
 }

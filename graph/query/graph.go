@@ -1,7 +1,6 @@
 package query
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -115,22 +114,8 @@ func newGraph(m *graph.Model, an *graph.Analysis, doc *export.Document) (*Graph,
 // numbers, booleans and nil), the input of every query.
 func (g *Graph) Value() any { return g.value }
 
-// toValue converts the document to the plain values gojq works on, with
-// integers as int and other numbers as float64.
-func toValue(doc *export.Document) (any, error) {
-	b, err := json.Marshal(doc)
-	if err != nil {
-		return nil, fmt.Errorf("query: encode the graph document: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("query: decode the graph document: %w", err)
-	}
-	return normalize(v), nil
-}
-
+// normalize turns the json.Numbers of a value decoded with UseNumber
+// into int when they are whole and fit, else float64.
 func normalize(v any) any {
 	switch v := v.(type) {
 	case map[string]any:

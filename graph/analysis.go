@@ -108,7 +108,7 @@ type ConflictEdge struct {
 // see coalitions.go for the definitions.
 type Coalitions struct {
 	// Groups lists the member actor ids of each coalition, members in model
-	// order, groups by their first member.
+	// order, the largest group first (ties: by first member).
 	Groups [][]string `json:"groups"`
 	// Modularity is Newman's Q of Groups on the congruence network at
 	// Resolution.

@@ -73,8 +73,8 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			if o.View == render.ViewEgo && o.Node == "" {
 				return usagef("render ego: --node ID is required")
 			}
-			if o.View != render.ViewEgo && o.View != "" && o.Node != "" {
-				return usagef("render %s: --node is only for the ego view", o.View)
+			if o.View != render.ViewEgo && o.Node != "" {
+				return usagef("render: --node is only for the ego view")
 			}
 			if cmd.Flags().Changed("layout") && !slices.Contains(render.Layouts, o.Layout) {
 				return usagef("--layout %q: want one of %s", o.Layout, strings.Join(render.Layouts, ", "))

@@ -135,12 +135,16 @@ func num(f float64) string {
 }
 
 // escapeHTML escapes text for a Graphviz HTML-like label, whose text is
-// XML: &, <, >, " and ' become entities, control characters spaces.
+// XML: &, <, >, " and ' become entities, control characters spaces. A
+// backslash is doubled: Graphviz expands escapes such as \N (the node's
+// name) in HTML-like labels too, after decoding entities.
 func escapeHTML(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
 		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
 		case r == '&':
 			b.WriteString("&amp;")
 		case r == '<':

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRenderCommand(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		out  string // the output starts with this
+		err  string // stderr contains this
+	}{
+		{"default svg", []string{"render", "--top", "12"}, 0, "<?xml", ""},
+		{"actors", []string{"render", "actors", "--min-weight", "2"}, 0, "<?xml", ""},
+		{"arguments dot", []string{"render", "arguments", "--format", "dot"}, 0, `digraph "arguments" {`, ""},
+		{"ego png", []string{"render", "ego", "--node", "khawaja-asif", "--format", "png"}, 0, "\x89PNG", ""},
+		{"positioned", []string{"render", "--top", "5", "--format", "positioned"}, 0, `digraph "actor-claim" {`, ""},
+		{"window", []string{"render", "--from", "2025-11-01", "--to", "2025-11-30", "--top", "10"}, 0, "<?xml", ""},
+		{"print theme", []string{"render", "--theme", "print", "--top", "8", "--title", "Figure 1"}, 0, "<?xml", ""},
+		{"bad view", []string{"render", "pie", "annotations"}, 2, "", "not a view"},
+		{"ego without node", []string{"render", "ego"}, 2, "", "--node ID is required"},
+		{"node outside ego", []string{"render", "--node", "x"}, 2, "", "only for the ego view"},
+		{"unknown node", []string{"render", "ego", "--node", "nobody"}, 1, "", "no actor or claim"},
+		{"bad format", []string{"render", "--format", "pdf"}, 2, "", "--format"},
+		{"bad layout", []string{"render", "--layout", "twopi"}, 2, "", "--layout"},
+		{"bad theme", []string{"render", "--theme", "neon"}, 2, "", "--theme"},
+		{"bad size-by", []string{"render", "--size-by", "fame"}, 2, "", "--size-by"},
+		{"bad colour", []string{"render", "--color-by", "mood"}, 2, "", "--color-by"},
+		{"negative top", []string{"render", "--top", "-1"}, 2, "", "must not be negative"},
+		{"bad date", []string{"render", "--from", "yesterday"}, 2, "", "from"},
+		{"window backwards", []string{"render", "--from", "2025-11-02", "--to", "2025-11-01"}, 2, "", "after"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tc.args...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, tc.code, errOut)
+			}
+			if !strings.HasPrefix(out, tc.out) {
+				t.Errorf("output starts %q, want %q", out[:min(len(out), 40)], tc.out)
+			}
+			if !strings.Contains(errOut, tc.err) {
+				t.Errorf("stderr %q does not contain %q", errOut, tc.err)
+			}
+			if tc.code == 0 && strings.HasPrefix(tc.out, "<?xml") {
+				dec := xml.NewDecoder(strings.NewReader(out))
+				for {
+					_, err := dec.Token()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						t.Fatalf("SVG is not well-formed: %v", err)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestRenderOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "fig.svg")
+	if code, _, errOut := runCLI(t, "render", "--top", "6", "-o", p); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	first, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// No replacing without --force.
+	code, _, errOut := runCLI(t, "render", "--top", "7", "-o", p)
+	if code != 2 || !strings.Contains(errOut, "--force") {
+		t.Fatalf("exit %d, stderr %q; want 2 and a hint at --force", code, errOut)
+	}
+	if again, _ := os.ReadFile(p); !bytes.Equal(again, first) {
+		t.Fatal("the existing file was changed")
+	}
+	// With --force, replaced; the same flags give the same bytes.
+	if code, _, errOut := runCLI(t, "render", "--top", "6", "-o", p, "--force"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if again, _ := os.ReadFile(p); !bytes.Equal(again, first) {
+		t.Fatal("rendering twice gave different bytes")
+	}
+	// The format follows the extension.
+	png := filepath.Join(dir, "fig.png")
+	if code, _, errOut := runCLI(t, "render", "arguments", "--top", "6", "-o", png); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if b, _ := os.ReadFile(png); !bytes.HasPrefix(b, []byte("\x89PNG")) {
+		t.Fatal("-o fig.png did not write a PNG")
+	}
+	// A dataset directory as the argument, with a view before it.
+	ds := writeFiles(t, map[string]string{"actors.yaml": tinyDataset, "report.yaml": tinySource})
+	code, out, errOut := runCLI(t, "render", "actor-claim", "--format", "dot", ds)
+	if code != 0 || !strings.Contains(out, "actor:asif") {
+		t.Fatalf("exit %d, stderr %s, output:\n%s", code, errOut, out)
+	}
+}

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"reflect"
 	"testing"
 )
@@ -142,5 +144,42 @@ func TestConflictLimit(t *testing.T) {
 	two := mustAnalyze(t, m, WithConflictLimit(2))
 	if !reflect.DeepEqual(two.Conflicts, want[:2]) || two.Methods["conflicts"] != "first 2 of 4 (raise the limit with WithConflictLimit)" {
 		t.Errorf("limited conflicts %v (%s)", two.Conflicts, two.Methods["conflicts"])
+	}
+}
+
+// TestAnalyzeEdgeCases checks datasets and windows with little or nothing
+// in them: every score is a number (JSON has no NaN) and nothing fails.
+func TestAnalyzeEdgeCases(t *testing.T) {
+	d := testDataset(t,
+		[4]string{"a", "x", "support", "2025-10-01"},
+		[4]string{"b", "y", "oppose", "2025-10-02"},
+	)
+	for _, tt := range []struct {
+		name string
+		w    Window
+	}{
+		{"empty window", Window{From: date(t, "2026-01-01")}},
+		{"one statement", Window{To: date(t, "2025-10-01")}},
+		{"two components", Window{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			an := mustAnalyze(t, mustCompile(t, d, WithWindow(tt.w)))
+			if _, err := json.Marshal(an); err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range an.Actors {
+				if len(a.Centrality) != len(Measures) {
+					t.Errorf("%s has %d measures", a.ID, len(a.Centrality))
+				}
+			}
+		})
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Analyze(ctx, mustCompile(t, d)); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled Analyze returned %v", err)
+	}
+	if _, err := Analyze(context.Background(), mustCompile(t, d), WithPivots(0)); err == nil {
+		t.Error("0 pivots accepted")
 	}
 }

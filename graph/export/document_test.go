@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/export"
 )
@@ -224,5 +226,62 @@ func TestStyle(t *testing.T) {
 	}
 	if err := export.Write(&b, doc, "xlsx", export.Style{}); err == nil {
 		t.Error("Write xlsx: no error")
+	}
+}
+
+// TestWriteJSON checks that the streaming WriteJSON writes exactly what
+// encoding/json's indenting encoder writes for the whole document.
+func TestWriteJSON(t *testing.T) {
+	istanbul, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty, err := annotations.New(nil, nil, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []*export.Document{
+		build(t, tinyDataset(t), graph.Window{}),
+		build(t, tinyDataset(t), graph.Window{}, export.PerStatement(true)),
+		build(t, istanbul, graph.Window{From: 20251103}),
+		build(t, empty, graph.Window{}),
+	} {
+		want, err := export.MarshalJSON(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := export.WriteJSON(&got, doc); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("WriteJSON differs from MarshalJSON:\n%s", firstDiff(got.String(), string(want)))
+		}
+	}
+}
+
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d: %q vs %q", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines vs %d", len(la), len(lb))
+}
+
+// TestEmpty writes every format of an empty dataset's document.
+func TestEmpty(t *testing.T) {
+	empty, err := annotations.New(nil, nil, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := exportAll(t, build(t, empty, graph.Window{}), "")
+	if got := string(files["edges.csv"]); got != "Source,Target,Type,Id,Label,Weight,layer,kind,stance,sign,first,last\n" {
+		t.Errorf("edges.csv: %q", got)
+	}
+	if got := string(files["graph.node-link.json"]); !strings.Contains(got, `"nodes": [
+  ],`) {
+		t.Errorf("node-link: %s", got)
 	}
 }

@@ -120,6 +120,24 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year(), d.Month(), d.Day())
 }
 
+// MarshalText formats d as YYYY-MM-DD, so JSON and other text encodings
+// show dates as people write them; the zero Date is the empty string.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText parses YYYY-MM-DD; the empty string is the zero Date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = 0
+		return nil
+	}
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
 // Actor is someone whose positions the texts report: a person, a
 // government, a group, an outlet.
 type Actor struct {

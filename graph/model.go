@@ -14,7 +14,8 @@ import (
 // bound is set, statements and relations without a date are left out,
 // since nothing says they fall inside it.
 type Window struct {
-	From, To annotations.Date
+	From annotations.Date `json:"from,omitempty"`
+	To   annotations.Date `json:"to,omitempty"`
 }
 
 // IsZero reports whether w selects everything.
@@ -182,12 +183,7 @@ func (m *Model) compileStances() error {
 		}
 		keys[i] = (int64(a)*int64(nc)+int64(c))*2 + bit
 	}
-	order := make([]int32, n)
-	for i := range order {
-		order[i] = int32(i)
-	}
-	// Stable, so each edge's statements stay in dataset order.
-	sort.SliceStable(order, func(i, j int) bool { return keys[order[i]] < keys[order[j]] })
+	order := countingOrder(keys, int64(len(m.Actors)), int64(nc))
 	m.edgeOff = make([]int32, 0, n/2+1)
 	m.edgeStmts = order
 	for i := 0; i < n; {
@@ -443,4 +439,35 @@ func (m *Model) pairWeights() []pairWeight {
 		out = append(out, pairWeight{e.Actor, e.Claim, e.Weight})
 	}
 	return out
+}
+
+// countingOrder returns the statement indices ordered by key =
+// (actor·nc + claim)·2 + stance bit, ties in index order. It is a stable
+// two-pass radix sort, first on (claim, stance) and then on actor, so it
+// runs in time linear in the statements, actors and claims.
+func countingOrder(keys []int64, na, nc int64) []int32 {
+	n := len(keys)
+	order := make([]int32, n)
+	tmp := make([]int32, n)
+	for i := range tmp {
+		tmp[i] = int32(i)
+	}
+	pass := func(dst, src []int32, buckets int64, digit func(int64) int64) {
+		count := make([]int32, buckets+1)
+		for _, i := range src {
+			count[digit(keys[i])+1]++
+		}
+		for b := int64(1); b <= buckets; b++ {
+			count[b] += count[b-1]
+		}
+		for _, i := range src {
+			d := digit(keys[i])
+			dst[count[d]] = i
+			count[d]++
+		}
+	}
+	span := 2 * nc
+	pass(order, tmp, span, func(k int64) int64 { return k % span })
+	pass(tmp, order, max(na, 1), func(k int64) int64 { return k / span })
+	return tmp
 }

@@ -43,10 +43,13 @@ out actors.svg "$bin" render actors --min-weight 2 \
 out arguments.svg "$bin" render arguments \
 	--title "Arguments between claims" \
 	--caption "$title. Each claim counts the actors supporting (▲) and opposing (▼) it."
-for actor in khawaja-asif sirajuddin-haqqani; do
-	out "ego-$actor.svg" "$bin" render ego --node "$actor" --depth 2 \
-		--title "Within two hops of $actor" --caption "$title."
-done
+ego() {
+	out "ego-$1.svg" "$bin" render ego --node "$1" --depth 2 \
+		--title "$2 and everyone within two hops" \
+		--caption "$title. The claims $2 took a stance on, every other actor with a stance on them, and the relations among these actors."
+}
+ego khawaja-asif "Khawaja Asif"
+ego sirajuddin-haqqani "Sirajuddin Haqqani"
 
 # The analysis and the centrality tables. analyse --json when the command
 # exists; until then the same results from the graph document.

@@ -94,13 +94,13 @@ func (b *builder) actorClaim() error {
 
 // stanceEdgeSet is the stance edges of a figure and what its legend needs.
 type stanceEdgeSet struct {
-	edges              []dotEdge
-	actorDeg, claimDeg []int
-	maxWeight          int
-	support, oppose    bool
-	reversals          int
-	contested          bool
-	hidden             int
+	edges                []dotEdge
+	actorDeg, claimDeg   []int
+	minWeight, maxWeight int
+	support, oppose      bool
+	reversals            int
+	contested            bool
+	hidden               int
 }
 
 // stanceEdges makes the edges between the kept actors and claims, leaving
@@ -121,7 +121,7 @@ func (b *builder) stanceEdges(ps []stancePair, inA, inC []bool) *stanceEdgeSet {
 				continue
 			}
 			es.reversals++
-			es.maxWeight = max(es.maxWeight, w)
+			es.minWeight, es.maxWeight = minPositive(es.minWeight, w), max(es.maxWeight, w)
 			label := fmt.Sprintf("+%d/−%d", p.support, p.oppose)
 			es.edges = append(es.edges, dotEdge{from, to, append(reversalStyle(th, w),
 				attr{"label", quote(label)},
@@ -137,7 +137,7 @@ func (b *builder) stanceEdges(ps []stancePair, inA, inC []bool) *stanceEdgeSet {
 				es.hidden++
 				continue
 			}
-			es.maxWeight = max(es.maxWeight, w)
+			es.minWeight, es.maxWeight = minPositive(es.minWeight, w), max(es.maxWeight, w)
 			if st == annotations.Support {
 				es.support = true
 			} else {
@@ -270,7 +270,7 @@ func (b *builder) claimNode(c int, counts bool) []attr {
 	// cell of no height in a borderless table crashes Graphviz.
 	fmt.Fprintf(&lab, `</td><td width="%d" height="1"></td></tr></table>`, int(math.Ceil(float64(longest)*th.fontSize*0.55*th.slack)))
 	fill := th.claimFill
-	attrs := []attr{{"label", html(lab.String())}, {"shape", "box"}}
+	attrs := []attr{{"label", html(lab.String())}, {"shape", "box"}, {"margin", str("0.12,0.08")}}
 	if res.Contested {
 		fill = th.contestedFill
 		attrs = append(attrs, attr{"peripheries", "2"})
@@ -284,4 +284,12 @@ func (b *builder) claimNode(c int, counts bool) []attr {
 		attr{"fillcolor", str(fill)},
 		attr{"tooltip", quote(tip)},
 	)
+}
+
+// minPositive is the smaller of a and b, where 0 stands for none yet.
+func minPositive(a, b int) int {
+	if a == 0 {
+		return b
+	}
+	return min(a, b)
 }

@@ -78,7 +78,7 @@ func (b *builder) actors(ctx context.Context) error {
 	})
 	deg := make([]int, len(m.Actors))
 	var edges []dotEdge
-	maxW := 0.0
+	minW, maxW := 0.0, 0.0
 	hidden := 0
 	var agree, conflict, mixed bool
 	for _, p := range ps {
@@ -112,6 +112,11 @@ func (b *builder) actors(ctx context.Context) error {
 			continue
 		}
 		maxW = max(maxW, ag, cf)
+		for _, w := range []float64{ag, cf} {
+			if w > 0 && (minW == 0 || w < minW) {
+				minW = w
+			}
+		}
 		deg[p.a]++
 		deg[p.c]++
 		edges = append(edges, dotEdge{actorID(m, p.a), actorID(m, p.c), append(st, attr{"tooltip", quote(tip)})})
@@ -139,7 +144,7 @@ func (b *builder) actors(ctx context.Context) error {
 	if len(sec.items) > 0 {
 		b.f.legend = append(b.f.legend, sec)
 	}
-	b.widthLegend(maxW, "Line width: congruence or conflict weight")
+	b.widthLegend(minW, maxW, "Line width: congruence or conflict weight")
 	b.nodeLegend(grp, false)
 	return nil
 }

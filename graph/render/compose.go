@@ -148,30 +148,74 @@ func sampleSize(it legendItem) (w, h float64) {
 	return w, h
 }
 
-// legendBelow places the sections side by side under bb, starting new
-// rows when they would be much wider than the graph.
+// legendBelow places the sections under bb in columns: as many columns
+// as fit in about the graph's width, each section going to the column
+// that is shortest so far, so the legend stays compact.
 func (c *composer) legendBelow(secs []legendSection, bb box) box {
 	used := box{bb.x0, bb.y0, bb.x0, bb.y0}
 	if len(secs) == 0 {
 		return used
 	}
-	limit := max(bb.w(), 520)
-	x, top := bb.x0, bb.y0-legendGap
-	rowH, inRow := 0.0, 0
-	for _, s := range secs {
-		w, h := c.sectionSize(s)
-		if inRow > 0 && (x+w-bb.x0 > limit || inRow >= maxLegendCol) {
-			top -= rowH + legendGap/2
-			x, rowH, inRow = bb.x0, 0, 0
+	ws := make([]float64, len(secs))
+	hs := make([]float64, len(secs))
+	for i, s := range secs {
+		ws[i], hs[i] = c.sectionSize(s)
+	}
+	limit := max(1.3*bb.w(), 600)
+	var cols [][]int
+	for k := min(len(secs), maxLegendCol); k >= 1; k-- {
+		cols = masonry(hs, k)
+		total := legendGap * float64(k-1)
+		for _, col := range cols {
+			cw := 0.0
+			for _, i := range col {
+				cw = max(cw, ws[i])
+			}
+			total += cw
 		}
-		c.section(s, x, top, w)
-		used.x1 = max(used.x1, x+w)
-		used.y0 = min(used.y0, top-h)
-		x += w + legendGap
-		rowH = max(rowH, h)
-		inRow++
+		if total <= limit {
+			break
+		}
+	}
+	x, top := bb.x0, bb.y0-legendGap
+	for _, col := range cols {
+		y, cw := top, 0.0
+		for _, i := range col {
+			cw = max(cw, ws[i])
+		}
+		for _, i := range col {
+			c.section(secs[i], x, y, cw)
+			y -= hs[i] + legendGap/2
+		}
+		used.x1 = max(used.x1, x+cw)
+		used.y0 = min(used.y0, y+legendGap/2)
+		x += cw + legendGap
 	}
 	return used
+}
+
+// masonry deals sections of heights hs, in order, into k columns, each
+// to the column that is shortest so far (the leftmost of equals).
+func masonry(hs []float64, k int) [][]int {
+	cols := make([][]int, k)
+	height := make([]float64, k)
+	for i, h := range hs {
+		best := 0
+		for j := 1; j < k; j++ {
+			if height[j] < height[best] {
+				best = j
+			}
+		}
+		cols[best] = append(cols[best], i)
+		height[best] += h + legendGap/2
+	}
+	out := cols[:0]
+	for _, col := range cols {
+		if len(col) > 0 {
+			out = append(out, col)
+		}
+	}
+	return out
 }
 
 // legendRight stacks the sections to the right of bb, top-aligned.

@@ -23,17 +23,17 @@ func (b *builder) stanceLegend(es *stanceEdgeSet) {
 	if len(sec.items) > 0 {
 		b.f.legend = append(b.f.legend, sec)
 	}
-	b.widthLegend(float64(es.maxWeight), "Line width: statements")
+	b.widthLegend(float64(es.minWeight), float64(es.maxWeight), "Line width: statements")
 }
 
-// widthLegend shows line widths for a few weights up to maxW.
-func (b *builder) widthLegend(maxW float64, title string) {
-	if maxW <= 1 {
+// widthLegend shows line widths for a few weights from minW to maxW.
+func (b *builder) widthLegend(minW, maxW float64, title string) {
+	if maxW <= 1 || maxW <= minW {
 		return
 	}
 	th := b.o.th
 	sec := legendSection{title: title}
-	for _, w := range weightSamples(maxW) {
+	for _, w := range weightSamples(minW, maxW) {
 		sec.items = append(sec.items, legendItem{label: formatScore(w), edge: []attr{
 			{"color", str(th.muted)}, {"arrowhead", "none"}, {"penwidth", num(penWidth(w))}}})
 	}

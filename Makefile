@@ -46,8 +46,13 @@ check-figures: $(BIN)
 	./scripts/figures.sh $(BIN) $$tmp >/dev/null && \
 	diff -r out $$tmp && echo "check-figures: out/ is reproduced byte for byte"
 
+# The Go suite, then the comparison with networkx, igraph and Graphviz,
+# which writes BENCHMARKS.md (a few minutes; datasets are kept in .cache/bench).
 bench:
-	$(GO) test -run XXX -bench . -benchmem ./...
+	@mkdir -p .cache/bench
+	$(GO) test -run XXX -bench . -benchmem -benchtime 3x -timeout 60m ./... >.cache/bench/go-suite.txt 2>&1; \
+		status=$$?; cat .cache/bench/go-suite.txt; test $$status -eq 0
+	./scripts/bench/compare.sh .cache/bench/go-suite.txt
 
 eval: $(BIN)
 	./$(BIN) extract --eval --corpus $(CORPUS) --actors $(DATASET)

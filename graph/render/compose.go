@@ -96,7 +96,8 @@ func (c *composer) id() string {
 
 // textWidth estimates the width of s in points at size pt.
 func textWidth(s string, pt float64) float64 {
-	return float64(utf8.RuneCountInString(s)) * charW * pt
+	// float64(...) keeps callers' sums from being fused with it.
+	return float64(float64(utf8.RuneCountInString(s)) * charW * pt)
 }
 
 // sectionSize is the width and height a legend section needs.

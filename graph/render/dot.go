@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,6 +39,24 @@ func (g *dotGraph) node(id string, attrs ...attr) { g.nodes = append(g.nodes, do
 
 func (g *dotGraph) edge(from, to string, attrs ...attr) {
 	g.edges = append(g.edges, dotEdge{from, to, attrs})
+}
+
+// with returns g's DOT text with the graph attributes over set in place
+// of (or besides) g's own.
+func (g *dotGraph) with(name string, over ...attr) []byte {
+	c := *g
+	c.graphAttrs = slices.Clone(g.graphAttrs)
+	for _, o := range over {
+		i := slices.IndexFunc(c.graphAttrs, func(a attr) bool { return a.key == o.key })
+		if i >= 0 {
+			c.graphAttrs[i] = o
+		} else {
+			c.graphAttrs = append(c.graphAttrs, o)
+		}
+	}
+	var buf bytes.Buffer
+	c.write(&buf, name)
+	return buf.Bytes()
 }
 
 // write writes g as a directed graph named name.

@@ -246,7 +246,9 @@ func (s sizeScale) size(score float64) (w, h float64) {
 	if s.max > 0 && score > 0 {
 		t = math.Sqrt(min(score/s.max, 1))
 	}
-	return s.minW + t*(s.maxW-s.minW), s.minH + t*(s.maxH-s.minH)
+	// float64(...) keeps the compiler from fusing the multiply and add
+	// (as it may on arm64), so every machine computes the same sizes.
+	return s.minW + float64(t*(s.maxW-s.minW)), s.minH + float64(t*(s.maxH-s.minH))
 }
 
 // penWidth maps a statement count (or edge weight) to a line width in
@@ -256,7 +258,7 @@ func penWidth(w float64) float64 {
 	if w <= 1 {
 		return 1
 	}
-	return min(1+1.6*math.Sqrt(w-1), 7)
+	return min(1+float64(1.6*math.Sqrt(w-1)), 7)
 }
 
 // weightSamples picks the weights the legend shows line widths for: the

@@ -114,8 +114,20 @@ func (r *Renderer) Render(ctx context.Context, f *Figure, format string, w io.Wr
 // Positioned lays out f with its layout engine and returns the DOT text of
 // the finished figure: the graph with the positions Graphviz chose, and
 // the legend, title and caption placed around it at fixed positions.
+//
+// The force layouts (neato, fdp, sfdp) run in two passes: Graphviz places
+// the nodes without removing overlaps, claimnet moves overlapping nodes
+// apart (removeOverlaps), and Graphviz routes the edges between the nodes
+// at their final positions (neato -n2).
 func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
-	laid, err := r.run(ctx, f.DOT(), graphviz.Layout(f.Layout), graphviz.XDOT)
+	var laid []byte
+	var err error
+	switch f.Layout {
+	case LayoutNeato, LayoutFdp, LayoutSfdp:
+		laid, err = r.forceLayout(ctx, f)
+	default:
+		laid, err = r.run(ctx, f.DOT(), graphviz.Layout(f.Layout), graphviz.XDOT)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("render: layout with %s: %w", f.Layout, err)
 	}
@@ -124,6 +136,37 @@ func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	return pos, nil
+}
+
+// forceLayout places f's nodes with its force layout, removes overlaps,
+// and routes the edges; it returns Graphviz's DOT output.
+func (r *Renderer) forceLayout(ctx context.Context, f *Figure) ([]byte, error) {
+	raw := f.g.with(f.View, attr{"overlap", "true"}, attr{"splines", "false"})
+	plain, err := r.run(ctx, raw, graphviz.Layout(f.Layout), graphviz.Format("plain"))
+	if err != nil {
+		return nil, err
+	}
+	at, err := parsePlain(plain)
+	if err != nil {
+		return nil, err
+	}
+	boxes := make([]nodeBox, len(f.g.nodes))
+	for i, n := range f.g.nodes {
+		b, ok := at[n.id]
+		if !ok {
+			return nil, fmt.Errorf("layout output has no node %q", n.id)
+		}
+		boxes[i] = b
+	}
+	removeOverlaps(boxes)
+	pinned := *f.g
+	pinned.nodes = make([]dotNode, len(f.g.nodes))
+	for i, n := range f.g.nodes {
+		pinned.nodes[i] = dotNode{n.id, append(slices.Clone(n.attrs),
+			attr{"pos", str(num(boxes[i].x) + "," + num(boxes[i].y) + "!")})}
+	}
+	src := pinned.with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"})
+	return r.run(ctx, src, graphviz.NOP2, graphviz.XDOT)
 }
 
 // run parses src, lays it out with engine and returns it in format.

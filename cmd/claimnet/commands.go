@@ -13,5 +13,6 @@ func (a *app) extraCommands() []func() *cobra.Command {
 		a.importCmd,
 		a.renderCmd,
 		a.analyseCmd,
+		a.extractCmd,
 	}
 }

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -520,5 +522,52 @@ func TestWrap(t *testing.T) {
 		if got := wrap(tc.s, tc.width); fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("wrap(%q, %d) = %q, want %q", tc.s, tc.width, got, tc.want)
 		}
+	}
+}
+
+func TestRemoveOverlaps(t *testing.T) {
+	// A crowded layout: 60 boxes of claim size within a small square, some
+	// on the very same spot.
+	var boxes []nodeBox
+	for i := range 60 {
+		boxes = append(boxes, nodeBox{x: float64(i%7) * 9, y: float64(i%5) * 7, hw: 80, hh: 30})
+	}
+	again := slices.Clone(boxes)
+	if removeOverlaps(boxes) {
+		t.Fatal("overlaps remain after the last round")
+	}
+	for i := range boxes {
+		for j := i + 1; j < len(boxes); j++ {
+			a, b := boxes[i], boxes[j]
+			if math.Abs(a.x-b.x) < a.hw+b.hw && math.Abs(a.y-b.y) < a.hh+b.hh {
+				t.Fatalf("boxes %d and %d overlap: %+v %+v", i, j, a, b)
+			}
+		}
+	}
+	removeOverlaps(again)
+	if !slices.Equal(boxes, again) {
+		t.Error("two runs differ")
+	}
+	// Boxes well apart already are left where they are.
+	apart := []nodeBox{{0, 0, 10, 10}, {1000, 0, 10, 10}, {0, 1000, 10, 10}}
+	want := slices.Clone(apart)
+	removeOverlaps(apart)
+	if !slices.Equal(apart, want) {
+		t.Errorf("separate boxes moved: %v", apart)
+	}
+}
+
+func TestParsePlain(t *testing.T) {
+	plain := "graph 1 3 2\nnode \"actor:a \\\"b\\\"\" 1 0.5 2 1 x solid box black white\nnode c 0 0 1 1 c solid ellipse black white\nedge c x 4 0 0 1 1 2 2 3 3 solid black\nstop\n"
+	got, err := parsePlain([]byte(plain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]nodeBox{`actor:a "b"`: {72, 36, 72, 36}, "c": {0, 0, 36, 36}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("parsePlain = %v, want %v", got, want)
+	}
+	if _, err := parsePlain([]byte("node \"open 1 2 3 4\n")); err == nil {
+		t.Error("an unterminated name is accepted")
 	}
 }

@@ -348,3 +348,18 @@ func samplePos(attrs []attr, x0, x1, y float64) string {
 	return pre + num(a) + "," + num(y) + " " + num(a+third) + "," + num(y) + " " +
 		num(b-third) + "," + num(y) + " " + num(b) + "," + num(y)
 }
+
+// centredLabel is a quoted DOT label of centred lines.
+func centredLabel(lines []string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString(`\n`)
+		}
+		q := quote(l)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	b.WriteByte('"')
+	return b.String()
+}

@@ -110,7 +110,7 @@ func (b *builder) ego() error {
 	if rel.declared || rel.member {
 		sec := legendSection{title: "Relations (actor → actor)"}
 		if rel.declared {
-			sec.items = append(sec.items, legendItem{label: "relation, labelled with its type", edge: relationStyle(b.o.th, "")})
+			sec.items = append(sec.items, legendItem{label: "relation, labelled at its head with its type", edge: relationStyle(b.o.th, "")})
 		}
 		if rel.member {
 			sec.items = append(sec.items, legendItem{label: "member of (affiliation)", edge: relationStyle(b.o.th, graph.MemberOf)})
@@ -167,8 +167,10 @@ func (b *builder) relationEdges(inA []bool) *relationEdgeSet {
 		}
 		rs.declared = true
 		label := strings.Join(types, ", ")
+		// The label sits by the arrowhead, so the labels of a pair's two
+		// directions, drawn along the same line, fall at opposite ends.
 		rs.edges = append(rs.edges, dotEdge{actorID(m, from), actorID(m, to), append(relationStyle(th, ""),
-			attr{"label", quote(label)},
+			attr{"headlabel", centredLabel(types)}, attr{"labeldistance", "2.5"}, attr{"labelangle", "-20"},
 			attr{"penwidth", num(penWidth(float64(n)))},
 			attr{"tooltip", quote(fmt.Sprintf("%s %s %s (%s)", m.Actors[from].Name, label, m.Actors[to].Name,
 				plural(n, "relation statement", "relation statements")))})})

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/claimnet/claimnet/annotations"
 )
@@ -59,7 +60,8 @@ type ActorResult struct {
 	// Centrality maps each measure name (Measures) to the actor's score.
 	Centrality map[string]float64 `json:"centrality"`
 	// Coalition is the index into Coalitions.Groups of the actor's group,
-	// or -1 when the actor has no statement in the window.
+	// or -1 when the actor has no congruence tie in the window: no
+	// statement, or no other actor sharing a stance on any of its claims.
 	Coalition int `json:"coalition"`
 }
 
@@ -225,8 +227,10 @@ func Analyze(ctx context.Context, m *Model, opts ...AnalyzeOption) (*Analysis, e
 }
 
 // setCentrality stores the node scores of a measure: nodes 0..A-1 are
-// actors and A..A+C-1 claims, as in the Model's gonum graphs.
+// actors and A..A+C-1 claims, as in the Model's gonum graphs. Scores are
+// rounded by tidyScores first.
 func setCentrality(an *Analysis, name string, score []float64) {
+	tidyScores(score)
 	na := len(an.Actors)
 	for i := range an.Actors {
 		an.Actors[i].Centrality[name] = score[i]
@@ -234,4 +238,44 @@ func setCentrality(an *Analysis, name string, score []float64) {
 	for i := range an.Claims {
 		an.Claims[i].Centrality[name] = score[na+i]
 	}
+}
+
+// tidyScores rounds each score to 12 significant digits and sets to zero
+// those smaller than 1e-12 of the largest. Iterative measures leave
+// residues such as 5e-88 where the exact value is 0, and the last digits
+// of a float sum can differ between CPU architectures (fused
+// multiply-add); neither should reach a committed figure or table. The
+// rounding is far inside the 1e-9 agreement with reference implementations.
+func tidyScores(score []float64) {
+	var top float64
+	for _, x := range score {
+		top = max(top, math.Abs(x))
+	}
+	for i, x := range score {
+		if math.Abs(x) < 1e-12*top || x == 0 {
+			score[i] = 0
+			continue
+		}
+		score[i] = roundSignificant(x, 12)
+	}
+}
+
+// roundSignificant rounds x to n significant decimal digits.
+func roundSignificant(x float64, n int) float64 {
+	exp := n - 1 - int(math.Floor(math.Log10(math.Abs(x))))
+	if exp > 300 || exp < -300 {
+		return x
+	}
+	p := math.Pow(10, float64(abs(exp)))
+	if exp >= 0 {
+		return math.Round(x*p) / p
+	}
+	return math.Round(x/p) * p
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimnet/claimnet/graph"
-	"github.com/claimnet/claimnet/internal/atomic"
 	"github.com/spf13/cobra"
 )
 
@@ -63,15 +62,7 @@ output, or to -o FILE, which is not replaced without --force.`,
 			if !(resolution > 0) {
 				return usagef("--resolution must be positive, not %v", resolution)
 			}
-			d, err := a.loadDataset(argv)
-			if err != nil {
-				return err
-			}
-			m, err := graph.Compile(cmd.Context(), d, graph.WithWindow(w))
-			if err != nil {
-				return err
-			}
-			an, err := graph.Analyze(cmd.Context(), m, graph.WithExact(exact), graph.WithSeed(seed), graph.WithResolution(resolution))
+			m, an, err := a.compileAnalysed(cmd.Context(), argv, w, graph.WithExact(exact), graph.WithSeed(seed), graph.WithResolution(resolution))
 			if err != nil {
 				return err
 			}
@@ -83,10 +74,7 @@ output, or to -o FILE, which is not replaced without --force.`,
 				}
 				return writeAnalysis(wr, datasetName(argv), m, an, top)
 			}
-			if out == "" || out == "-" {
-				return write(a.stdout)
-			}
-			return atomic.WriteFile(out, force, write)
+			return a.output(out, force, write)
 		},
 	}
 	f := c.Flags()

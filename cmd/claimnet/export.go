@@ -79,10 +79,7 @@ never replaced without --force.`,
 			write := func(wr io.Writer) error {
 				return export.Write(wr, doc, format, export.Style{SizeBy: sizeBy})
 			}
-			if out == "" || out == "-" {
-				return write(a.stdout)
-			}
-			return atomic.WriteFile(out, force, write)
+			return a.output(out, force, write)
 		},
 	}
 	addWindowFlags(c, &w)

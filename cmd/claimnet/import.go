@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -65,9 +64,6 @@ files of the same names.`,
 				return err
 			}
 			if err := r.Write(out, force); err != nil {
-				if errors.Is(err, dna.ErrNotEmpty) {
-					return usageError{err}
-				}
 				return err
 			}
 			fmt.Fprintf(a.stdout, "imported %s into %s: %s\ncheck the quotes with: claimnet check --corpus %s %s\n",

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/claimnet/claimnet/graph"
-	"github.com/claimnet/claimnet/internal/atomic"
 	"github.com/spf13/cobra"
 )
 
@@ -78,11 +77,7 @@ goes to standard output, or to -o FILE, which is not replaced without
 			default:
 				return usagef("--format is csv, matrix or json, not %q", format)
 			}
-			d, err := a.loadDataset(argv)
-			if err != nil {
-				return err
-			}
-			m, err := graph.Compile(cmd.Context(), d, graph.WithWindow(w))
+			m, err := a.compileModel(cmd.Context(), argv, w)
 			if err != nil {
 				return err
 			}
@@ -93,10 +88,7 @@ goes to standard output, or to -o FILE, which is not replaced without
 				}
 				return err
 			}
-			if out == "" || out == "-" {
-				return write(n, a.stdout)
-			}
-			return atomic.WriteFile(out, force, func(wr io.Writer) error { return write(n, wr) })
+			return a.output(out, force, func(wr io.Writer) error { return write(n, wr) })
 		},
 	}
 	f := c.Flags()

@@ -142,7 +142,7 @@ func TestImportDNAThenNetwork(t *testing.T) {
 		t.Errorf("excluded matrix: exit %d\n%s%s", code, stdout, stderr)
 	}
 
-	if code, _, stderr := runCLI(t, "import", "dna", sample, "-o", dir); code != 2 || !strings.Contains(stderr, "not empty") {
+	if code, _, stderr := runCLI(t, "import", "dna", sample, "-o", dir); code != 1 || !strings.Contains(stderr, "not empty") {
 		t.Errorf("import into a non-empty directory: exit %d, %s", code, stderr)
 	}
 	if code, _, stderr := runCLI(t, "import", "dna", sample, "-o", dir, "--force", "--actor", "person"); code != 0 {

@@ -134,24 +134,6 @@ func (a *app) queryGraph(ctx context.Context, argv []string, w graph.Window) (*q
 	return query.NewGraph(m, an)
 }
 
-// compileAnalysed loads the dataset named in argv, compiles its Model
-// within w and analyses it.
-func (a *app) compileAnalysed(ctx context.Context, argv []string, w graph.Window) (*graph.Model, *graph.Analysis, error) {
-	d, err := a.loadDataset(argv)
-	if err != nil {
-		return nil, nil, err
-	}
-	m, err := graph.Compile(ctx, d, graph.WithWindow(w))
-	if err != nil {
-		return nil, nil, err
-	}
-	an, err := graph.Analyze(ctx, m)
-	if err != nil {
-		return nil, nil, err
-	}
-	return m, an, nil
-}
-
 // excerptIndent prefixes every line of s with prefix.
 func excerptIndent(s, prefix string) string {
 	if s == "" {

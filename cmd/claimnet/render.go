@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"io"
 	"path/filepath"
 	"slices"
@@ -10,7 +8,6 @@ import (
 
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/render"
-	"github.com/claimnet/claimnet/internal/atomic"
 	"github.com/spf13/cobra"
 )
 
@@ -95,18 +92,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 				o.Wrap = -1
 			}
 			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
-			d, err := a.loadDataset(argv)
-			if err != nil {
-				return err
-			}
-			m, err := graph.Compile(ctx, d, graph.WithWindow(w))
-			if err != nil {
-				return err
-			}
-			an, err := graph.Analyze(ctx, m)
+			m, an, err := a.compileAnalysed(ctx, argv, w)
 			if err != nil {
 				return err
 			}
@@ -126,16 +112,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 				defer r.Close()
 				return r.Render(ctx, fig, format, wr)
 			}
-			if out == "" || out == "-" {
-				return write(a.stdout)
-			}
-			if err := atomic.WriteFile(out, force, write); err != nil {
-				if errors.Is(err, atomic.ErrExists) {
-					return usageError{err}
-				}
-				return err
-			}
-			return nil
+			return a.output(out, force, write)
 		},
 	}
 	f := c.Flags()

@@ -77,8 +77,8 @@ func TestRenderOutputFile(t *testing.T) {
 	}
 	// No replacing without --force.
 	code, _, errOut := runCLI(t, "render", "--top", "7", "-o", p)
-	if code != 2 || !strings.Contains(errOut, "--force") {
-		t.Fatalf("exit %d, stderr %q; want 2 and a hint at --force", code, errOut)
+	if code != 1 || !strings.Contains(errOut, "--force") {
+		t.Fatalf("exit %d, stderr %q; want 1 and a hint at --force", code, errOut)
 	}
 	if again, _ := os.ReadFile(p); !bytes.Equal(again, first) {
 		t.Fatal("the existing file was changed")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -171,4 +172,59 @@ func FuzzFastYAML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFast(t, &p, data)
 	})
+}
+
+// FuzzFastLoad checks that a file decodes to the same entries and the
+// same problems whether the fast parser or yaml.v3 reads it.
+func FuzzFastLoad(f *testing.F) {
+	f.Add([]byte(base))
+	f.Add([]byte("source:\n  id: s\n  title: T\n  published: 2025-11-02\nstatements:\n  - actor: a\n    claim: c\n    stance: support\n    quote: “q”\n    direct: true\n  - {actor: b, claim: c, stance: oppose, quote: q, date: 2025-11-03, note: n}\nrelations:\n  - from: a\n    type: threatens\n    to: [b, c]\n    quote: q\n"))
+	f.Add([]byte("actors:\n  - id: x\n    name: X\n    name: Y\n    type: persn\n    aliases: [a, b]\nclaims:\n  - id: c\n    text: 1947\n    supports: d\n"))
+	var fast, slow fileParser
+	slow.slow = true
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, b := fast.parse("f.yaml", data), slow.parse("f.yaml", data)
+		if d := diffResults(a, b); d != "" {
+			t.Fatalf("fast and yaml.v3 decoding differ: %s\n%s", d, data)
+		}
+	})
+}
+
+func diffResults(a, b *fileResult) string {
+	for _, c := range []struct {
+		name string
+		x, y any
+	}{
+		{"actors", a.actors, b.actors}, {"claims", a.claims, b.claims}, {"sources", a.sources, b.sources},
+		{"statements", a.statements, b.statements}, {"relations", a.relations, b.relations},
+	} {
+		if !reflect.DeepEqual(c.x, c.y) {
+			return c.name
+		}
+	}
+	if a.errs.Error() != b.errs.Error() {
+		return "errors:\n" + a.errs.Error() + "\nyaml.v3:\n" + b.errs.Error()
+	}
+	return ""
+}
+
+func TestFastLoadSame(t *testing.T) {
+	var fast, slow fileParser
+	slow.slow = true
+	err := fs.WalkDir(Embedded(), ".", func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !IsAnnotationFile(path) {
+			return err
+		}
+		data, err := fs.ReadFile(Embedded(), path)
+		if err != nil {
+			return err
+		}
+		if d := diffResults(fast.parse(path, data), slow.parse(path, data)); d != "" {
+			t.Errorf("%s: fast and yaml.v3 decoding differ: %s", path, d)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -44,9 +44,6 @@ func newCSR(m *Model) *csr {
 	return g
 }
 
-// edges returns the number of undirected edges.
-func (g *csr) edges() int { return len(g.adj) / 2 }
-
 // neighbours returns v's neighbours and the weights of the edges to them.
 func (g *csr) neighbours(v int) ([]int32, []float64) {
 	return g.adj[g.off[v]:g.off[v+1]], g.w[g.off[v]:g.off[v+1]]

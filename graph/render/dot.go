@@ -37,10 +37,6 @@ type dotGraph struct {
 
 func (g *dotGraph) node(id string, attrs ...attr) { g.nodes = append(g.nodes, dotNode{id, attrs}) }
 
-func (g *dotGraph) edge(from, to string, attrs ...attr) {
-	g.edges = append(g.edges, dotEdge{from, to, attrs})
-}
-
 // with returns g's DOT text with the graph attributes over set in place
 // of (or besides) g's own.
 func (g *dotGraph) with(name string, over ...attr) []byte {

@@ -24,9 +24,13 @@ figures: $(BIN)
 
 test: vet unit check-dataset check-figures
 
+STATICCHECK ?= $(shell command -v staticcheck || echo $$($(GO) env GOPATH)/bin/staticcheck)
+
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
+	@if [ -x "$(STATICCHECK)" ]; then echo "staticcheck ./..."; $(STATICCHECK) ./...; \
+	else echo "vet: staticcheck not installed (go install honnef.co/go/tools/cmd/staticcheck@v0.8.2); skipped"; fi
 
 unit:
 	$(GO) test ./...

@@ -64,9 +64,10 @@ func (l ErrorList) err() error {
 	return l
 }
 
-// didYouMean returns a hint naming the candidate closest to s, or "" when
-// none is close enough to be a likely typo.
-func didYouMean(s string, candidates []string) string {
+// Nearest returns the candidate closest to s in edit distance, when it is
+// close enough to be a likely typo of s (at most a third of s's length, or
+// 2, edits away). Ties go to the lexically smaller candidate.
+func Nearest(s string, candidates []string) (string, bool) {
 	best, bestD := "", -1
 	for _, c := range candidates {
 		d := levenshtein(s, c)
@@ -74,14 +75,20 @@ func didYouMean(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	limit := len(s) / 3
-	if limit < 2 {
-		limit = 2
-	}
+	limit := max(len(s)/3, 2)
 	if bestD < 0 || bestD > limit {
-		return ""
+		return "", false
 	}
-	return "did you mean " + quoteID(best) + "?"
+	return best, true
+}
+
+// didYouMean returns a hint naming the candidate closest to s, or "" when
+// none is close enough to be a likely typo.
+func didYouMean(s string, candidates []string) string {
+	if best, ok := Nearest(s, candidates); ok {
+		return "did you mean " + quoteID(best) + "?"
+	}
+	return ""
 }
 
 func quoteID(s string) string { return "\"" + s + "\"" }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/claimnet/claimnet/annotations"
 	"strings"
 
 	"github.com/claimnet/claimnet/graph"
@@ -20,6 +21,16 @@ func (b *builder) ego() error {
 	} else if c, ok := m.ClaimIndex(b.o.Node); ok {
 		centre = na + c
 	} else {
+		ids := make([]string, 0, na+len(m.Claims))
+		for _, a := range m.Actors {
+			ids = append(ids, a.ID)
+		}
+		for _, c := range m.Claims {
+			ids = append(ids, c.ID)
+		}
+		if near, ok := annotations.Nearest(b.o.Node, ids); ok {
+			return fmt.Errorf("node %q: no actor or claim has this id; did you mean %q?", b.o.Node, near)
+		}
 		return fmt.Errorf("node %q: no actor or claim has this id", b.o.Node)
 	}
 	ps := pairs(m)

@@ -460,6 +460,7 @@ func TestBuildErrors(t *testing.T) {
 		{Options{View: "pie"}, "view"},
 		{Options{View: ViewEgo}, "no node"},
 		{Options{View: ViewEgo, Node: "nobody"}, "no actor or claim"},
+		{Options{View: ViewEgo, Node: "north-mín"}, `no actor or claim has this id; did you mean "north-min"?`},
 		{Options{Node: "north"}, "only for the ego view"},
 		{Options{Theme: "neon"}, "theme"},
 		{Options{Layout: "twopi"}, "layout"},

@@ -188,7 +188,10 @@ def main():
     w("")
     w("Times per operation on the same graph; in brackets claimnet's time divided by the other tool's "
       "(below 1: claimnet is faster). claimnet runs on both cores (betweenness, one-mode networks and "
-      "loading are parallel), igraph and networkx on one.")
+      "loading are parallel), igraph and networkx on one. claimnet's times are the mean of the Go "
+      "benchmark's runs (3 to 5), igraph's and networkx's the median of up to 5 runs within a second "
+      "(one run when the first takes longer), dot's the median of 3 runs of the command. The machine is "
+      "shared, so single numbers move by tens of percent from run to run.")
     w("")
     w("| operation | graph | claimnet | igraph | networkx | dot |")
     w("| --- | --- | --- | --- | --- | --- |")

@@ -62,7 +62,10 @@ eval: $(BIN)
 	./$(BIN) extract --eval --corpus $(CORPUS) --actors $(DATASET)
 
 fuzz:
-	$(GO) test ./annotations -run XXX -fuzz FuzzLoad -fuzztime 60s
+	$(GO) test ./annotations -run XXX -fuzz '^FuzzLoad$$' -fuzztime 60s
+	$(GO) test ./annotations -run XXX -fuzz '^FuzzFastYAML$$' -fuzztime 60s
+	$(GO) test ./annotations -run XXX -fuzz '^FuzzFastLoad$$' -fuzztime 60s
+	$(GO) test ./extract -run XXX -fuzz . -fuzztime 60s
 
 clean:
 	rm -rf bin

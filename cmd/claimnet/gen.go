@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/claimnet/claimnet/annotations"
@@ -55,9 +54,6 @@ or not at all.`,
 			}
 			d, err := gen.Write(cmd.Context(), cfg, out, force)
 			if err != nil {
-				if errors.Is(err, gen.ErrNotEmpty) {
-					return usageError{err}
-				}
 				return err
 			}
 			s := d.Stats()

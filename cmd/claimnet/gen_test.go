@@ -28,7 +28,7 @@ func TestGenCommand(t *testing.T) {
 
 	// The same flags give the same bytes; a non-empty directory needs --force.
 	code, _, errOut = runCLI(t, "gen", "--actors", "30", "--claims", "40", "--statements", "500", "--sources", "5", "--seed", "2", "-o", dir)
-	if code != 2 || !strings.Contains(errOut, "not empty; pass --force") {
+	if code != 1 || !strings.Contains(errOut, "not empty; pass --force") {
 		t.Errorf("second run without --force: exit %d, %s", code, errOut)
 	}
 	code, _, errOut = runCLI(t, "gen", "--actors", "30", "--claims", "40", "--statements", "500", "--sources", "5", "--seed", "2", "-o", dir, "--force")

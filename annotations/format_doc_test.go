@@ -1,8 +1,8 @@
 package annotations
 
 import (
+	"github.com/claimnet/claimnet/internal/testutil"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -26,18 +26,12 @@ func TestWorkedExample(t *testing.T) {
 		"actors.yaml": {Data: []byte(blocks[0][1])},
 		"report.yaml": {Data: []byte(blocks[1][1])},
 	}
-	d, err := Load(fsys, ".")
+	example, err := Load(fsys, ".")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := d.Stats(); got != (Stats{5, 2, 1, 3, 1}) {
+	if got := example.Stats(); got != (Stats{5, 2, 1, 3, 1}) {
 		t.Errorf("stats = %+v", got)
-	}
-	corpus := filepath.Join("..", "..", "shared", "corpus")
-	if _, err := os.Stat(corpus); err == nil {
-		if err := CheckCorpus(d, os.DirFS(corpus)); err != nil {
-			t.Errorf("worked example quotes: %v", err)
-		}
 	}
 	// The error shown in the reference is the one check prints.
 	fsys["report.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(blocks[1][1], "actor: khawaja-asif", "actor: khawaja-asaf", 1))}
@@ -45,6 +39,10 @@ func TestWorkedExample(t *testing.T) {
 	want := `report.yaml:7:5: actor "khawaja-asaf" is not a known actor (did you mean "khawaja-asif"?)`
 	if err == nil || err.Error() != want || !strings.Contains(string(doc), want) {
 		t.Errorf("misspelt actor: got %v, want %s (as in the reference)", err, want)
+	}
+	// Last, as it skips the test where the corpus is not beside the repository.
+	if err := CheckCorpus(example, os.DirFS(testutil.SharedPath(t, "corpus"))); err != nil {
+		t.Errorf("worked example quotes: %v", err)
 	}
 }
 
@@ -60,11 +58,7 @@ func TestEmbeddedDataset(t *testing.T) {
 	if s.Actors < 25 || s.Claims < 35 || s.Statements < 120 || s.Sources != 5 {
 		t.Errorf("dataset too small: %+v", s)
 	}
-	corpus := filepath.Join("..", "..", "shared", "corpus")
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skip("corpus not found beside the repository")
-	}
-	if err := CheckCorpus(d, os.DirFS(corpus)); err != nil {
+	if err := CheckCorpus(d, os.DirFS(testutil.SharedPath(t, "corpus"))); err != nil {
 		t.Errorf("quotes not found:\n%v", err)
 	}
 	// A claim both sides speak to with opposite stances is contested; the

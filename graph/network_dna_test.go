@@ -2,9 +2,8 @@ package graph_test
 
 import (
 	"context"
+	"github.com/claimnet/claimnet/internal/testutil"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations/dna"
@@ -16,20 +15,7 @@ import (
 // beside the repository) with organizations as actors and compiles it.
 func sampleModel(t *testing.T) *graph.Model {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var path string
-	for path == "" {
-		if p := filepath.Join(dir, "shared", "dna", "sample.dna"); fileExists(p) {
-			path = p
-		} else if parent := filepath.Dir(dir); parent != dir {
-			dir = parent
-		} else {
-			t.Skip("shared/dna/sample.dna not found")
-		}
-	}
+	path := testutil.SharedPath(t, "dna", "sample.dna")
 	r, err := dna.ReadFile(context.Background(), path, dna.Options{Actor: "organization"})
 	if err != nil {
 		t.Fatal(err)
@@ -39,11 +25,6 @@ func sampleModel(t *testing.T) *graph.Model {
 		t.Fatal(err)
 	}
 	return m
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }
 
 // matrixSum is the sum of the network's full matrix, as rDNA's sum(nw)

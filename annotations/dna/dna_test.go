@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"github.com/claimnet/claimnet/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,25 +13,10 @@ import (
 	"github.com/claimnet/claimnet/annotations"
 )
 
-// samplePath finds shared/dna/sample.dna, DNA's own sample database,
-// beside the repository; the test is skipped when it is absent.
+// samplePath is DNA's own sample database, beside the repository.
 func samplePath(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "dna", "sample.dna")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/dna/sample.dna not found")
-		}
-		dir = parent
-	}
+	return testutil.SharedPath(t, "dna", "sample.dna")
 }
 
 func TestReadSample(t *testing.T) {

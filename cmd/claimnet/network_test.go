@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/claimnet/claimnet/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,24 +69,10 @@ func TestNetworkCommand(t *testing.T) {
 	}
 }
 
-// dnaSample finds shared/dna/sample.dna beside the repository, or skips.
+// dnaSample is DNA's own sample database, beside the repository.
 func dnaSample(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "dna", "sample.dna")
-		if fileExists(p) {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/dna/sample.dna not found")
-		}
-		dir = parent
-	}
+	return testutil.SharedPath(t, "dna", "sample.dna")
 }
 
 // TestImportDNAThenNetwork imports DNA's sample database, checks every

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"github.com/claimnet/claimnet/internal/testutil"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -144,23 +145,7 @@ func TestGolden(t *testing.T) {
 		t.Run(mode.name, func(t *testing.T) {
 			doc := build(t, tinyDataset(t), graph.Window{}, mode.opts...)
 			for name, got := range exportAll(t, doc, "") {
-				path := filepath.Join("testdata", "golden", mode.name, name)
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create it)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from the golden file; run go test -update and review the diff", path)
-				}
+				testutil.Golden(t, filepath.Join("testdata", "golden", mode.name, name), got, *update)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/claimnet/claimnet/graph/render"
 	"io"
 	"os"
 	"path/filepath"
@@ -22,6 +23,7 @@ func (a *app) exportCmd() *cobra.Command {
 		perStatement bool
 		force        bool
 		sizeBy       string
+		colorBy      string
 	)
 	c := &cobra.Command{
 		Use:   "export [--format FORMAT] [-o PATH] [--per-statement] [--force] [DATASET]",
@@ -33,7 +35,7 @@ these formats (docs/graph-document.md describes each):
              sources and analysis results (what claimnet query reads)
   node-link  node-link JSON for networkx (node_link_graph) and d3
   graphml    GraphML with typed attributes, for networkx, igraph, Gephi
-  gexf       GEXF 1.3 for Gephi: colours by side, sizes by --size-by,
+  gexf       GEXF 1.3 for Gephi: the figures' colours (--color-by), sizes by --size-by,
              and date intervals for the timeline
   csv        nodes.csv and edges.csv in the directory -o DIR, for Gephi's
              spreadsheet import and R's igraph::graph_from_data_frame
@@ -69,6 +71,11 @@ never replaced without --force.`,
 			if err != nil {
 				return err
 			}
+			// The figures' colours, so Gephi shows what the paper shows.
+			colors, err := render.Colors(m, an, render.Options{ColorBy: colorBy})
+			if err != nil {
+				return usageError{err}
+			}
 			doc, err := export.Build(m, an, export.PerStatement(perStatement))
 			if err != nil {
 				return err
@@ -77,7 +84,7 @@ never replaced without --force.`,
 				return writeCSVTables(out, force, doc)
 			}
 			write := func(wr io.Writer) error {
-				return export.Write(wr, doc, format, export.Style{SizeBy: sizeBy})
+				return export.Write(wr, doc, format, export.Style{SizeBy: sizeBy, Colors: colors})
 			}
 			return a.output(out, force, write)
 		},
@@ -87,6 +94,7 @@ never replaced without --force.`,
 	c.Flags().StringVarP(&out, "output", "o", "", "write to `PATH` (a directory for csv; - for stdout)")
 	c.Flags().BoolVar(&perStatement, "per-statement", false, "one edge per statement and declared relation instead of aggregated edges")
 	c.Flags().BoolVar(&force, "force", false, "replace existing output files")
+	c.Flags().StringVar(&colorBy, "color-by", "", "gexf: colour actors by `SCHEME` as the figures do: side or coalition (default side)")
 	c.Flags().StringVar(&sizeBy, "size-by", "", "gexf: size nodes by `MEASURE` ("+strings.Join(graph.Measures, ", ")+"; default degree)")
 	return c
 }

@@ -1,10 +1,14 @@
 package render
 
 import (
+	"bytes"
 	"context"
+	htmlstd "html"
 	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
 )
 
@@ -34,6 +38,58 @@ func TestColorsMatchFigure(t *testing.T) {
 		}
 		if found == 0 {
 			t.Fatal("no filled nodes found in the figure's DOT")
+		}
+	}
+}
+
+// TestCoalitionLegendNamesShownActor checks that the legend names each
+// coalition by an actor the figure shows, however many are hidden by
+// --min-weight or --top.
+func TestCoalitionLegendNamesShownActor(t *testing.T) {
+	d, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, an := analysed(t, d, graph.Window{})
+	names := map[string]string{}
+	for _, a := range m.Actors {
+		names[a.Name] = a.ID
+	}
+	label := regexp.MustCompile(`Coalition \d+: (.+?) and \d+ more`)
+	ctx := context.Background()
+	r, err := NewRenderer(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for _, o := range []Options{
+		{View: ViewActors},
+		{View: ViewActors, MinWeight: 2},
+		{View: ViewActors, MinWeight: 4},
+		{View: ViewActorClaim, ColorBy: ColorByCoalition, Top: 20},
+	} {
+		f, err := Build(ctx, m, an, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var svg bytes.Buffer
+		if err := r.Render(ctx, f, FormatSVG, &svg); err != nil {
+			t.Fatal(err)
+		}
+		text := htmlstd.UnescapeString(svg.String())
+		labels := label.FindAllStringSubmatch(text, -1)
+		if len(labels) == 0 {
+			t.Fatalf("options %+v: no coalition in the legend", o)
+		}
+		for _, l := range labels {
+			id, ok := names[l[1]]
+			if !ok {
+				t.Errorf("options %+v: legend names %q, no such actor", o, l[1])
+				continue
+			}
+			if !strings.Contains(text, "<title>actor:"+id+"</title>") {
+				t.Errorf("options %+v: legend names %s, whom the figure does not show", o, l[1])
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -26,6 +27,10 @@ type swatch struct {
 	fill   string
 	periph int
 	dashed bool
+	// For a coalition: its number and its members, most central first, so
+	// the legend can name the most central member the figure shows.
+	coalition int
+	members   []int
 }
 
 // actorGroups colours the actors by side or coalition.
@@ -53,6 +58,11 @@ func groupSwatch(th *theme, i int, label string) swatch {
 		s.periph = th.groupPeripheries[i%len(th.groupPeripheries)]
 	}
 	return s
+}
+
+// coalitionLabel names coalition n by one of its members.
+func coalitionLabel(m *graph.Model, n int, members []int, named int) string {
+	return fmt.Sprintf("Coalition %d: %s and %d more", n, m.Actors[named].Name, len(members)-1)
 }
 
 // sideGroups colours by affiliation root. An actor is a mediator when it
@@ -152,17 +162,20 @@ func coalitionGroups(m *graph.Model, an *graph.Analysis, o *resolved) *groups {
 			entryOf[gi] = small
 			continue
 		}
-		best, bestScore := "", -1.0
+		var idx []int
 		for _, id := range members {
 			if a, ok := m.ActorIndex(id); ok {
-				if s := an.Actors[a].Centrality[o.SizeBy]; s > bestScore {
-					best, bestScore = m.Actors[a].Name, s
-				}
+				idx = append(idx, a)
 			}
 		}
-		label := fmt.Sprintf("Coalition %d: %s and %d more", gi+1, best, len(members)-1)
+		// Most central first; ties in model order (the sort is stable).
+		slices.SortStableFunc(idx, func(x, y int) int {
+			return cmp.Compare(an.Actors[y].Centrality[o.SizeBy], an.Actors[x].Centrality[o.SizeBy])
+		})
+		sw := groupSwatch(th, coloured, coalitionLabel(m, gi+1, idx, idx[0]))
+		sw.coalition, sw.members = gi+1, idx
 		entryOf[gi] = len(g.entries)
-		g.entries = append(g.entries, groupSwatch(th, coloured, label))
+		g.entries = append(g.entries, sw)
 		coloured++
 	}
 	none := len(g.entries)

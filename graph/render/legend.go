@@ -68,7 +68,15 @@ func (b *builder) nodeLegend(grp *groups, contested bool) {
 			if e.periph > 1 {
 				n = append(n, attr{"peripheries", fmt.Sprint(e.periph)})
 			}
-			sec.items = append(sec.items, legendItem{label: e.label, node: n})
+			label := e.label
+			for _, a := range e.members {
+				// Name the coalition by a member the reader can find.
+				if b.actorShown(a) {
+					label = coalitionLabel(b.m, e.coalition, e.members, a)
+					break
+				}
+			}
+			sec.items = append(sec.items, legendItem{label: label, node: n})
 		}
 		b.f.legend = append(b.f.legend, sec)
 		b.scaleLegend()

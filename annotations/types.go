@@ -98,7 +98,7 @@ func DateOf(t time.Time) Date {
 // IsZero reports whether d is the zero Date.
 func (d Date) IsZero() bool { return d == 0 }
 
-// Year, Month and Day return the parts of d.
+// Year returns the year of d.
 func (d Date) Year() int { return int(d) / 10000 }
 
 // Month returns the month of d, 1 to 12.

@@ -49,7 +49,7 @@ Exit status: 0 on success, 1 when the program fails (a syntax error is
 shown with its line and column) or runs out of time, 2 for a usage error.`,
 		Example: `  claimnet query '[centrality("betweenness")[] | select(.kind == "actor")][:5]'
   claimnet query -r 'statements("khawaja-asif")[] | .quote'
-  claimnet query -c --arg claim=kabul-shelters-ttp '{for: supporters($claim), against: opposers($claim)}'`,
+  claimnet query -c --arg claim kabul-shelters-ttp '{for: supporters($claim), against: opposers($claim)}'`,
 		Args: args(cobra.RangeArgs(1, 2)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			if err := checkWindow(w); err != nil {
@@ -62,14 +62,14 @@ shown with its line and column) or runs out of time, 2 for a usage error.`,
 			for _, s := range strArgs {
 				name, value, ok := strings.Cut(s, "=")
 				if !ok || name == "" {
-					return usagef("--arg %q: want NAME=VALUE", s)
+					return usagef("--arg %q: want NAME VALUE (or NAME=VALUE)", s)
 				}
 				opts = append(opts, query.WithVar(name, value))
 			}
 			for _, s := range jsonArgs {
 				name, text, ok := strings.Cut(s, "=")
 				if !ok || name == "" {
-					return usagef("--argjson %q: want NAME=JSON", s)
+					return usagef("--argjson %q: want NAME JSON (or NAME=JSON)", s)
 				}
 				v, err := query.ParseValue(text)
 				if err != nil {
@@ -118,8 +118,8 @@ shown with its line and column) or runs out of time, 2 for a usage error.`,
 	c.Flags().BoolVarP(&compact, "compact", "c", false, "print each result on one line")
 	c.Flags().BoolVarP(&raw, "raw-output", "r", false, "print string results without quotes")
 	c.Flags().DurationVar(&timeout, "timeout", 30*time.Second, "give up after `DURATION`")
-	c.Flags().StringArrayVar(&strArgs, "arg", nil, "bind $NAME to the string VALUE (`NAME=VALUE`; repeatable)")
-	c.Flags().StringArrayVar(&jsonArgs, "argjson", nil, "bind $NAME to the JSON value (`NAME=JSON`; repeatable)")
+	c.Flags().StringArrayVar(&strArgs, "arg", nil, "bind $NAME to the string VALUE (`NAME VALUE` as in jq, or NAME=VALUE; repeatable)")
+	c.Flags().StringArrayVar(&jsonArgs, "argjson", nil, "bind $NAME to the JSON value (`NAME JSON` as in jq, or NAME=JSON; repeatable)")
 	return c
 }
 

@@ -32,7 +32,7 @@ func TestQueryCommand(t *testing.T) {
 		{"halt_error", []string{"query", `"stop here\n" | halt_error`, data}, 1, "", "stop here\n"},
 		{"timeout", []string{"query", "--timeout", "100ms", `last(range(1e12))`, data}, 1, "", "claimnet: query: gave up after --timeout 100ms\n"},
 		{"no program", []string{"query"}, 2, "", "accepts between 1 and 2 arg(s)"},
-		{"bad arg", []string{"query", "--arg", "who", `.`, data}, 2, "", `--arg "who": want NAME=VALUE`},
+		{"bad arg", []string{"query", `.`, data, "--arg", "who"}, 2, "", `--arg "who": want NAME VALUE (or NAME=VALUE)`},
 		{"bad argjson", []string{"query", "--argjson", "x={", `.`, data}, 2, "", "--argjson x: not JSON"},
 		{"bad timeout", []string{"query", "--timeout", "0s", `.`, data}, 2, "", "--timeout 0s: need a positive duration"},
 		{"window backwards", []string{"query", "--from", "2025-11-05", "--to", "2025-11-01", `.`, data}, 2, "", "--from 2025-11-05 is after --to 2025-11-01"},
@@ -51,5 +51,25 @@ func TestQueryCommand(t *testing.T) {
 				t.Errorf("stderr\n%s\nwant it to contain\n%s", stderr, tt.stderrHas)
 			}
 		})
+	}
+}
+
+// TestQueryJQStyleArgs checks jq's two-word --arg and --argjson beside
+// claimnet's NAME=VALUE form.
+func TestQueryJQStyleArgs(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"query", "-c", "--arg", "c", "kabul-shelters-ttp", "[$c]"}, `["kabul-shelters-ttp"]` + "\n"},
+		{[]string{"query", "-c", "--arg", "c=kabul-shelters-ttp", "[$c]"}, `["kabul-shelters-ttp"]` + "\n"},
+		{[]string{"query", "-r", "--arg", "x", "a=b", "$x"}, "a=b\n"},
+		{[]string{"query", "-c", "--argjson", "n", "[1,2]", "--arg", "s", "t", "[$n, $s]"}, `[[1,2],"t"]` + "\n"},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := runCLI(t, tt.args...)
+		if code != 0 || stdout != tt.want {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want %q", tt.args, code, stdout, stderr, tt.want)
+		}
 	}
 }

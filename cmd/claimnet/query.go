@@ -148,3 +148,27 @@ func excerptIndent(s, prefix string) string {
 	}
 	return b.String()
 }
+
+// jqArgs lets claimnet query take jq's two-word form "--arg NAME VALUE"
+// (and --argjson) besides "--arg NAME=VALUE", by joining the two words:
+// cobra's flags take one value. A NAME with "=" in it cannot be a jq
+// variable, so "--arg x=1" keeps its meaning.
+func jqArgs(args []string) []string {
+	if len(args) == 0 || args[0] != "query" {
+		return args
+	}
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		if (a == "--arg" || a == "--argjson") && i+2 < len(args) && !strings.Contains(args[i+1], "=") {
+			out = append(out, a+"="+args[i+1]+"="+args[i+2])
+			i += 2
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}

@@ -51,14 +51,8 @@ ego() {
 ego khawaja-asif "Khawaja Asif"
 ego sirajuddin-haqqani "Sirajuddin Haqqani"
 
-# The analysis and the centrality tables. analyse --json when the command
-# exists; until then the same results from the graph document.
-if "$bin" analyse --help >/dev/null 2>&1; then
-	out analysis.json "$bin" analyse --json
-else
-	out analysis.json "$bin" query '{window, measures, methods, coalitions, reversals, conflicts,
-		actors: [.nodes[] | select(.kind == "actor")], claims: [.nodes[] | select(.kind == "claim")]}'
-fi
+# The analysis, and the centrality tables from the graph document.
+out analysis.json "$bin" analyse --json
 table='.measures as $m
 	| (["id", "label"] + $m | @csv),
 	  (.nodes[] | select(.kind == $kind and .active) | [.id, .label] + [.centrality[$m[]]] | @csv)'

@@ -20,10 +20,10 @@ func newCSR(m *Model) *csr {
 	na, nc := len(m.Actors), len(m.Claims)
 	n := na + nc
 	g := &csr{n: n, actors: na, off: make([]int32, n+1)}
-	pairs := m.pairWeights() // sorted by actor, then claim
+	pairs := m.Pairs() // sorted by actor, then claim
 	for _, p := range pairs {
-		g.off[p.actor+1]++
-		g.off[na+p.claim+1]++
+		g.off[p.Actor+1]++
+		g.off[na+p.Claim+1]++
 	}
 	for v := 1; v <= n; v++ {
 		g.off[v] += g.off[v-1]
@@ -35,10 +35,10 @@ func newCSR(m *Model) *csr {
 	// Actor rows fill in claim order, and claim rows in actor order since
 	// pairs are sorted by actor: every row ends up sorted.
 	for _, p := range pairs {
-		a, c := int32(p.actor), int32(na+p.claim)
-		g.adj[next[a]], g.w[next[a]] = c, float64(p.weight)
+		a, c := int32(p.Actor), int32(na+p.Claim)
+		g.adj[next[a]], g.w[next[a]] = c, float64(p.Weight())
 		next[a]++
-		g.adj[next[c]], g.w[next[c]] = a, float64(p.weight)
+		g.adj[next[c]], g.w[next[c]] = a, float64(p.Weight())
 		next[c]++
 	}
 	return g

@@ -365,8 +365,8 @@ func (m *Model) NodeOf(id int64) (index int, isActor bool) {
 func (m *Model) TwoMode() *simple.WeightedUndirectedGraph {
 	g := simple.NewWeightedUndirectedGraph(0, 0)
 	m.addNodes(g)
-	for _, e := range m.pairWeights() {
-		g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(m.ActorNode(e.actor)), simple.Node(m.ClaimNode(e.claim)), float64(e.weight)))
+	for _, p := range m.Pairs() {
+		g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(m.ActorNode(p.Actor)), simple.Node(m.ClaimNode(p.Claim)), float64(p.Weight())))
 	}
 	return g
 }
@@ -376,8 +376,8 @@ func (m *Model) TwoMode() *simple.WeightedUndirectedGraph {
 func (m *Model) StanceDigraph() *simple.WeightedDirectedGraph {
 	g := simple.NewWeightedDirectedGraph(0, 0)
 	m.addNodes(g)
-	for _, e := range m.pairWeights() {
-		g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(m.ActorNode(e.actor)), simple.Node(m.ClaimNode(e.claim)), float64(e.weight)))
+	for _, p := range m.Pairs() {
+		g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(m.ActorNode(p.Actor)), simple.Node(m.ClaimNode(p.Claim)), float64(p.Weight())))
 	}
 	return g
 }
@@ -426,17 +426,40 @@ func (m *Model) RelationGraph() *simple.WeightedDirectedGraph {
 	return g
 }
 
-type pairWeight struct{ actor, claim, weight int }
+// Pair is everything one actor says about one claim in the window: the
+// stance edges of that actor and claim taken together.
+type Pair struct {
+	Actor, Claim    int // indices into Model.Actors and Model.Claims
+	Support, Oppose int // statements of each stance
+	// First and Last are the earliest and latest statement dates (zero
+	// when no statement is dated).
+	First, Last annotations.Date
+}
 
-// pairWeights sums the stance edges of each actor–claim pair.
-func (m *Model) pairWeights() []pairWeight {
-	var out []pairWeight
+// Weight is the pair's number of statements, both stances together: the
+// weight of its edge in the two-mode graph.
+func (p Pair) Weight() int { return p.Support + p.Oppose }
+
+// Pairs groups the stance edges by actor and claim, sorted by actor, then
+// claim. They are the edges of TwoMode and StanceDigraph.
+func (m *Model) Pairs() []Pair {
+	var out []Pair
 	for _, e := range m.Stances {
-		if n := len(out); n > 0 && out[n-1].actor == e.Actor && out[n-1].claim == e.Claim {
-			out[n-1].weight += e.Weight
-			continue
+		n := len(out)
+		if n == 0 || out[n-1].Actor != e.Actor || out[n-1].Claim != e.Claim {
+			out = append(out, Pair{Actor: e.Actor, Claim: e.Claim, First: e.First, Last: e.Last})
+			n++
 		}
-		out = append(out, pairWeight{e.Actor, e.Claim, e.Weight})
+		p := &out[n-1]
+		if e.Stance == annotations.Support {
+			p.Support += e.Weight
+		} else {
+			p.Oppose += e.Weight
+		}
+		if e.First != 0 && (p.First == 0 || e.First < p.First) {
+			p.First = e.First
+		}
+		p.Last = max(p.Last, e.Last)
 	}
 	return out
 }

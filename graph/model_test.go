@@ -95,6 +95,20 @@ func TestCompileStances(t *testing.T) {
 	if got := m.ActorEdges(1); len(got) != 3 {
 		t.Errorf("ActorEdges(1) = %v", got)
 	}
+	wantPairs := []Pair{
+		{Actor: 0, Claim: 0, Support: 1, First: date(t, "2025-10-03"), Last: date(t, "2025-10-03")},
+		{Actor: 1, Claim: 0, Support: 2, Oppose: 1, First: date(t, "2025-10-01"), Last: date(t, "2025-10-05")},
+		{Actor: 1, Claim: 1, Support: 1},
+	}
+	if got := m.Pairs(); len(got) != len(wantPairs) {
+		t.Errorf("Pairs = %+v", got)
+	} else {
+		for i := range got {
+			if got[i] != wantPairs[i] {
+				t.Errorf("pair %d = %+v, want %+v", i, got[i], wantPairs[i])
+			}
+		}
+	}
 	g := m.TwoMode()
 	if w, ok := g.Weight(m.ActorNode(1), m.ClaimNode(0)); !ok || w != 3 {
 		t.Errorf("two-mode weight a–x = %v, want 3", w)

@@ -16,38 +16,6 @@ const actorWrap = 16
 func actorID(m *graph.Model, a int) string { return "actor:" + m.Actors[a].ID }
 func claimID(m *graph.Model, c int) string { return "claim:" + m.Claims[c].ID }
 
-// stancePair is what one actor says about one claim: its support and
-// oppose statement counts and dates.
-type stancePair struct {
-	actor, claim    int
-	support, oppose int
-	first, last     annotations.Date
-}
-
-// pairs groups the model's stance edges by actor and claim, in the
-// model's order (by actor, then claim).
-func pairs(m *graph.Model) []stancePair {
-	var out []stancePair
-	for _, e := range m.Stances {
-		n := len(out)
-		if n == 0 || out[n-1].actor != e.Actor || out[n-1].claim != e.Claim {
-			out = append(out, stancePair{actor: e.Actor, claim: e.Claim, first: e.First, last: e.Last})
-			n++
-		}
-		p := &out[n-1]
-		if e.Stance == annotations.Support {
-			p.support += e.Weight
-		} else {
-			p.oppose += e.Weight
-		}
-		if e.First != 0 && (p.first == 0 || e.First < p.first) {
-			p.first = e.First
-		}
-		p.last = max(p.last, e.Last)
-	}
-	return out
-}
-
 // actorClaim builds the two-mode figure: every actor and claim with a
 // statement in the window (or the Top most central of them), one edge per
 // actor, claim and stance, and one reversal edge where an actor holds
@@ -83,7 +51,7 @@ func (b *builder) actorClaim() error {
 	if err != nil {
 		return err
 	}
-	es := b.stanceEdges(pairs(m), inA, inC)
+	es := b.stanceEdges(m.Pairs(), inA, inC)
 	b.addActors(grp, func(a int) bool { return inA[a] && es.actorDeg[a] > 0 })
 	b.addClaims(func(c int) bool { return inC[c] && es.claimDeg[c] > 0 }, false)
 	b.g.edges = append(b.g.edges, es.edges...)
@@ -105,33 +73,33 @@ type stanceEdgeSet struct {
 
 // stanceEdges makes the edges between the kept actors and claims, leaving
 // out those lighter than MinWeight statements.
-func (b *builder) stanceEdges(ps []stancePair, inA, inC []bool) *stanceEdgeSet {
+func (b *builder) stanceEdges(ps []graph.Pair, inA, inC []bool) *stanceEdgeSet {
 	m, th := b.m, b.o.th
 	es := &stanceEdgeSet{actorDeg: make([]int, len(m.Actors)), claimDeg: make([]int, len(m.Claims))}
 	for _, p := range ps {
-		if !inA[p.actor] || !inC[p.claim] {
+		if !inA[p.Actor] || !inC[p.Claim] {
 			continue
 		}
-		from, to := actorID(m, p.actor), claimID(m, p.claim)
-		tip := m.Actors[p.actor].Name + " on " + m.Claims[p.claim].ID
-		if p.support > 0 && p.oppose > 0 {
-			w := p.support + p.oppose
+		from, to := actorID(m, p.Actor), claimID(m, p.Claim)
+		tip := m.Actors[p.Actor].Name + " on " + m.Claims[p.Claim].ID
+		if p.Support > 0 && p.Oppose > 0 {
+			w := p.Support + p.Oppose
 			if float64(w) < b.o.MinWeight {
 				es.hidden++
 				continue
 			}
 			es.reversals++
 			es.minWeight, es.maxWeight = minPositive(es.minWeight, w), max(es.maxWeight, w)
-			label := fmt.Sprintf("+%d/−%d", p.support, p.oppose)
+			label := fmt.Sprintf("+%d/−%d", p.Support, p.Oppose)
 			es.edges = append(es.edges, dotEdge{from, to, append(reversalStyle(th, w),
 				attr{"label", quote(label)},
 				attr{"fontcolor", str(th.reverse)},
 				attr{"tooltip", quote(fmt.Sprintf("%s: reversal, %d supporting and %d opposing statements, %s to %s",
-					tip, p.support, p.oppose, p.first, p.last))})})
+					tip, p.Support, p.Oppose, p.First, p.Last))})})
 		} else {
-			w, st := p.support, annotations.Support
-			if p.oppose > 0 {
-				w, st = p.oppose, annotations.Oppose
+			w, st := p.Support, annotations.Support
+			if p.Oppose > 0 {
+				w, st = p.Oppose, annotations.Oppose
 			}
 			if float64(w) < b.o.MinWeight {
 				es.hidden++
@@ -146,9 +114,9 @@ func (b *builder) stanceEdges(ps []stancePair, inA, inC []bool) *stanceEdgeSet {
 			es.edges = append(es.edges, dotEdge{from, to, append(stanceStyle(th, st, w),
 				attr{"tooltip", quote(fmt.Sprintf("%s: %s, %s", tip, st, plural(w, "statement", "statements")))})})
 		}
-		es.actorDeg[p.actor]++
-		es.claimDeg[p.claim]++
-		if b.an.Claims[p.claim].Contested {
+		es.actorDeg[p.Actor]++
+		es.claimDeg[p.Claim]++
+		if b.an.Claims[p.Claim].Contested {
 			es.contested = true
 		}
 	}

@@ -33,11 +33,11 @@ func (b *builder) ego() error {
 		}
 		return fmt.Errorf("node %q: no actor or claim has this id", b.o.Node)
 	}
-	ps := pairs(m)
+	ps := m.Pairs()
 	adj := make([][]int, na+len(m.Claims))
 	for _, p := range ps {
-		adj[p.actor] = append(adj[p.actor], na+p.claim)
-		adj[na+p.claim] = append(adj[na+p.claim], p.actor)
+		adj[p.Actor] = append(adj[p.Actor], na+p.Claim)
+		adj[na+p.Claim] = append(adj[na+p.Claim], p.Actor)
 	}
 	dist := make([]int, len(adj))
 	for i := range dist {

@@ -58,3 +58,15 @@ func SharedPath(t testing.TB, elem ...string) string {
 		dir = parent
 	}
 }
+
+// Missing reports that something a test needs (a tool, a Python module,
+// data) is not on this machine: the test is skipped, except in CI (CI set
+// in the environment), where .ci/run installs everything and a missing
+// piece means the check would silently not run, so it fails instead.
+func Missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf(format, args...)
+	}
+	t.Skipf(format, args...)
+}

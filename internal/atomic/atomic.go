@@ -26,6 +26,21 @@ var ErrIsDir = errors.New("is a directory, not a file")
 // replaces regular files only.
 var ErrNotRegular = errors.New("not a regular file")
 
+// Check reports the error WriteFileContext would return for path before
+// writing anything: ErrExists for an existing regular file without force,
+// ErrIsDir, ErrNotRegular or a dangling link. Callers that write several
+// files use it to refuse before writing any of them.
+func Check(path string, force bool) error {
+	_, _, exists, err := inspect(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if exists && !force {
+		return fmt.Errorf("write %s: %w", path, ErrExists)
+	}
+	return nil
+}
+
 // WriteFile is WriteFileContext without cancellation.
 func WriteFile(path string, force bool, write func(io.Writer) error) error {
 	return WriteFileContext(context.Background(), path, force, write)

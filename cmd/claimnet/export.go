@@ -110,7 +110,7 @@ func writeCSVTables(ctx context.Context, dir string, force bool, doc *export.Doc
 			return err
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o777); err != nil { // less the umask, as mkdir(1)
 		return fmt.Errorf("export: %w", err)
 	}
 	var nodesCSV, edgesCSV strings.Builder

@@ -72,6 +72,22 @@ func TestOutputUmask(t *testing.T) {
 	}
 }
 
+// TestGenUmask: gen's directory gets 0777 less the umask like its files
+// (it was always 0700, the mode of os.MkdirTemp).
+func TestGenUmask(t *testing.T) {
+	old := syscall.Umask(0o002)
+	defer syscall.Umask(old)
+	dir := filepath.Join(t.TempDir(), "gen")
+	if code, _, stderr := runCLI(t, "gen", "--statements", "100", "--actors", "10", "--claims", "10", "--sources", "2", "-o", dir); code != 0 {
+		t.Fatalf("gen: exit %d: %s", code, stderr)
+	}
+	for p, want := range map[string]fs.FileMode{dir: 0o775, filepath.Join(dir, "sources"): 0o775, filepath.Join(dir, "actors.yaml"): 0o664} {
+		if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != want {
+			t.Errorf("%s under umask 002: mode %v (%v), want %v", p, fi.Mode().Perm(), err, want)
+		}
+	}
+}
+
 // buildClaimnet builds the command into a temporary directory.
 func buildClaimnet(t *testing.T) string {
 	t.Helper()

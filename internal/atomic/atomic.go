@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 )
 
 // ErrExists is returned, wrapped, when the target exists and force is false.
@@ -211,6 +212,29 @@ func createTemp(target string, perm fs.FileMode, replace bool) (*os.File, error)
 			}
 		}
 		return f, nil
+	}
+}
+
+// MkdirTemp creates a new directory in dir, named pattern with a random
+// number in place of its last "*" (or at its end), and returns its path.
+// Unlike os.MkdirTemp, whose directories are 0700, it gives 0777 less the
+// umask, as os.Mkdir does, so that a directory written whole and then
+// renamed into place ends with the mode any new directory would have.
+func MkdirTemp(dir, pattern string) (string, error) {
+	prefix, suffix := pattern, ""
+	if i := strings.LastIndex(pattern, "*"); i >= 0 {
+		prefix, suffix = pattern[:i], pattern[i+1:]
+	}
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10)+suffix)
+		err := os.Mkdir(name, 0o777)
+		if errors.Is(err, fs.ErrExist) && try < 100 {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		return name, nil
 	}
 }
 

@@ -104,3 +104,24 @@ func TestWriteFileMode(t *testing.T) {
 		}
 	}
 }
+
+// TestMkdirTemp: the directory gets 0777 less the umask, not 0700.
+func TestMkdirTemp(t *testing.T) {
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	dir := t.TempDir()
+	p, err := MkdirTemp(dir, ".out.tmp*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(filepath.Base(p), ".out.tmp") {
+		t.Errorf("name %s does not follow the pattern", p)
+	}
+	if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o755 {
+		t.Errorf("mode %v (%v), want 0755 under umask 022", fi.Mode().Perm(), err)
+	}
+	q, err := MkdirTemp(dir, ".out.tmp*")
+	if err != nil || q == p {
+		t.Errorf("second MkdirTemp: %s, %v", q, err)
+	}
+}

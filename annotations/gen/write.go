@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/internal/atomic"
 )
 
 // ErrNotEmpty is returned, wrapped, when Write's directory has files in it
@@ -76,10 +77,10 @@ func checkTarget(dir string, force bool) error {
 func writeDataset(ctx context.Context, d *annotations.Dataset, dir string, force bool) (err error) {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	if err := os.MkdirAll(parent, 0o777); err != nil {
 		return fmt.Errorf("write %s: %w", dir, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp*")
+	tmp, err := atomic.MkdirTemp(parent, "."+base+".tmp*") // 0777 &^ umask, not 0700
 	if err != nil {
 		return fmt.Errorf("write %s: %w", dir, err)
 	}
@@ -88,7 +89,7 @@ func writeDataset(ctx context.Context, d *annotations.Dataset, dir string, force
 			os.RemoveAll(tmp)
 		}
 	}()
-	if err := os.Mkdir(filepath.Join(tmp, SourcesDir), 0o755); err != nil {
+	if err := os.Mkdir(filepath.Join(tmp, SourcesDir), 0o777); err != nil {
 		return fmt.Errorf("write %s: %w", dir, err)
 	}
 

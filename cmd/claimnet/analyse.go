@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -118,9 +119,9 @@ func writeAnalysis(w io.Writer, name string, m *graph.Model, an *graph.Analysis,
 
 	actorName := func(id string) string {
 		if i, ok := m.ActorIndex(id); ok {
-			return m.Actors[i].Name
+			return termsafe.String(m.Actors[i].Name)
 		}
-		return id
+		return termsafe.String(id)
 	}
 	for _, measure := range []string{graph.Degree, graph.Betweenness, graph.Harmonic, graph.PageRank, graph.Eigenvector, graph.Hub} {
 		fmt.Fprintf(ew, "\nTop actors by %s", measureTitles[measure])
@@ -129,13 +130,13 @@ func writeAnalysis(w io.Writer, name string, m *graph.Model, an *graph.Analysis,
 		}
 		fmt.Fprintln(ew)
 		rows := topBy(len(an.Actors), top, func(i int) float64 { return an.Actors[i].Centrality[measure] })
-		writeRanked(ew, rows, func(i int) string { return an.Actors[i].Name },
+		writeRanked(ew, rows, func(i int) string { return termsafe.String(an.Actors[i].Name) },
 			func(i int) string { return formatScore(measure, an.Actors[i].Centrality[measure]) })
 	}
 	for _, measure := range []string{graph.Degree, graph.Authority} {
 		fmt.Fprintf(ew, "\nTop claims by %s\n", measureTitles[measure])
 		rows := topBy(len(an.Claims), top, func(i int) float64 { return an.Claims[i].Centrality[measure] })
-		writeRanked(ew, rows, func(i int) string { return clip(an.Claims[i].Text, 70) },
+		writeRanked(ew, rows, func(i int) string { return termsafe.String(clip(an.Claims[i].Text, 70)) },
 			func(i int) string { return formatScore(measure, an.Claims[i].Centrality[measure]) })
 	}
 
@@ -159,7 +160,7 @@ func writeAnalysis(w io.Writer, name string, m *graph.Model, an *graph.Analysis,
 	fmt.Fprintf(ew, "\nContested claims: %d of %d (contestation 1 = evenly split)\n", len(contested), len(an.Claims))
 	for r, i := range contested[:min(top, len(contested))] {
 		c := an.Claims[i]
-		fmt.Fprintf(ew, "%3d. %s  [%.2f]\n", r+1, clip(c.Text, 90), c.Contestation)
+		fmt.Fprintf(ew, "%3d. %s  [%.2f]\n", r+1, termsafe.String(clip(c.Text, 90)), c.Contestation)
 		fmt.Fprintf(ew, "     for (%d): %s\n", len(c.Supporters), nameList(c.Supporters, actorName, 6))
 		fmt.Fprintf(ew, "     against (%d): %s\n", len(c.Opposers), nameList(c.Opposers, actorName, 6))
 	}
@@ -178,7 +179,7 @@ func writeAnalysis(w io.Writer, name string, m *graph.Model, an *graph.Analysis,
 		if r.First != 0 {
 			span = r.First.String() + ".." + r.Last.String()
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", actorName(r.Actor), clip(claimText(r.Claim), 70), span)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", actorName(r.Actor), termsafe.String(clip(claimText(r.Claim), 70)), span)
 	}
 	tw.Flush()
 	more(ew, len(an.Reversals), top)

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -42,7 +43,7 @@ usage error.`,
 			s := d.Stats()
 			verified := ""
 			if corpus != "" {
-				verified = fmt.Sprintf(", every quote found in %s", corpus)
+				verified = fmt.Sprintf(", every quote found in %s", termsafe.String(corpus))
 			}
 			fmt.Fprintf(a.stdout, "ok: %s: %d actors, %d claims, %d sources, %d statements, %d relations%s\n",
 				datasetName(argv), s.Actors, s.Claims, s.Sources, s.Statements, s.Relations, verified)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"github.com/claimnet/claimnet/graph/render"
 	"io"
@@ -81,7 +82,7 @@ never replaced without --force.`,
 				return err
 			}
 			if format == export.FormatCSV {
-				return writeCSVTables(out, force, doc)
+				return writeCSVTables(a.ctx, out, force, doc)
 			}
 			write := func(wr io.Writer) error {
 				return export.Write(wr, doc, format, export.Style{SizeBy: sizeBy, Colors: colors})
@@ -100,30 +101,29 @@ never replaced without --force.`,
 }
 
 // writeCSVTables writes dir/nodes.csv and dir/edges.csv, creating dir.
-// Without force it refuses before writing either when one exists.
-func writeCSVTables(dir string, force bool, doc *export.Document) error {
+// It refuses before writing either when one of them cannot be written
+// (exists without force, or is not a regular file).
+func writeCSVTables(ctx context.Context, dir string, force bool, doc *export.Document) error {
 	nodes, edges := filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv")
-	if !force {
-		for _, p := range []string{nodes, edges} {
-			if fileExists(p) {
-				return fmt.Errorf("write %s: %w", p, atomic.ErrExists)
-			}
+	for _, p := range []string{nodes, edges} {
+		if err := atomic.Check(p, force); err != nil {
+			return err
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o777); err != nil { // less the umask, as mkdir(1)
 		return fmt.Errorf("export: %w", err)
 	}
 	var nodesCSV, edgesCSV strings.Builder
 	if err := export.WriteCSV(&nodesCSV, &edgesCSV, doc); err != nil {
 		return err
 	}
-	if err := atomic.WriteFile(nodes, force, func(w io.Writer) error {
+	if err := atomic.WriteFileContext(ctx, nodes, force, func(w io.Writer) error {
 		_, err := io.WriteString(w, nodesCSV.String())
 		return err
 	}); err != nil {
 		return err
 	}
-	return atomic.WriteFile(edges, force, func(w io.Writer) error {
+	return atomic.WriteFileContext(ctx, edges, force, func(w io.Writer) error {
 		_, err := io.WriteString(w, edgesCSV.String())
 		return err
 	})

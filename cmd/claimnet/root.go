@@ -5,20 +5,21 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/internal/atomic"
+	"github.com/claimnet/claimnet/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
 // app carries the streams a command reads and writes, so tests can run
-// the whole command line in-process.
+// the whole command line in-process, and the context of the one command
+// line it runs, which Ctrl-C cancels.
 type app struct {
+	ctx    context.Context
 	stdin  io.Reader
-	stdout io.Writer
+	stdout io.Writer // a *stdoutWriter: its first error fails the command
 	stderr io.Writer
 }
 
@@ -35,34 +36,76 @@ type reportedError struct{ err error }
 
 func (e reportedError) Error() string { return e.err.Error() }
 
+// run runs the command line args and returns its exit status: 0 on
+// success, 1 for an error (a failed write to stdout included), 2 for a
+// usage error, and 128+N after signal N (130 for SIGINT, 143 for
+// SIGTERM), which cancels the command's context. A second signal kills
+// the process the default way.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin, stdout, stderr}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	stop := notifySignals(cancel)
+	defer stop()
+
+	out := &stdoutWriter{w: stdout}
+	a := &app{ctx: ctx, stdin: stdin, stdout: out, stderr: stderr}
 	root := a.rootCmd()
 	root.SetArgs(jqArgs(args))
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetOut(out)
 	root.SetErr(stderr)
-	// Ctrl-C cancels the context that long work (loading, analyses,
-	// queries) checks, so the command stops with an error, not mid-write.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	err := root.ExecuteContext(ctx)
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("write standard output: %w", out.err)
+	}
+	var sig signalError
+	if errors.As(context.Cause(ctx), &sig) {
+		// Whatever the command made of the cancellation, the user asked
+		// it to stop: say so in one line, without the "context canceled"
+		// chain.
+		if err != nil && !errors.Is(err, context.Canceled) {
+			fmt.Fprintf(stderr, "claimnet: %s\n", termsafe.Text(err.Error()))
+		}
+		fmt.Fprintf(stderr, "claimnet: %s\n", sig)
+		return sig.status()
+	}
 	if err == nil {
 		return 0
 	}
+	msg := termsafe.Text(err.Error())
 	var ue usageError
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "claimnet: %v\nRun 'claimnet help' for usage.\n", err)
+		fmt.Fprintf(stderr, "claimnet: %s\nRun 'claimnet help' for usage.\n", msg)
 		return 2
 	case errors.As(err, new(reportedError)):
 		return 1
 	case isCobraUsage(err):
-		fmt.Fprintf(stderr, "claimnet: %v\nRun 'claimnet help' for usage.\n", err)
+		fmt.Fprintf(stderr, "claimnet: %s\nRun 'claimnet help' for usage.\n", msg)
 		return 2
 	}
-	fmt.Fprintf(stderr, "claimnet: %v\n", err)
+	fmt.Fprintf(stderr, "claimnet: %s\n", msg)
 	return 1
+}
+
+// stdoutWriter writes to standard output and keeps the first error, after
+// which it writes nothing more: run fails the command with it, so output
+// lost to a full disk or a closed pipe is never a success.
+type stdoutWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stdoutWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	s.err = err
+	return n, err
 }
 
 // isCobraUsage recognises the errors cobra itself returns for an unknown
@@ -131,7 +174,7 @@ func (a *app) reportProblems(err error) error {
 		return err
 	}
 	for _, e := range list {
-		fmt.Fprintln(a.stderr, e.Error())
+		fmt.Fprintln(a.stderr, termsafe.Text(e.Error()))
 	}
 	n := len(list)
 	plural := "s"
@@ -142,24 +185,23 @@ func (a *app) reportProblems(err error) error {
 	return reportedError{err}
 }
 
-// datasetName names the dataset for messages.
+// datasetName names the dataset for messages, safe to print on a
+// terminal.
 func datasetName(argv []string) string {
 	if len(argv) == 0 {
 		return annotations.EmbeddedName + " (built in)"
 	}
-	return argv[0]
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
+	return termsafe.String(argv[0])
 }
 
 // output writes through write to standard output when path is "" or "-",
-// and otherwise atomically to path, which is not replaced unless force.
+// and otherwise atomically to path (see atomic.WriteFileContext): a
+// regular file is not replaced unless force, and nothing else ever is.
+// The writer fails once the command is interrupted, so a long write stops
+// and no file is put in place.
 func (a *app) output(path string, force bool, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		return write(a.stdout)
+		return write(atomic.ContextWriter(a.ctx, a.stdout))
 	}
-	return atomic.WriteFile(path, force, write)
+	return atomic.WriteFileContext(a.ctx, path, force, write)
 }

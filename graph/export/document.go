@@ -666,7 +666,11 @@ func WriteJSON(w io.Writer, d *Document) error {
 		if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("export: json: %w", err)
 		}
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		// A failed write (a full disk, an interrupted command) stops the
+		// encoding of the rest: bufio keeps the error.
+		if _, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
+			return fmt.Errorf("export: json: %w", err)
+		}
 		return nil
 	}
 	// list writes the elements of a slice one at a time, laid out as the

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/internal/atomic"
@@ -55,8 +56,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetOut(out)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
-	if err == nil && out.err != nil {
-		err = fmt.Errorf("write standard output: %w", out.err)
+	if err == nil && out.failed() != nil {
+		err = fmt.Errorf("write standard output: %w", out.failed())
 	}
 	var sig signalError
 	if errors.As(context.Cause(ctx), &sig) {
@@ -91,12 +92,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // stdoutWriter writes to standard output and keeps the first error, after
 // which it writes nothing more: run fails the command with it, so output
 // lost to a full disk or a closed pipe is never a success.
+// A writer that an interrupted command abandoned (atomic.Stream) may
+// still be in a write when run asks for the error, hence the lock.
 type stdoutWriter struct {
+	mu  sync.Mutex
 	w   io.Writer
 	err error
 }
 
 func (s *stdoutWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.err != nil {
 		return 0, s.err
 	}
@@ -106,6 +112,13 @@ func (s *stdoutWriter) Write(p []byte) (int, error) {
 	}
 	s.err = err
 	return n, err
+}
+
+// failed returns the first write error.
+func (s *stdoutWriter) failed() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
 }
 
 // isCobraUsage recognises the errors cobra itself returns for an unknown
@@ -201,7 +214,7 @@ func datasetName(argv []string) string {
 // and no file is put in place.
 func (a *app) output(path string, force bool, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		return write(atomic.ContextWriter(a.ctx, a.stdout))
+		return atomic.Stream(a.ctx, a.stdout, write)
 	}
 	return atomic.WriteFileContext(a.ctx, path, force, write)
 }

@@ -66,7 +66,9 @@ func WriteFile(path string, force bool, write func(io.Writer) error) error {
 // write gets a writer that fails once ctx is done, and the file is only
 // put in place if write returned nil, no write to it failed (even one
 // whose error write ignored) and ctx is not done. Otherwise the temporary
-// file is removed, path is left as it was, and the error says why.
+// file is removed, path is left as it was, and the error says why. As
+// with Stream, WriteFileContext returns as soon as ctx is done, without
+// waiting for write.
 func WriteFileContext(ctx context.Context, path string, force bool, write func(io.Writer) error) error {
 	target, perm, exists, err := inspect(path)
 	if err != nil {
@@ -89,12 +91,12 @@ func WriteFileContext(ctx context.Context, path string, force bool, write func(i
 			os.Remove(tmp.Name())
 		}
 	}()
-	cw := &ctxWriter{ctx: ctx, w: tmp}
-	if err := write(cw); err != nil {
+	var failed error // the first failed write, even one write ignored
+	if err := stream(ctx, tmp, write, &failed); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if cw.err != nil {
-		return fmt.Errorf("write %s: %w", path, cw.err)
+	if failed != nil {
+		return fmt.Errorf("write %s: %w", path, failed)
 	}
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -238,11 +240,55 @@ func MkdirTemp(dir, pattern string) (string, error) {
 	}
 }
 
-// ContextWriter returns a writer that writes to w until ctx is done and
-// then fails every write with ctx's error, so that a long write stops
-// soon after the user interrupts it.
-func ContextWriter(ctx context.Context, w io.Writer) io.Writer {
-	return &ctxWriter{ctx: ctx, w: w}
+// Stream calls write with a writer to w that fails once ctx is done, and
+// returns write's error, or ctx's error as soon as ctx is done. It does
+// not wait for write then: write runs in a goroutine of its own and stops
+// at its next write, while the caller goes on, so that an encoder which
+// does not check its write errors, or one blocked in a long computation,
+// cannot keep an interrupted command alive. write must therefore not use
+// anything the caller frees after Stream returns. A panic in write is
+// raised again in the caller.
+func Stream(ctx context.Context, w io.Writer, write func(io.Writer) error) error {
+	return stream(ctx, w, write, nil)
+}
+
+// stream is Stream; when write has returned, *failed (if failed is not
+// nil) is the first error of a write to w.
+func stream(ctx context.Context, w io.Writer, write func(io.Writer) error, failed *error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	cw := &ctxWriter{ctx: ctx, w: w}
+	type result struct {
+		err      error
+		panicked bool
+		value    any
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{panicked: true, value: r}
+			}
+		}()
+		err := write(cw)
+		done <- result{err: err}
+	}()
+	select {
+	case r := <-done:
+		if r.panicked {
+			panic(r.value)
+		}
+		if failed != nil {
+			*failed = cw.err
+		}
+		if r.err == nil {
+			r.err = ctx.Err()
+		}
+		return r.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // ctxWriter writes to w while ctx is not done and keeps the first error,

@@ -243,18 +243,66 @@ func TestWriteFileCancel(t *testing.T) {
 	}
 }
 
-func TestContextWriter(t *testing.T) {
+// TestStream: write's writer fails once ctx is done, and Stream returns
+// then without waiting for a write that goes on computing.
+func TestStream(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var b strings.Builder
-	w := ContextWriter(ctx, &b)
-	if _, err := io.WriteString(w, "a"); err != nil {
-		t.Fatal(err)
+	release := make(chan struct{})
+	finished := make(chan error, 1)
+	err := Stream(ctx, &b, func(w io.Writer) error {
+		if _, err := io.WriteString(w, "a"); err != nil {
+			return err
+		}
+		cancel()
+		<-release // an encoder busy with the rest of the document
+		_, err := io.WriteString(w, "b")
+		finished <- err
+		return err
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Stream: %v, want context.Canceled", err)
 	}
-	cancel()
-	if _, err := io.WriteString(w, "b"); !errors.Is(err, context.Canceled) {
+	close(release)
+	if err := <-finished; !errors.Is(err, context.Canceled) {
 		t.Errorf("write after cancel: %v, want context.Canceled", err)
 	}
 	if b.String() != "a" {
 		t.Errorf("wrote %q, want %q", b.String(), "a")
+	}
+
+	// Without cancellation Stream is a plain call, and a panic in write
+	// reaches the caller.
+	b.Reset()
+	if err := Stream(context.Background(), &b, writeString("whole")); err != nil || b.String() != "whole" {
+		t.Errorf("Stream: %v, wrote %q", err, b.String())
+	}
+	defer func() {
+		if r := recover(); r != "boom" {
+			t.Errorf("recovered %v, want the panic of write", r)
+		}
+	}()
+	Stream(context.Background(), &b, func(io.Writer) error { panic("boom") })
+}
+
+// TestWriteFileAbandons: an interrupted write that goes on computing does
+// not hold WriteFileContext, and leaves no file behind.
+func TestWriteFileAbandons(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.txt")
+	ctx, cancel := context.WithCancel(context.Background())
+	release := make(chan struct{})
+	defer close(release)
+	err := WriteFileContext(ctx, p, false, func(w io.Writer) error {
+		io.WriteString(w, "part")
+		cancel()
+		<-release
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("WriteFileContext: %v, want context.Canceled", err)
+	}
+	if got := names(t, dir); len(got) != 0 {
+		t.Errorf("left behind: %q", got)
 	}
 }

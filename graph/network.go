@@ -183,14 +183,50 @@ func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, erro
 	if err != nil {
 		return nil, err
 	}
+	// Each chunk's edges are copied out at their size and joined once:
+	// appending to one growing slice would allocate several times the
+	// edges' size.
+	var parts [][]NetworkEdge
 	err = p.edges(ctx, false, func(es []NetworkEdge) error {
-		n.Edges = append(n.Edges, es...)
+		if len(es) > 0 {
+			parts = append(parts, slices.Clone(es))
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	n.Edges = concatParallel(parts, max(1, runtime.GOMAXPROCS(0)))
 	return n, nil
+}
+
+// concatParallel joins the parts in order, copying with up to workers
+// goroutines: at a few hundred megabytes of edges the copy (and the first
+// touch of the new pages) is a good part of the time.
+func concatParallel(parts [][]NetworkEdge, workers int) []NetworkEdge {
+	offs := make([]int, len(parts)+1)
+	for i, p := range parts {
+		offs[i+1] = offs[i] + len(p)
+	}
+	out := make([]NetworkEdge, offs[len(parts)])
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(parts)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(parts) {
+					return
+				}
+				copy(out[offs[i]:], parts[i])
+				parts[i] = nil // let the collector have it
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // oneModePlan is a one-mode network ready to be computed: its nodes are

@@ -14,13 +14,18 @@
 #   query '.nodes|length'         (with claimnet's default timeout)
 # and one line per run is appended to RESULTS-DIR/shapes.jsonl:
 #   {"shape", "command", "wall" (s), "rss" (bytes), "status", "load"}
-# status is ok, failed (with the exit code) or timeout. report.py turns
-# these into the shapes table of BENCHMARKS.md.
+# status is ok, failed (with the exit code), out of memory or timeout.
+# report.py turns these into the shapes table of BENCHMARKS.md.
+#
+# Each run is limited in time and in address space (ulimit -v), so that
+# a shape that makes a command blow up fails that row instead of taking
+# the shared machine's memory.
 #
 # Environment: CLAIMNET_BENCH_STATEMENTS (default 1000000),
 # CLAIMNET_BENCH_RUNS (runs per command, default 1), CLAIMNET_BENCH_TIMEOUT
-# (seconds per run, default 900), CLAIMNET_BENCH_SHAPES (the shapes to
-# run, space-separated; default all).
+# (seconds per run, default 900), CLAIMNET_BENCH_MEMORY (the address
+# space limit per run in GB, default 8), CLAIMNET_BENCH_SHAPES (the shapes
+# to run, space-separated; default all).
 set -euo pipefail
 
 if [ $# -ne 3 ]; then
@@ -34,6 +39,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 statements=${CLAIMNET_BENCH_STATEMENTS:-1000000}
 runs=${CLAIMNET_BENCH_RUNS:-1}
 limit=${CLAIMNET_BENCH_TIMEOUT:-900}
+memory=${CLAIMNET_BENCH_MEMORY:-8}
 shapes=${CLAIMNET_BENCH_SHAPES:-default uniform few-claims many-claims zipf11 popular-first}
 mkdir -p "$data" "$out"
 rm -f "$out/shapes.jsonl" "$out/shapes-datasets.txt"
@@ -69,7 +75,10 @@ measure() {
 		load=$(cut -d' ' -f1 /proc/loadavg)
 		set +e
 		# time waits for timeout, whose peak RSS includes claimnet's.
-		/usr/bin/time -f '%e %M' -o "$tf" timeout "$limit" "$claimnet" "$@" >/dev/null 2>"$out/shape-$shape-$command.err"
+		(
+			ulimit -v $((memory * 1024 * 1024))
+			exec /usr/bin/time -f '%e %M' -o "$tf" timeout "$limit" "$claimnet" "$@"
+		) >/dev/null 2>"$out/shape-$shape-$command.err"
 		status=$?
 		set -e
 		# time's last line is "wall rss-KB", after "Command exited with
@@ -80,6 +89,9 @@ measure() {
 		124) st=timeout ;;
 		*) st="failed (exit $status)" ;;
 		esac
+		if [ "$status" -ne 0 ] && grep -qE 'out of memory|cannot allocate memory' "$out/shape-$shape-$command.err"; then
+			st="out of memory (${memory} GB address space)"
+		fi
 		[[ $wall =~ ^[0-9.]+$ ]] || wall=null
 		[[ $rss =~ ^[0-9]+$ ]] && rss=$((rss * 1024)) || rss=null
 		printf '{"shape": "%s", "command": "%s", "wall": %s, "rss": %s, "status": "%s", "load": %s}\n' \

@@ -285,7 +285,6 @@ func newOneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, *
 		p.rowEnt[next[r]] = netEntry{item(c), c.s, c.o}
 		next[r]++
 	}
-	cells = nil
 	// Item-major lists: the rows of each item, in row order, and where
 	// each row entry sits in its item's list.
 	p.itemOff = make([]int32, ni+1)

@@ -50,7 +50,8 @@ by name (one-mode: symmetric, zero diagonal; two-mode: actors × claims);
 --format json writes {"type", "nodes": [{"id", "name", "kind"}],
 "edges": [{"source", "target", "weight"}]} with the options used. Output
 goes to standard output, or to -o FILE, which is not replaced without
---force.`,
+--force. A one-mode network is written while it is computed, so memory does
+not grow with the number of pairs (the matrix takes about twice the CPU).`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			if err := checkWindow(w); err != nil {

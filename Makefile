@@ -1,7 +1,9 @@
 # claimnet — build, figures, tests.
 #   make        build bin/claimnet and render the standard figures into out/
 #   make test   vet, unit tests, dataset check against the corpus, figure determinism
-#   make bench  benchmarks and the comparison with networkx, igraph and Graphviz
+#   make bench  benchmarks, the comparison with networkx, igraph and Graphviz,
+#               and every command on 1M statements of each shape of debate
+#   make bench-shapes  only the shapes, BENCHMARKS.md rewritten
 #   make eval   precision and recall of extraction against the curated dataset
 
 GO      ?= go
@@ -10,7 +12,7 @@ CORPUS  ?= ../shared/corpus
 DATASET := annotations/istanbul-2025
 GOFILES := $(shell find . -name '*.go' -not -path './.cache/*') go.mod go.sum $(shell find annotations -name '*.yaml')
 
-.PHONY: all build figures test vet unit check-dataset check-figures bench eval fuzz clean
+.PHONY: all build figures test vet unit check-dataset check-figures bench bench-shapes eval fuzz clean
 
 all: build figures
 
@@ -50,13 +52,30 @@ check-figures: $(BIN)
 	./scripts/figures.sh $(BIN) $$tmp >/dev/null && \
 	diff -r out $$tmp && echo "check-figures: out/ is reproduced byte for byte"
 
-# The Go suite, then the comparison with networkx, igraph and Graphviz,
-# which writes BENCHMARKS.md (a few minutes; datasets are kept in .cache/bench).
+# The Go suite, then the comparison with networkx, igraph and Graphviz and
+# the commands on 1M statements of each shape of debate (scripts/bench/
+# shapes.sh), which writes BENCHMARKS.md (tens of minutes; datasets are
+# kept in .cache/bench).
 bench:
 	@mkdir -p .cache/bench
 	$(GO) test -run XXX -bench . -benchmem -benchtime 3x -timeout 60m ./... >.cache/bench/go-suite.txt 2>&1; \
 		status=$$?; cat .cache/bench/go-suite.txt; test $$status -eq 0
 	./scripts/bench/compare.sh .cache/bench/go-suite.txt
+
+# Only the shapes: analyse, network, export and query on 1M statements of
+# each shape, then BENCHMARKS.md again from these and the results of the
+# last make bench (without them, the report goes to .cache/bench/SHAPES.md
+# so that BENCHMARKS.md keeps its other sections).
+bench-shapes:
+	@mkdir -p .cache/bench/results
+	$(GO) build -o .cache/bench/claimnet ./cmd/claimnet
+	./scripts/bench/shapes.sh .cache/bench/claimnet .cache/bench/data .cache/bench/results
+	@if [ -f .cache/bench/results/versions.txt ]; then \
+		/usr/bin/python3 scripts/bench/report.py .cache/bench/results BENCHMARKS.md && echo "wrote BENCHMARKS.md"; \
+	else \
+		/usr/bin/python3 scripts/bench/report.py .cache/bench/results .cache/bench/SHAPES.md && \
+		echo "no results of make bench: wrote .cache/bench/SHAPES.md, BENCHMARKS.md untouched"; \
+	fi
 
 eval: $(BIN)
 	./$(BIN) extract --eval --corpus $(CORPUS) --actors $(DATASET)

@@ -143,7 +143,7 @@ type NetworkNode struct {
 // NetworkEdge is a weighted edge between two nodes, given by their
 // indices into Network.Nodes.
 type NetworkEdge struct {
-	Source, Target int
+	Source, Target int32
 	Weight         float64
 }
 
@@ -176,163 +176,27 @@ type NetworkEdge struct {
 // with one accumulator of the size of the node set per worker, so its
 // cost is the number of co-stating pairs, never actors² × claims.
 // Rows are spread over GOMAXPROCS workers and merged in row order, so the
-// result does not depend on scheduling.
+// result does not depend on scheduling. The edges take 16 bytes each;
+// WriteNetwork writes them as they are computed instead of keeping them.
 func OneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, error) {
-	o, err := opts.resolve(NetworkOneMode)
+	n, p, err := newOneMode(ctx, m, opts)
 	if err != nil {
 		return nil, err
 	}
-	cells, ex, err := networkCells(ctx, m, o)
-	if err != nil {
-		return nil, err
-	}
-	claimMode := o.Mode == NodeClaim
-	nr, ni := len(m.Actors), len(m.Claims)
-	if claimMode {
-		nr, ni = ni, nr
-	}
-	row := func(c netCell) int32 { return c.actor }
-	item := func(c netCell) int32 { return c.claim }
-	if claimMode {
-		row, item = item, row
-	}
-
-	// Row-major lists: the items of each row, in item order (cells are
-	// sorted by actor then claim, and a stable counting sort by claim keeps
-	// each claim's actors in order).
-	rowOff := make([]int32, nr+1)
-	for _, c := range cells {
-		rowOff[row(c)+1]++
-	}
-	for r := 1; r <= nr; r++ {
-		rowOff[r] += rowOff[r-1]
-	}
-	rowEnt := make([]netEntry, len(cells))
-	next := slices.Clone(rowOff[:nr])
-	for _, c := range cells {
-		r := row(c)
-		rowEnt[next[r]] = netEntry{item(c), c.s, c.o}
-		next[r]++
-	}
-	// Item-major lists: the rows of each item, in row order, and where
-	// each row entry sits in its item's list.
-	itemOff := make([]int32, ni+1)
-	for _, e := range rowEnt {
-		itemOff[e.other+1]++
-	}
-	for i := 1; i <= ni; i++ {
-		itemOff[i] += itemOff[i-1]
-	}
-	itemEnt := make([]netEntry, len(rowEnt))
-	rowPos := make([]int32, len(rowEnt))
-	next = slices.Clone(itemOff[:ni])
-	activity := make([]int64, nr)
-	for r := range nr {
-		for p := rowOff[r]; p < rowOff[r+1]; p++ {
-			e := rowEnt[p]
-			q := next[e.other]
-			next[e.other]++
-			itemEnt[q] = netEntry{int32(r), e.s, e.o}
-			rowPos[p] = q
-			activity[r] += int64(e.s) + int64(e.o)
+	// Each chunk's edges are copied out at their size and joined once:
+	// appending to one growing slice would allocate several times the
+	// edges' size.
+	var parts [][]NetworkEdge
+	err = p.edges(ctx, false, func(es []NetworkEdge) error {
+		if len(es) > 0 {
+			parts = append(parts, slices.Clone(es))
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-
-	n := &Network{Type: NetworkOneMode, Mode: o.Mode, Aggregate: o.Aggregate, Normalize: o.Normalize, Duplicates: o.Duplicates}
-	kind := NodeActor
-	if claimMode {
-		kind = NodeClaim
-	}
-	nodeOf := n.addNodes(m, kind, nr, func(r int) bool { return rowOff[r+1] > rowOff[r] }, o.Isolates, ex)
-	n.Rows = len(n.Nodes)
-
-	weight := oneModeWeight(o.Aggregate, o.Normalize)
-	jaccard := o.Normalize == NormalizeJaccard
-
-	// Rows are handed out in chunks; each chunk's edges are kept apart and
-	// joined in chunk order.
-	const chunk = 64
-	nChunks := (nr + chunk - 1) / chunk
-	parts := make([][]NetworkEdge, nChunks)
-	var nextChunk atomic.Int64
-	var failed atomic.Bool
-	workers := max(1, min(runtime.GOMAXPROCS(0), nChunks))
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// One accumulator per row, its fields side by side so that a
-			// pair touches one cache line.
-			acc := make([]pairAcc, nr)
-			var touched []int32
-			var out []NetworkEdge // this chunk's edges; the buffer is reused
-			for {
-				ci := int(nextChunk.Add(1) - 1)
-				if ci >= nChunks || failed.Load() {
-					return
-				}
-				if ctx.Err() != nil {
-					failed.Store(true)
-					return
-				}
-				out = out[:0]
-				for r := ci * chunk; r < min(nr, (ci+1)*chunk); r++ {
-					touched = touched[:0]
-					stamp := int32(r + 1)
-					for p := rowOff[r]; p < rowOff[r+1]; p++ {
-						e := rowEnt[p]
-						s, op := int64(e.s), int64(e.o)
-						end := itemOff[e.other+1]
-						for q := rowPos[p] + 1; q < end; q++ {
-							f := itemEnt[q]
-							ac := &acc[f.other]
-							if ac.mark != stamp {
-								*ac = pairAcc{mark: stamp}
-								touched = append(touched, f.other)
-							}
-							s2, o2 := int64(f.s), int64(f.o)
-							ac.con += s*s2 + op*o2
-							ac.conf += s*o2 + op*s2
-							if jaccard {
-								if s > 0 && s2 > 0 {
-									ac.ovl += s + s2
-								}
-								if op > 0 && o2 > 0 {
-									ac.ovl += op + o2
-								}
-							}
-						}
-					}
-					// The touched rows in order: sorted when few, else
-					// found by scanning the marks of the later rows.
-					if k := len(touched); k > 0 && k*bits.Len(uint(k)) > nr-r {
-						touched = touched[:0]
-						for r2 := r + 1; r2 < nr; r2++ {
-							if acc[r2].mark == stamp {
-								touched = append(touched, int32(r2))
-							}
-						}
-					} else {
-						slices.Sort(touched)
-					}
-					for _, r2 := range touched {
-						ac := &acc[r2]
-						w := weight(ac.con, ac.conf, ac.ovl, activity[r], activity[r2])
-						if w != 0 {
-							out = append(out, NetworkEdge{int(nodeOf[r]), int(nodeOf[r2]), w})
-						}
-					}
-				}
-				parts[ci] = slices.Clone(out)
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("one-mode network: %w", err)
-	}
-	n.Edges = concatParallel(parts, workers)
+	n.Edges = concatParallel(parts, max(1, runtime.GOMAXPROCS(0)))
 	return n, nil
 }
 
@@ -347,7 +211,7 @@ func concatParallel(parts [][]NetworkEdge, workers int) []NetworkEdge {
 	out := make([]NetworkEdge, offs[len(parts)])
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for range min(workers, len(parts)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -363,6 +227,250 @@ func concatParallel(parts [][]NetworkEdge, workers int) []NetworkEdge {
 	}
 	wg.Wait()
 	return out
+}
+
+// oneModePlan is a one-mode network ready to be computed: its nodes are
+// known, its edges are computed row chunk by row chunk by edges.
+type oneModePlan struct {
+	nr int // rows: actors, or claims in the claim network
+	// rowOff and rowEnt list the items (claims, or actors) of each row,
+	// in item order; itemOff and itemEnt the rows of each item, in row
+	// order; rowPos is where each row entry sits in its item's list.
+	rowOff, itemOff, rowPos []int32
+	rowEnt, itemEnt         []netEntry
+	activity                []int64 // a_i of each row
+	nodeOf                  []int32 // node index of each row, -1 if not a node
+	weight                  func(con, conf, ovl, a, b int64) float64
+	jaccard                 bool
+}
+
+// newOneMode resolves the options and counts the cells of the one-mode
+// network of m, returning the network with its nodes and no edges, and
+// the plan that computes the edges.
+func newOneMode(ctx context.Context, m *Model, opts NetworkOptions) (*Network, *oneModePlan, error) {
+	o, err := opts.resolve(NetworkOneMode)
+	if err != nil {
+		return nil, nil, err
+	}
+	cells, ex, err := networkCells(ctx, m, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	claimMode := o.Mode == NodeClaim
+	nr, ni := len(m.Actors), len(m.Claims)
+	if claimMode {
+		nr, ni = ni, nr
+	}
+	row := func(c netCell) int32 { return c.actor }
+	item := func(c netCell) int32 { return c.claim }
+	if claimMode {
+		row, item = item, row
+	}
+	p := &oneModePlan{nr: nr, weight: oneModeWeight(o.Aggregate, o.Normalize), jaccard: o.Normalize == NormalizeJaccard}
+
+	// Row-major lists: the items of each row, in item order (cells are
+	// sorted by actor then claim, and a stable counting sort by claim keeps
+	// each claim's actors in order).
+	p.rowOff = make([]int32, nr+1)
+	for _, c := range cells {
+		p.rowOff[row(c)+1]++
+	}
+	for r := 1; r <= nr; r++ {
+		p.rowOff[r] += p.rowOff[r-1]
+	}
+	p.rowEnt = make([]netEntry, len(cells))
+	next := slices.Clone(p.rowOff[:nr])
+	for _, c := range cells {
+		r := row(c)
+		p.rowEnt[next[r]] = netEntry{item(c), c.s, c.o}
+		next[r]++
+	}
+	// Item-major lists: the rows of each item, in row order, and where
+	// each row entry sits in its item's list.
+	p.itemOff = make([]int32, ni+1)
+	for _, e := range p.rowEnt {
+		p.itemOff[e.other+1]++
+	}
+	for i := 1; i <= ni; i++ {
+		p.itemOff[i] += p.itemOff[i-1]
+	}
+	p.itemEnt = make([]netEntry, len(p.rowEnt))
+	p.rowPos = make([]int32, len(p.rowEnt))
+	next = slices.Clone(p.itemOff[:ni])
+	p.activity = make([]int64, nr)
+	for r := range nr {
+		for q := p.rowOff[r]; q < p.rowOff[r+1]; q++ {
+			e := p.rowEnt[q]
+			at := next[e.other]
+			next[e.other]++
+			p.itemEnt[at] = netEntry{int32(r), e.s, e.o}
+			p.rowPos[q] = at
+			p.activity[r] += int64(e.s) + int64(e.o)
+		}
+	}
+
+	n := &Network{Type: NetworkOneMode, Mode: o.Mode, Aggregate: o.Aggregate, Normalize: o.Normalize, Duplicates: o.Duplicates}
+	kind := NodeActor
+	if claimMode {
+		kind = NodeClaim
+	}
+	p.nodeOf = n.addNodes(m, kind, nr, func(r int) bool { return p.rowOff[r+1] > p.rowOff[r] }, o.Isolates, ex)
+	n.Rows = len(n.Nodes)
+	return n, p, nil
+}
+
+// oneModeChunk is the number of rows a worker computes at a time.
+const oneModeChunk = 64
+
+// edges computes the network's edges and hands them to emit in order,
+// sorted by source then target, a chunk of rows at a time. Without full
+// each pair is emitted once, from its earlier row (the edges of Network);
+// with full from both rows, so that emit sees every row's whole
+// neighbourhood, as a matrix row needs (the weights are symmetric).
+//
+// Chunks are computed on GOMAXPROCS workers and emitted in chunk order;
+// a worker starts a chunk only when one of a few buffers is free, so at
+// most that many chunks of edges are in memory, whatever the size of the
+// network. emit must not keep the slice it is given.
+func (p *oneModePlan) edges(ctx context.Context, full bool, emit func([]NetworkEdge) error) error {
+	nr := p.nr
+	nChunks := (nr + oneModeChunk - 1) / oneModeChunk
+	if nChunks == 0 {
+		return nil
+	}
+	parent := ctx
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	workers := max(1, min(runtime.GOMAXPROCS(0), nChunks))
+	// A buffer is the right to compute a chunk: workers take one, fill
+	// it and pass it on; the emitter gives it back. Two per worker let a
+	// worker go on while its last chunk waits for an earlier one.
+	free := make(chan []NetworkEdge, 2*workers)
+	for range cap(free) {
+		free <- nil
+	}
+	done := make([]chan []NetworkEdge, nChunks)
+	for i := range done {
+		done[i] = make(chan []NetworkEdge, 1)
+	}
+	var nextChunk atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// One accumulator per row, its fields side by side so that a
+			// pair touches one cache line.
+			acc := make([]pairAcc, nr)
+			var touched []int32
+			for {
+				var out []NetworkEdge
+				select {
+				case out = <-free:
+				case <-ctx.Done():
+					return
+				}
+				ci := int(nextChunk.Add(1) - 1)
+				if ci >= nChunks || ctx.Err() != nil {
+					return
+				}
+				out = out[:0]
+				for r := ci * oneModeChunk; r < min(nr, (ci+1)*oneModeChunk); r++ {
+					touched, out = p.row(r, full, acc, touched, out)
+				}
+				done[ci] <- out // buffered: never blocks
+			}
+		}()
+	}
+	var err error
+emit:
+	for ci := range nChunks {
+		var out []NetworkEdge
+		select {
+		case out = <-done[ci]:
+		case <-ctx.Done(): // only parent can be done here
+			break emit
+		}
+		if err = emit(out); err != nil {
+			break
+		}
+		done[ci] = nil
+		free <- out
+	}
+	cancel()
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	if err := parent.Err(); err != nil {
+		return fmt.Errorf("one-mode network: %w", err)
+	}
+	return nil
+}
+
+// row appends the edges of row r (to later rows, or with full to every
+// other row), sorted by target, to out. acc and touched are the worker's
+// scratch space.
+func (p *oneModePlan) row(r int, full bool, acc []pairAcc, touched []int32, out []NetworkEdge) ([]int32, []NetworkEdge) {
+	if p.nodeOf[r] < 0 {
+		return touched, out
+	}
+	touched = touched[:0]
+	stamp := int32(r + 1)
+	for q := p.rowOff[r]; q < p.rowOff[r+1]; q++ {
+		e := p.rowEnt[q]
+		s, op := int64(e.s), int64(e.o)
+		from, end := p.rowPos[q]+1, p.itemOff[e.other+1]
+		if full {
+			from = p.itemOff[e.other]
+		}
+		for at := from; at < end; at++ {
+			f := p.itemEnt[at]
+			if f.other == int32(r) {
+				continue
+			}
+			ac := &acc[f.other]
+			if ac.mark != stamp {
+				*ac = pairAcc{mark: stamp}
+				touched = append(touched, f.other)
+			}
+			s2, o2 := int64(f.s), int64(f.o)
+			ac.con += s*s2 + op*o2
+			ac.conf += s*o2 + op*s2
+			if p.jaccard {
+				if s > 0 && s2 > 0 {
+					ac.ovl += s + s2
+				}
+				if op > 0 && o2 > 0 {
+					ac.ovl += op + o2
+				}
+			}
+		}
+	}
+	// The touched rows in order: sorted when few, else found by scanning
+	// the marks of the rows they can be.
+	lo := r + 1
+	if full {
+		lo = 0
+	}
+	if k := len(touched); k > 0 && k*bits.Len(uint(k)) > p.nr-lo {
+		touched = touched[:0]
+		for r2 := lo; r2 < p.nr; r2++ {
+			if acc[r2].mark == stamp && r2 != r {
+				touched = append(touched, int32(r2))
+			}
+		}
+	} else {
+		slices.Sort(touched)
+	}
+	for _, r2 := range touched {
+		ac := &acc[r2]
+		w := p.weight(ac.con, ac.conf, ac.ovl, p.activity[r], p.activity[r2])
+		if w != 0 {
+			out = append(out, NetworkEdge{p.nodeOf[r], p.nodeOf[r2], w})
+		}
+	}
+	return touched, out
 }
 
 // pairAcc accumulates the sums of one pair of rows: congruence, conflict
@@ -476,7 +584,7 @@ func TwoModeNetwork(ctx context.Context, m *Model, opts NetworkOptions) (*Networ
 			w /= colDen[c.claim]
 		}
 		if w != 0 {
-			n.Edges = append(n.Edges, NetworkEdge{int(actorNode[c.actor]), int(claimNode[c.claim]), w})
+			n.Edges = append(n.Edges, NetworkEdge{actorNode[c.actor], claimNode[c.claim], w})
 		}
 	}
 	return n, nil

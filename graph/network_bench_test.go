@@ -13,7 +13,34 @@ var (
 	benchOnce  sync.Once
 	benchModel *graph.Model
 	benchErr   error
+
+	fewOnce  sync.Once
+	fewModel *graph.Model
+	fewErr   error
 )
+
+// fewClaimsModel compiles the few-claims shape (annotations/gen's preset:
+// 20,000 actors on 500 claims) at a quarter of a million statements: the
+// shape whose one-mode network is densest (most actors share claims).
+func fewClaimsModel(b *testing.B) *graph.Model {
+	fewOnce.Do(func() {
+		cfg, err := gen.Config{Statements: 250000, Sources: 1250, Seed: 1}.WithShape(gen.ShapeFewClaims)
+		if err != nil {
+			fewErr = err
+			return
+		}
+		d, err := gen.Generate(cfg)
+		if err != nil {
+			fewErr = err
+			return
+		}
+		fewModel, fewErr = graph.Compile(context.Background(), d)
+	})
+	if fewErr != nil {
+		b.Fatal(fewErr)
+	}
+	return fewModel
+}
 
 // scaleModel compiles the benchmark dataset of the scale target: a
 // million statements by 20,000 actors on 50,000 claims (annotations/gen,
@@ -79,6 +106,49 @@ func BenchmarkOneModeWriteCSV1M(b *testing.B) {
 		}
 		b.ReportMetric(float64(w), "bytes")
 	}
+}
+
+// BenchmarkWriteOneModeCSV1M streams the congruence network of the
+// benchmark dataset to a writer as WriteNetwork computes it; compare its
+// B/op with BenchmarkOneModeWriteCSV1M's computing and writing.
+func BenchmarkWriteOneModeCSV1M(b *testing.B) {
+	m := scaleModel(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		var w countingWriter
+		if err := graph.WriteNetwork(context.Background(), &w, m, graph.NetworkOneMode, graph.FormatCSV, graph.NetworkOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(w), "bytes")
+	}
+}
+
+// BenchmarkOneModeFewClaims computes the one-mode network of the
+// few-claims shape, edges kept (OneMode) or streamed to a writer
+// (WriteNetwork); -benchmem shows the memory the kept edges take.
+func BenchmarkOneModeFewClaims(b *testing.B) {
+	m := fewClaimsModel(b)
+	b.Run("OneMode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			n, err := graph.OneMode(context.Background(), m, graph.NetworkOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(len(n.Edges)), "edges")
+		}
+	})
+	b.Run("WriteNetworkCSV", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var w countingWriter
+			if err := graph.WriteNetwork(context.Background(), &w, m, graph.NetworkOneMode, graph.FormatCSV, graph.NetworkOptions{}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(w), "bytes")
+		}
+	})
 }
 
 // countingWriter counts what is written to it.

@@ -12,25 +12,119 @@ import (
 	"github.com/claimnet/claimnet/annotations"
 )
 
-// Config says how large a dataset to make and from which seed.
+// Config says how large a dataset to make, of which shape and from which
+// seed. The zero values of the shape fields (Uniform, Exponent, Order,
+// StanceSplit) give the default shape, the one Large and every earlier
+// version of gen generate.
 type Config struct {
-	Actors     int    // number of actors, at least 1
-	Claims     int    // number of claims, at least 1
-	Statements int    // number of statements, 0 or more
-	Sources    int    // number of sources (one file each), at least 1
+	Actors     int    // number of actors, 1 to MaxActors
+	Claims     int    // number of claims, 1 to MaxClaims
+	Statements int    // number of statements, 0 to MaxStatements
+	Sources    int    // number of sources (one file each), 1 to MaxSources
 	Seed       uint64 // the seed of every random choice
 	// From and To bound the sources' publication dates, inclusive. Both
 	// zero means the year 2025.
 	From, To annotations.Date
+
+	// Uniform makes every actor and every claim equally likely to be in a
+	// statement, instead of the default Zipf-skewed activity; claims are
+	// then drawn from all claims, not mostly from the source's topic.
+	Uniform bool
+	// Exponent, when not zero, is the exponent s of a plain Zipf law of
+	// activity for actors and claims: the actor (or claim) of activity
+	// rank k (from 0) is drawn in proportion to (1+k)^-s, with every claim
+	// drawn from all claims. 0 keeps the default: a Zipf law with s = 1.1
+	// and offset 2 (so flatter at the top), claims mostly from the
+	// source's topic. It must lie in (0, MaxExponent] and is not combined
+	// with Uniform.
+	Exponent float64
+	// Order is the order of the ids relative to activity: OrderShuffled
+	// (the default, also "") numbers actors and claims independently of
+	// how active they are; OrderPopularFirst gives the most active actor
+	// and the most discussed claim the first ids (actor-1, claim-1), and
+	// so on down. It is not combined with Uniform.
+	Order string
+	// StanceSplit, when not zero, replaces the camps' stances: of each
+	// claim's statements, in the order they are drawn, the share
+	// StanceSplit support the claim and the rest oppose it, interleaved
+	// (0.5: oppose, support, oppose, …), so every claim with two
+	// statements or more is contested. It must lie in (0, 1].
+	StanceSplit float64
 }
+
+// Id orders, the values of Config.Order.
+const (
+	OrderShuffled     = "shuffled"
+	OrderPopularFirst = "popular-first"
+)
+
+// Limits of Config. A dataset takes about 1.1 GB of memory per million
+// statements while it is generated, so MaxStatements keeps gen within
+// about 11 GB; the other limits keep each table and the files per
+// directory within what claimnet's commands handle.
+const (
+	MaxStatements = 10_000_000
+	MaxActors     = 5_000_000
+	MaxClaims     = 5_000_000
+	MaxSources    = 200_000
+	MaxExponent   = 10.0
+)
 
 // Large is the configuration of the standard large benchmark: a million
 // statements by 20,000 actors on 50,000 claims, in 5,000 source files over
 // the year 2025.
 var Large = Config{Actors: 20000, Claims: 50000, Statements: 1000000, Sources: 5000, Seed: 1}
 
-// Shape parameters. They are constants rather than Config fields: the
-// benchmarks compare runs, which needs one fixed shape.
+// Shape names, for WithShape: the shapes of debate the benchmarks
+// measure.
+const (
+	ShapeDefault      = "default"
+	ShapeUniform      = "uniform"
+	ShapeFewClaims    = "few-claims"
+	ShapeManyClaims   = "many-claims"
+	ShapeZipf11       = "zipf11"
+	ShapePopularFirst = "popular-first"
+)
+
+// Shapes lists the shape names WithShape takes, in the order help texts
+// list them.
+var Shapes = []string{ShapeDefault, ShapeUniform, ShapeFewClaims, ShapeManyClaims, ShapeZipf11, ShapePopularFirst}
+
+// WithShape returns cfg with the named shape's fields set; the fields the
+// shape does not name keep cfg's values, so the sizes of cfg apply unless
+// the shape sets them:
+//
+//	default        the default shape (no field set)
+//	uniform        Uniform, StanceSplit 0.5: every actor and claim equally
+//	               active, each claim's statements half support, half oppose
+//	few-claims     Actors 20,000, Claims 500: a debate of many actors on few
+//	               claims
+//	many-claims    Actors 500, Claims 50,000: few actors on many claims
+//	zipf11         Exponent 1.1, OrderPopularFirst, StanceSplit 0.5: a plain
+//	               Zipf law (heavier at the top than the default), claim-1
+//	               the most discussed, every claim split
+//	popular-first  Exponent 1, OrderPopularFirst, StanceSplit 0.5: as zipf11
+//	               with a lighter top
+func (cfg Config) WithShape(name string) (Config, error) {
+	switch name {
+	case ShapeDefault:
+	case ShapeUniform:
+		cfg.Uniform, cfg.StanceSplit = true, 0.5
+	case ShapeFewClaims:
+		cfg.Actors, cfg.Claims = 20000, 500
+	case ShapeManyClaims:
+		cfg.Actors, cfg.Claims = 500, 50000
+	case ShapeZipf11:
+		cfg.Exponent, cfg.Order, cfg.StanceSplit = 1.1, OrderPopularFirst, 0.5
+	case ShapePopularFirst:
+		cfg.Exponent, cfg.Order, cfg.StanceSplit = 1, OrderPopularFirst, 0.5
+	default:
+		return cfg, fmt.Errorf("generate: the shapes are %s, not %q", strings.Join(Shapes, ", "), name)
+	}
+	return cfg, nil
+}
+
+// Parameters of the default shape.
 const (
 	// actorZipfS and claimZipfS are the exponents of the Zipf laws of
 	// activity: the actor of activity rank k (from 0) makes statements in
@@ -85,18 +179,38 @@ func (cfg Config) normalize() (Config, error) {
 	if cfg.From == 0 && cfg.To == 0 {
 		cfg.From, cfg.To = 20250101, 20251231
 	}
+	if cfg.Order == "" {
+		cfg.Order = OrderShuffled
+	}
 	var errs []error
-	if cfg.Actors < 1 {
-		errs = append(errs, fmt.Errorf("actors must be at least 1, not %d", cfg.Actors))
+	count := func(what string, n, least, most int) {
+		switch {
+		case n < least && least == 0:
+			errs = append(errs, fmt.Errorf("%s must not be negative, not %d", what, n))
+		case n < least:
+			errs = append(errs, fmt.Errorf("%s must be at least %d, not %d", what, least, n))
+		case n > most:
+			errs = append(errs, fmt.Errorf("%s must be at most %d, not %d", what, most, n))
+		}
 	}
-	if cfg.Claims < 1 {
-		errs = append(errs, fmt.Errorf("claims must be at least 1, not %d", cfg.Claims))
+	count("actors", cfg.Actors, 1, MaxActors)
+	count("claims", cfg.Claims, 1, MaxClaims)
+	count("statements", cfg.Statements, 0, MaxStatements)
+	count("sources", cfg.Sources, 1, MaxSources)
+	if math.IsNaN(cfg.Exponent) || cfg.Exponent < 0 || cfg.Exponent > MaxExponent {
+		errs = append(errs, fmt.Errorf("the activity exponent must be from 0 (the default shape) to %g, not %v", MaxExponent, cfg.Exponent))
 	}
-	if cfg.Statements < 0 {
-		errs = append(errs, fmt.Errorf("statements must not be negative, not %d", cfg.Statements))
+	if math.IsNaN(cfg.StanceSplit) || cfg.StanceSplit < 0 || cfg.StanceSplit > 1 {
+		errs = append(errs, fmt.Errorf("the stance split must be from 0 (the camps decide) to 1, not %v", cfg.StanceSplit))
 	}
-	if cfg.Sources < 1 {
-		errs = append(errs, fmt.Errorf("sources must be at least 1, not %d", cfg.Sources))
+	if cfg.Order != OrderShuffled && cfg.Order != OrderPopularFirst {
+		errs = append(errs, fmt.Errorf("the id order is %s or %s, not %q", OrderShuffled, OrderPopularFirst, cfg.Order))
+	}
+	if cfg.Uniform && cfg.Exponent != 0 {
+		errs = append(errs, errors.New("uniform activity has no exponent: give one or the other"))
+	}
+	if cfg.Uniform && cfg.Order == OrderPopularFirst {
+		errs = append(errs, errors.New("uniform activity has no popular ids: popular-first needs skewed activity"))
 	}
 	for _, d := range []annotations.Date{cfg.From, cfg.To} {
 		if _, err := annotations.ParseDate(d.String()); err != nil {
@@ -263,7 +377,20 @@ func (g *generator) actors() {
 		g.camp[i] = int(g.hash(1, uint64(g.root[i]), 0) % uint64(nCamps))
 		g.as[i] = a
 	}
-	g.actorRank = g.r.Perm(n)
+	g.actorRank = g.rank(n)
+}
+
+// rank returns the index of each activity rank: a random permutation, or
+// with OrderPopularFirst the identity.
+func (g *generator) rank(n int) []int {
+	if g.cfg.Order == OrderPopularFirst {
+		r := make([]int, n)
+		for i := range r {
+			r[i] = i
+		}
+		return r
+	}
+	return g.r.Perm(n)
 }
 
 // topicsAndClaims makes about √claims topics, the camps' leanings on each,
@@ -321,7 +448,7 @@ func (g *generator) topicsAndClaims() {
 			}
 		}
 	}
-	g.claimRank = g.r.Perm(n)
+	g.claimRank = g.rank(n)
 }
 
 // sources spreads the sources' dates over the period, in id order.
@@ -374,9 +501,48 @@ func (g *generator) stance(a, c, day int) annotations.Stance {
 // relations.
 func (g *generator) statementsAndRelations() {
 	cfg := g.cfg
-	actorZipf := rand.NewZipf(g.r, actorZipfS, zipfV, uint64(cfg.Actors-1))
-	claimZipf := rand.NewZipf(g.r, claimZipfS, zipfV, uint64(cfg.Claims-1))
-	topicZipf := make([]*rand.Zipf, len(g.topics))
+	var actorZipf, claimZipf *rand.Zipf
+	var topicZipf []*rand.Zipf
+	var actorCDF, claimCDF []float64
+	switch {
+	case cfg.Uniform:
+	case cfg.Exponent != 0:
+		actorCDF, claimCDF = zipfCDF(cfg.Actors, cfg.Exponent), zipfCDF(cfg.Claims, cfg.Exponent)
+	default:
+		actorZipf = rand.NewZipf(g.r, actorZipfS, zipfV, uint64(cfg.Actors-1))
+		claimZipf = rand.NewZipf(g.r, claimZipfS, zipfV, uint64(cfg.Claims-1))
+		topicZipf = make([]*rand.Zipf, len(g.topics))
+	}
+	// pickActor and pickClaim draw the actor and the claim of a statement
+	// made in a source of topic t.
+	pickActor := func() int {
+		switch {
+		case cfg.Uniform:
+			return g.r.IntN(cfg.Actors)
+		case actorCDF != nil:
+			return g.actorRank[draw(g.r, actorCDF)]
+		}
+		return g.actorRank[actorZipf.Uint64()]
+	}
+	pickClaim := func(t int) int {
+		switch {
+		case cfg.Uniform:
+			return g.r.IntN(cfg.Claims)
+		case claimCDF != nil:
+			return g.claimRank[draw(g.r, claimCDF)]
+		}
+		if tc := g.topicClaims[t]; len(tc) > 0 && g.r.Float64() < topicFocus {
+			if topicZipf[t] == nil {
+				topicZipf[t] = rand.NewZipf(g.r, claimZipfS, zipfV, uint64(len(tc)-1))
+			}
+			return tc[topicZipf[t].Uint64()]
+		}
+		return g.claimRank[claimZipf.Uint64()]
+	}
+	var claimCount []int // statements drawn so far on each claim, for StanceSplit
+	if cfg.StanceSplit != 0 {
+		claimCount = make([]int, cfg.Claims)
+	}
 	nRelations := 0
 	if cfg.Actors >= 2 {
 		nRelations = cfg.Statements / statementsPerRelation
@@ -392,16 +558,8 @@ func (g *generator) statementsAndRelations() {
 		day := dayIndex[src.Published]
 		t := g.sourceTopic[si]
 		for range n {
-			a := g.actorRank[actorZipf.Uint64()]
-			var c int
-			if tc := g.topicClaims[t]; len(tc) > 0 && g.r.Float64() < topicFocus {
-				if topicZipf[t] == nil {
-					topicZipf[t] = rand.NewZipf(g.r, claimZipfS, zipfV, uint64(len(tc)-1))
-				}
-				c = tc[topicZipf[t].Uint64()]
-			} else {
-				c = g.claimRank[claimZipf.Uint64()]
-			}
+			a := pickActor()
+			c := pickClaim(t)
 			st := &annotations.Statement{
 				Actor:  g.as[a].ID,
 				Claim:  g.cs[c].ID,
@@ -415,12 +573,17 @@ func (g *generator) statementsAndRelations() {
 				sd = min(len(g.days)-1, day+1+g.r.IntN(3))
 				st.Date = g.days[sd]
 			}
-			st.Stance = g.stance(a, c, sd)
+			if claimCount != nil {
+				st.Stance = split(cfg.StanceSplit, claimCount[c])
+				claimCount[c]++
+			} else {
+				st.Stance = g.stance(a, c, sd)
+			}
 			g.sts = append(g.sts, st)
 		}
 		for range share(nRelations, cfg.Sources, si) {
-			from := g.actorRank[actorZipf.Uint64()]
-			to := g.actorRank[actorZipf.Uint64()]
+			from := pickActor()
+			to := pickActor()
 			if to == from {
 				to = (from + 1) % cfg.Actors
 			}
@@ -434,6 +597,39 @@ func (g *generator) statementsAndRelations() {
 			})
 		}
 	}
+}
+
+// split is the stance of a claim's statement number k (from 0) when the
+// share p of the claim's statements support it: statement k supports when
+// ⌊(k+1)·p⌋ > ⌊k·p⌋, which spreads the supporting ones evenly.
+func split(p float64, k int) annotations.Stance {
+	if math.Floor(float64(k+1)*p) > math.Floor(float64(k)*p) {
+		return annotations.Support
+	}
+	return annotations.Oppose
+}
+
+// zipfCDF returns the cumulative distribution of the Zipf law over n
+// ranks with weights (1+k)^-s, normalised to end at 1.
+func zipfCDF(n int, s float64) []float64 {
+	cdf := make([]float64, n)
+	sum := 0.0
+	for k := range cdf {
+		sum += math.Pow(float64(1+k), -s)
+		cdf[k] = sum
+	}
+	for k := range cdf {
+		cdf[k] /= sum
+	}
+	cdf[n-1] = 1
+	return cdf
+}
+
+// draw returns a rank drawn from the cumulative distribution cdf.
+func draw(r *rand.Rand, cdf []float64) int {
+	u := r.Float64()
+	i, _ := slices.BinarySearch(cdf, u)
+	return min(i, len(cdf)-1)
 }
 
 // share is part i of total split into n near-equal parts.

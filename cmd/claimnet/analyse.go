@@ -83,7 +83,7 @@ output, or to -o FILE, which is not replaced without --force.`,
 	f.IntVar(&top, "top", 10, "rows per table")
 	f.BoolVar(&exact, "exact", false, "exact betweenness and harmonic closeness however large the graph")
 	f.Int64Var(&seed, "seed", 1, "seed of the pivot sampling and the community detection")
-	f.Float64Var(&resolution, "resolution", 1, "modularity resolution of the coalitions (higher: smaller coalitions)")
+	floatVar(c, &resolution, "resolution", 1, "modularity resolution of the coalitions (higher: smaller coalitions)", 0, maxResolution, true, "a number above 0 and at most 1e6")
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.BoolVar(&force, "force", false, "replace an existing output file")
 	addWindowFlags(c, &w)

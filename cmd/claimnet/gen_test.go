@@ -66,3 +66,65 @@ func TestGenCommandUsage(t *testing.T) {
 		})
 	}
 }
+
+func TestGenCommandShapes(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"few-claims", []string{"--shape", "few-claims", "--statements", "3000"}, "20000 actors, 500 claims, 5 sources, 3000 statements"},
+		{"override", []string{"--shape", "few-claims", "--actors", "40", "--statements", "300"}, "40 actors, 500 claims, 5 sources, 300 statements"},
+		{"uniform", []string{"--shape", "uniform", "--actors", "30", "--claims", "20", "--statements", "300"}, "30 actors, 20 claims"},
+		{"knobs", []string{"--exponent", "0.9", "--order", "popular-first", "--stance-split", "0.3", "--actors", "30", "--claims", "20", "--statements", "300"}, "30 actors, 20 claims"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "data")
+			code, out, errOut := runCLI(t, append([]string{"gen", "--sources", "5", "-o", dir}, tt.args...)...)
+			if code != 0 || !strings.Contains(out, tt.want) {
+				t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and %q", code, out, errOut, tt.want)
+			}
+			if code, out, errOut := runCLI(t, "check", dir); code != 0 {
+				t.Errorf("check: exit %d, %s%s", code, out, errOut)
+			}
+		})
+	}
+}
+
+// TestGenCommandLimits: sizes a machine cannot generate, and shape values
+// that mean nothing, are usage errors that say what is allowed, not a
+// panic or an out-of-memory death.
+func TestGenCommandLimits(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"huge statements", []string{"--statements", "9000000000000000000"}, "statements must be at most 10000000"},
+		{"huge actors", []string{"--actors", "4000000000"}, "actors must be at most 5000000"},
+		{"huge claims", []string{"--claims", "4000000000"}, "claims must be at most 5000000"},
+		{"huge sources", []string{"--sources", "1000000"}, "sources must be at most 200000"},
+		{"negative statements", []string{"--statements", "-5"}, "statements must not be negative"},
+		{"zero sources", []string{"--sources", "0"}, "sources must be at least 1"},
+		{"NaN exponent", []string{"--exponent", "NaN"}, `invalid argument "NaN" for "--exponent" flag`},
+		{"infinite split", []string{"--stance-split", "Inf"}, `invalid argument "Inf" for "--stance-split" flag`},
+		{"split above 1", []string{"--stance-split", "2"}, "want a number from 0 to 1"},
+		{"bad order", []string{"--order", "random"}, `not "random"`},
+		{"bad shape", []string{"--shape", "round"}, `the shapes are default, uniform, few-claims, many-claims, zipf11, popular-first, not "round"`},
+		{"uniform with exponent", []string{"--uniform", "--exponent", "1.2"}, "uniform activity has no exponent"},
+		{"shape conflict", []string{"--shape", "zipf11", "--uniform"}, "uniform activity has no exponent"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "data")
+			code, _, errOut := runCLI(t, append([]string{"gen", "-o", dir}, tt.args...)...)
+			if code != 2 || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errOut, tt.want)
+			}
+			if _, err := os.Stat(dir); err == nil {
+				t.Error("the directory was written")
+			}
+		})
+	}
+}

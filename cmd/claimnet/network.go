@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/claimnet/claimnet/graph"
@@ -49,46 +50,38 @@ by name (one-mode: symmetric, zero diagonal; two-mode: actors × claims);
 --format json writes {"type", "nodes": [{"id", "name", "kind"}],
 "edges": [{"source", "target", "weight"}]} with the options used. Output
 goes to standard output, or to -o FILE, which is not replaced without
---force.`,
+--force. A one-mode network is written while it is computed, so memory does
+not grow with the number of pairs (the matrix takes about twice the CPU).`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			if err := checkWindow(w); err != nil {
 				return err
 			}
-			var compute = graph.OneMode
 			switch typ {
 			case graph.NetworkOneMode:
 			case graph.NetworkTwoMode:
-				compute = graph.TwoModeNetwork
 				if cmd.Flags().Changed("mode") {
 					return usagef("--mode is for one-mode networks")
 				}
 			default:
 				return usagef("--type is onemode or twomode, not %q", typ)
 			}
-			var write func(*graph.Network, io.Writer) error
-			switch format {
-			case "csv":
-				write = (*graph.Network).WriteCSV
-			case "matrix":
-				write = (*graph.Network).WriteMatrixCSV
-			case "json":
-				write = (*graph.Network).WriteJSON
-			default:
+			if !slices.Contains(graph.NetworkFormats, format) {
 				return usagef("--format is csv, matrix or json, not %q", format)
 			}
 			m, err := a.compileModel(cmd.Context(), argv, w)
 			if err != nil {
 				return err
 			}
-			n, err := compute(cmd.Context(), m, opts)
-			if err != nil {
-				if errors.Is(err, graph.ErrNetworkOption) {
-					return usageError{err}
-				}
-				return err
+			// The network is written while it is computed; option errors
+			// come before the first byte.
+			err = a.output(out, force, func(wr io.Writer) error {
+				return graph.WriteNetwork(cmd.Context(), wr, m, typ, format, opts)
+			})
+			if errors.Is(err, graph.ErrNetworkOption) {
+				return usageError{err}
 			}
-			return a.output(out, force, func(wr io.Writer) error { return write(n, wr) })
+			return err
 		},
 	}
 	f := c.Flags()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -119,7 +120,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.StringVar(&o.Node, "node", "", "the actor or claim `ID` at the centre of the ego view")
 	f.IntVar(&o.Depth, "depth", 1, "ego view: include nodes within `N` hops (claims of an actor are 1 hop, the other actors on them 2)")
 	f.IntVar(&o.Top, "top", 0, "keep the `N` most central nodes (by --size-by), chosen before the layout; 0 keeps all")
-	f.Float64Var(&o.MinWeight, "min-weight", 0, "hide edges lighter than `W` (statements, or the actor-pair weight)")
+	floatVar(c, &o.MinWeight, "min-weight", 0, "hide edges lighter than `W` (statements, or the actor-pair weight)", 0, math.MaxFloat64, false, "a finite number, 0 or more")
 	f.StringVar(&o.SizeBy, "size-by", graph.Degree, "size actors by this centrality `MEASURE`: "+strings.Join(graph.Measures, ", "))
 	f.StringVar(&o.ColorBy, "color-by", "", "colour actors by `SCHEME`: side or coalition (default: side; coalition for the actors view)")
 	f.StringSliceVar(&o.Sides, "sides", nil, "with --color-by side: the affiliation root `IDS` that get a colour each (default: roots with 2+ members)")

@@ -5,7 +5,8 @@
 # Usage: scripts/bench/compare.sh [GO-BENCH-OUTPUT]
 #
 # GO-BENCH-OUTPUT is the saved output of the Go benchmark suite (make bench
-# passes it) to include in the report. Datasets are generated with
+# passes it) to include in the report. scripts/bench/shapes.sh adds the
+# commands on 1M statements of each shape of debate. Datasets are generated with
 # `claimnet gen` into $CLAIMNET_BENCH_DIR (default .cache/bench) and kept
 # for the next run while annotations/gen is unchanged. Debian packages
 # that are missing (python3-networkx, python3-igraph, python3-scipy,
@@ -120,6 +121,10 @@ cli() {
 }
 cli check check "$data/large"
 cli analyse analyse "$data/large"
+
+# --- claimnet: every shape of debate at 1M statements ----------------------------
+log "claimnet on each shape of debate (scripts/bench/shapes.sh)"
+scripts/bench/shapes.sh "$claimnet" "$data" "$out" || log "shapes.sh failed; its rows are missing"
 
 # --- networkx and igraph -----------------------------------------------------
 pyrun() {

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -34,24 +35,54 @@ var Formats = []string{FormatSVG, FormatPNG, FormatDOT, FormatPositioned}
 
 // Renderer lays out and draws figures with Graphviz, compiled to
 // WebAssembly and run in-process by go-graphviz: no Graphviz binary is
-// needed. Graphviz is not safe for concurrent use, and go-graphviz runs
-// one WebAssembly instance per process, so a Renderer serialises its
-// calls; use one Renderer per process. A layout cannot be interrupted
-// once it has started: the context is checked before and between the
-// Graphviz calls.
+// needed. go-graphviz runs one WebAssembly instance per process, which is
+// not safe for concurrent use, so every Renderer of a process takes turns
+// at it: calls are serialised, and a Renderer may be shared by
+// goroutines.
+//
+// Graphviz does not watch the context while it lays out a graph (go-graphviz
+// starts its WebAssembly runtime itself and gives no way to make it stop
+// when a context is done). So each Graphviz call runs in a goroutine of its
+// own, and a call whose context is done returns ctx.Err() at once, leaving
+// the abandoned layout to finish in the background: its result is dropped,
+// and until it ends the next Graphviz call in the process waits for its
+// turn (that wait watches the context too). A command line tool that exits
+// on Ctrl-C loses nothing by this; a long-running program should know that
+// a cancelled layout still uses a core until it ends.
 type Renderer struct {
-	mu sync.Mutex
+	mu sync.Mutex // guards the fields below
 	gv *graphviz.Graphviz
 	// graphviz is the time spent inside Graphviz (parsing, layout and
 	// drawing), for the benchmarks that split it from claimnet's own work.
 	graphviz time.Duration
 }
 
+// graphvizTurn is held by the one Graphviz call running in the process.
+// It is package-level because the WebAssembly instance it guards is:
+// go-graphviz creates it when its package is initialised.
+var graphvizTurn = make(chan struct{}, 1)
+
+// takeTurn waits for the process's Graphviz instance, or for ctx to be done.
+func takeTurn(ctx context.Context) error {
+	select {
+	case graphvizTurn <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func releaseTurn() { <-graphvizTurn }
+
 // NewRenderer starts Graphviz. The first start in a process compiles the
 // WebAssembly module (about half a second; go-graphviz caches the
 // compiled code under the temporary directory, which changes only how
 // long starting takes, never the output).
 func NewRenderer(ctx context.Context) (*Renderer, error) {
+	if err := takeTurn(ctx); err != nil {
+		return nil, err
+	}
+	defer releaseTurn()
 	gv, err := graphviz.New(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("render: start graphviz: %w", err)
@@ -59,16 +90,29 @@ func NewRenderer(ctx context.Context) (*Renderer, error) {
 	return &Renderer{gv: gv}, nil
 }
 
-// Close releases Graphviz's context.
+// Close releases Graphviz's context. It does not wait for a layout that
+// was abandoned (see Renderer): when one is still running, the context is
+// released in the background once it ends, and Close returns nil.
 func (r *Renderer) Close() error {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.gv == nil {
+	gv := r.gv
+	r.gv = nil
+	r.mu.Unlock()
+	if gv == nil {
 		return nil
 	}
-	err := r.gv.Close()
-	r.gv = nil
-	if err != nil {
+	select {
+	case graphvizTurn <- struct{}{}:
+	default:
+		go func() {
+			graphvizTurn <- struct{}{}
+			defer releaseTurn()
+			_ = gv.Close()
+		}()
+		return nil
+	}
+	defer releaseTurn()
+	if err := gv.Close(); err != nil {
 		return fmt.Errorf("render: close graphviz: %w", err)
 	}
 	return nil
@@ -169,26 +213,71 @@ func (r *Renderer) forceLayout(ctx context.Context, f *Figure) ([]byte, error) {
 	return r.run(ctx, src, graphviz.NOP2, graphviz.XDOT)
 }
 
-// run parses src, lays it out with engine and returns it in format.
+var errClosed = errors.New("renderer is closed")
+
+func (r *Renderer) closed() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.gv == nil
+}
+
+// run parses src, lays it out with engine and returns it in format. It
+// returns ctx.Err() as soon as ctx is done, even while Graphviz is still
+// working (see Renderer).
 func (r *Renderer) run(ctx context.Context, src []byte, engine graphviz.Layout, format graphviz.Format) ([]byte, error) {
-	if err := ctx.Err(); err != nil {
+	if r.closed() {
+		return nil, errClosed
+	}
+	if err := takeTurn(ctx); err != nil {
 		return nil, err
 	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.gv == nil {
-		return nil, fmt.Errorf("renderer is closed")
+	gv := r.gv
+	r.mu.Unlock()
+	if gv == nil {
+		releaseTurn()
+		return nil, errClosed
 	}
-	start := time.Now()
-	defer func() { r.graphviz += time.Since(start) }()
+	type result struct {
+		out []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer releaseTurn()
+		start := time.Now()
+		// Graphviz's calls are made to the end, whatever happens to ctx,
+		// so that its state stays consistent for the next call.
+		out, err := runGraphviz(context.WithoutCancel(ctx), gv, src, engine, format)
+		r.mu.Lock()
+		r.graphviz += time.Since(start)
+		r.mu.Unlock()
+		done <- result{out, err}
+	}()
+	select {
+	case res := <-done:
+		return res.out, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// runGraphviz is one parse, layout and render, made while holding the
+// process's turn at Graphviz.
+func runGraphviz(ctx context.Context, gv *graphviz.Graphviz, src []byte, engine graphviz.Layout, format graphviz.Format) (out []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, fmt.Errorf("graphviz failed: %v", p)
+		}
+	}()
 	g, err := graphviz.ParseBytes(src)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
 	defer g.Close()
 	var buf bytes.Buffer
-	r.gv.SetLayout(engine)
-	if err := r.gv.Render(ctx, g, format, &buf); err != nil {
+	gv.SetLayout(engine)
+	if err := gv.Render(ctx, g, format, &buf); err != nil {
 		return nil, err
 	}
 	if buf.Len() == 0 {

@@ -144,7 +144,14 @@ func (b *builder) finish() {
 	case LayoutCirco:
 		ga = append(ga, attr{"splines", splines}, attr{"mindist", "0.4"})
 	case LayoutDot:
-		ga = append(ga, attr{"splines", "true"}, attr{"nodesep", "0.25"}, attr{"ranksep", "0.5"}, attr{"newrank", "true"})
+		ga = append(ga, attr{"splines", "true"}, attr{"nodesep", "0.25"}, attr{"ranksep", "0.5"})
+		// newrank ranks the whole graph at once. Graphviz 2.43's dot
+		// crashes when it is combined with pack (the arguments view packs
+		// its argument chains), so a packed graph goes without it: the
+		// figures have no clusters, and the layout is the same.
+		if !slices.ContainsFunc(b.g.graphAttrs, func(a attr) bool { return a.key == "pack" && a.val == "true" }) {
+			ga = append(ga, attr{"newrank", "true"})
+		}
 	}
 	if b.o.Layout == LayoutDot {
 		// dot takes whole-number weights only and has no use for len.

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/render"
 	"github.com/spf13/cobra"
@@ -20,10 +24,10 @@ func (a *app) renderCmd() *cobra.Command {
 		force  bool
 	)
 	c := &cobra.Command{
-		Use:   "render [VIEW] [flags] [DATASET]",
+		Use:   "render [VIEW [DATASET]] [flags]",
 		Short: "Draw a figure: the actor–claim network, the actor network, the arguments or an ego network",
 		Long: `render draws a figure of DATASET (default: the built-in dataset) as SVG, PNG
-or DOT. VIEW is one of:
+or DOT. VIEW (default actor-claim) is one of:
 
   actor-claim  actors and claims with support and oppose edges (default)
   actors       the actor network: agreement (congruence) and conflict edges,
@@ -44,6 +48,12 @@ datasets stay readable and fast. Layout and drawing run in-process (Graphviz
 compiled to WebAssembly); no Graphviz installation is needed. The output is
 the same, byte for byte, for the same dataset and flags.
 
+The first argument is always the view and the second the dataset, so a
+dataset directory named like a view is never mistaken for one: to draw the
+default view of a dataset, name the view first ("claimnet render actor-claim
+path/to/dataset"); "claimnet render actors actors" draws the actors view of
+the directory ./actors.
+
 --format dot writes the graph as it is handed to the layout engine;
 --format positioned writes the finished figure with every position fixed,
 which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
@@ -53,10 +63,11 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
   claimnet render arguments --theme print --title "Figure 2" -o args.svg`,
 		Args: args(cobra.MaximumNArgs(2)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
-			if len(argv) > 0 && slices.Contains(render.Views, argv[0]) {
+			if len(argv) > 0 {
+				if !slices.Contains(render.Views, argv[0]) {
+					return unknownView(argv[0])
+				}
 				o.View, argv = argv[0], argv[1:]
-			} else if len(argv) == 2 {
-				return usagef("render: %q is not a view; want one of %s", argv[0], strings.Join(render.Views, ", "))
 			}
 			if err := checkWindow(w); err != nil {
 				return err
@@ -134,6 +145,19 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.BoolVar(&force, "force", false, "replace FILE if it exists")
 	addWindowFlags(c, &w)
 	return c
+}
+
+// unknownView is the usage error for a first argument that is not a view:
+// it names the views, suggests the nearest, and, when the argument is an
+// existing path, says how to draw that dataset.
+func unknownView(arg string) error {
+	msg := fmt.Sprintf("render: unknown view %q (views: %s)", arg, strings.Join(render.Views, ", "))
+	if _, err := os.Stat(arg); err == nil {
+		msg += "; the first argument is the view, the dataset comes second: claimnet render " + render.ViewActorClaim + " DATASET"
+	} else if near, ok := annotations.Nearest(arg, render.Views); ok {
+		msg += fmt.Sprintf("; did you mean %q?", near)
+	}
+	return usageError{errors.New(msg)}
 }
 
 // formatFromName picks the format from an output file's extension.

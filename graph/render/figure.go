@@ -33,11 +33,15 @@ type Figure struct {
 	// empty when the figure shows everything the view has.
 	Note string
 
-	g       *dotGraph
-	legend  []legendSection
-	title   string
-	caption string
-	th      *theme
+	g *dotGraph
+	// straight is set when the figure's edges are straight lines (large
+	// figures, any layout but dot), which Renderer.Positioned draws in
+	// the same Graphviz pass as the legend.
+	straight bool
+	legend   []legendSection
+	title    string
+	caption  string
+	th       *theme
 }
 
 // legendSection is a titled column of legend entries.
@@ -67,7 +71,7 @@ func Build(ctx context.Context, m *graph.Model, an *graph.Analysis, o Options) (
 		return nil, fmt.Errorf("render: the analysis is not of this model (%d actors and %d claims, model has %d and %d)",
 			len(an.Actors), len(an.Claims), len(m.Actors), len(m.Claims))
 	}
-	f := &Figure{View: r.View, Layout: r.Layout, th: r.th, title: r.Title, caption: r.Caption}
+	f := &Figure{View: r.View, th: r.th, title: r.Title, caption: r.Caption}
 	b := &builder{m: m, an: an, o: r, f: f, g: &dotGraph{}}
 	switch r.View {
 	case ViewActorClaim:
@@ -113,9 +117,15 @@ type builder struct {
 	actorShown  func(int) bool
 }
 
-// finish sets the graph-wide attributes of the layout engine and theme.
+// finish chooses the layout engine when the options leave it to the
+// figure's size, and sets the graph-wide attributes of the engine and
+// theme.
 func (b *builder) finish() {
 	th := b.o.th
+	if b.o.Layout == "" {
+		b.o.Layout = DefaultLayout(b.o.View, len(b.g.nodes))
+	}
+	b.f.Layout = b.o.Layout
 	ga := []attr{
 		{"layout", str(b.o.Layout)},
 		{"fontname", str(th.font)},
@@ -131,6 +141,7 @@ func (b *builder) finish() {
 	splines := "true"
 	if len(b.g.nodes) > maxRoutedNodes || len(b.g.edges) > maxRoutedEdges {
 		splines = "line"
+		b.f.straight = b.o.Layout != LayoutDot
 	}
 	switch b.o.Layout {
 	case LayoutNeato:

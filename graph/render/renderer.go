@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"sync"
 	"time"
@@ -53,8 +54,10 @@ type Renderer struct {
 	mu sync.Mutex // guards the fields below
 	gv *graphviz.Graphviz
 	// graphviz is the time spent inside Graphviz (parsing, layout and
-	// drawing), for the benchmarks that split it from claimnet's own work.
+	// drawing), for the benchmarks that split it from claimnet's own work,
+	// and calls the number of Graphviz runs.
 	graphviz time.Duration
+	calls    int
 }
 
 // graphvizTurn is held by the one Graphviz call running in the process.
@@ -159,46 +162,69 @@ func (r *Renderer) Render(ctx context.Context, f *Figure, format string, w io.Wr
 // the finished figure: the graph with the positions Graphviz chose, and
 // the legend, title and caption placed around it at fixed positions.
 //
-// The force layouts (neato, fdp, sfdp) run in two passes: Graphviz places
-// the nodes without removing overlaps, claimnet moves overlapping nodes
-// apart (removeOverlaps), and Graphviz routes the edges between the nodes
-// at their final positions (neato -n2).
+// The force layouts (neato, fdp, sfdp) place the nodes without removing
+// overlaps; claimnet then moves overlapping nodes apart (removeOverlaps).
+// Edges routed around the nodes are routed by Graphviz between the nodes
+// at their final positions (neato -n2) before the legend is placed. Large
+// figures, whose edges are straight lines (see maxRoutedNodes), skip that
+// pass: their text has every node's position and no edge's, and the one
+// Graphviz pass that draws the figure draws the edges too. Any Graphviz
+// draws straight edges between fixed nodes alike.
 func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
 	var laid []byte
+	var bb box
 	var err error
 	switch f.Layout {
 	case LayoutNeato, LayoutFdp, LayoutSfdp:
-		laid, err = r.forceLayout(ctx, f)
+		var pinned *dotGraph
+		var boxes []nodeBox
+		pinned, boxes, err = r.place(ctx, f)
+		if err != nil {
+			break
+		}
+		src := pinned.with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"})
+		if f.straight {
+			laid, bb = src, boundingBox(boxes)
+			break
+		}
+		laid, err = r.run(ctx, src, graphviz.NOP2, graphviz.XDOT)
+		if err == nil {
+			bb, err = layoutBB(laid)
+		}
 	default:
 		laid, err = r.run(ctx, f.DOT(), graphviz.Layout(f.Layout), graphviz.XDOT)
+		if err == nil {
+			bb, err = layoutBB(laid)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("render: layout with %s: %w", f.Layout, err)
 	}
-	pos, err := compose(laid, f)
+	pos, err := compose(laid, bb, f)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	return pos, nil
 }
 
-// forceLayout places f's nodes with its force layout, removes overlaps,
-// and routes the edges; it returns Graphviz's DOT output.
-func (r *Renderer) forceLayout(ctx context.Context, f *Figure) ([]byte, error) {
+// place places f's nodes with its force layout and removes overlaps; it
+// returns f's graph with every node pinned at its place, and the nodes'
+// boxes.
+func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, error) {
 	raw := f.g.with(f.View, attr{"overlap", "true"}, attr{"splines", "false"})
 	plain, err := r.run(ctx, raw, graphviz.Layout(f.Layout), graphviz.Format("plain"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	at, err := parsePlain(plain)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	boxes := make([]nodeBox, len(f.g.nodes))
 	for i, n := range f.g.nodes {
 		b, ok := at[n.id]
 		if !ok {
-			return nil, fmt.Errorf("layout output has no node %q", n.id)
+			return nil, nil, fmt.Errorf("layout output has no node %q", n.id)
 		}
 		boxes[i] = b
 	}
@@ -209,8 +235,21 @@ func (r *Renderer) forceLayout(ctx context.Context, f *Figure) ([]byte, error) {
 		pinned.nodes[i] = dotNode{n.id, append(slices.Clone(n.attrs),
 			attr{"pos", str(num(boxes[i].x) + "," + num(boxes[i].y) + "!")})}
 	}
-	src := pinned.with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"})
-	return r.run(ctx, src, graphviz.NOP2, graphviz.XDOT)
+	return &pinned, boxes, nil
+}
+
+// boundingBox is the box around the nodes, as Graphviz's bb would be
+// with straight edges between them.
+func boundingBox(boxes []nodeBox) box {
+	if len(boxes) == 0 {
+		return box{}
+	}
+	bb := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, b := range boxes {
+		bb.x0, bb.y0 = min(bb.x0, b.x-b.hw), min(bb.y0, b.y-b.hh)
+		bb.x1, bb.y1 = max(bb.x1, b.x+b.hw), max(bb.y1, b.y+b.hh)
+	}
+	return bb
 }
 
 var errClosed = errors.New("renderer is closed")
@@ -251,6 +290,7 @@ func (r *Renderer) run(ctx context.Context, src []byte, engine graphviz.Layout, 
 		out, err := runGraphviz(context.WithoutCancel(ctx), gv, src, engine, format)
 		r.mu.Lock()
 		r.graphviz += time.Since(start)
+		r.calls++
 		r.mu.Unlock()
 		done <- result{out, err}
 	}()

@@ -13,7 +13,8 @@ import (
 
 // Figures with more nodes or edges than these get straight edges instead
 // of edges routed around the nodes (except with the dot layout, whose
-// routing is part of the layout).
+// routing is part of the layout); so does an actors figure bounded by
+// Options.MaxEdges.
 const (
 	maxRoutedNodes = 120
 	maxRoutedEdges = 300
@@ -115,6 +116,8 @@ type builder struct {
 	sizeLegend  sizeScale
 	groupsShown *groups
 	actorShown  func(int) bool
+	// straight asks for straight edges whatever the figure's size.
+	straight bool
 }
 
 // finish chooses the layout engine when the options leave it to the
@@ -139,7 +142,7 @@ func (b *builder) finish() {
 	// built-in dataset, 47 s for 260 nodes); larger figures get straight
 	// edges.
 	splines := "true"
-	if len(b.g.nodes) > maxRoutedNodes || len(b.g.edges) > maxRoutedEdges {
+	if b.straight || len(b.g.nodes) > maxRoutedNodes || len(b.g.edges) > maxRoutedEdges {
 		splines = "line"
 		b.f.straight = b.o.Layout != LayoutDot
 	}

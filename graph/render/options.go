@@ -194,9 +194,9 @@ func (o Options) resolve() (*resolved, error) {
 const MaxNeatoNodes = 120
 
 // DefaultMaxEdges is the most actor pairs ViewActors draws when
-// Options.MaxEdges is 0. Beyond a few hundred edges an actor network is a
-// hairball, and 200 edges still get routed around the nodes (see
-// maxRoutedEdges) in a second or two, where routing 300 took 4 to 6 s.
+// Options.MaxEdges is 0: beyond a few hundred edges an actor network is a
+// hairball. A figure bounded so gets straight edges: routing 200 edges
+// of so dense a network around its nodes took 2 to 4 s.
 const DefaultMaxEdges = 200
 
 // DefaultLayout returns the layout engine a figure of the view with the

@@ -135,6 +135,7 @@ func TestStraightEdgesOnePass(t *testing.T) {
 	}{
 		{Options{View: ViewActors, MaxEdges: -1}, 2, true},
 		{Options{Top: MaxNeatoNodes + 10}, 2, true},
+		{Options{View: ViewActors}, 2, true},
 		{Options{Top: 40}, 3, false},
 	} {
 		f, err := Build(context.Background(), m, an, tc.o)

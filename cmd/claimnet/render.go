@@ -58,7 +58,8 @@ The first argument is always the view and the second the dataset, so a
 dataset directory named like a view is never mistaken for one: to draw the
 default view of a dataset, name the view first ("claimnet render actor-claim
 path/to/dataset"); "claimnet render actors actors" draws the actors view of
-the directory ./actors.
+the directory ./actors, and "claimnet render actors" the built-in dataset's
+(with a note on standard error when ./actors exists).
 
 --format dot writes the graph as it is handed to the layout engine;
 --format positioned writes the finished figure with every position fixed,
@@ -74,6 +75,12 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 					return unknownView(argv[0])
 				}
 				o.View, argv = argv[0], argv[1:]
+				if len(argv) == 0 {
+					if _, err := os.Stat(o.View); err == nil {
+						fmt.Fprintf(a.stderr, "claimnet: note: %q is read as the view, of the built-in dataset; to draw the dataset in ./%s, give it second: claimnet render %s ./%s\n",
+							o.View, o.View, render.ViewActorClaim, o.View)
+					}
+				}
 			}
 			if err := checkWindow(w); err != nil {
 				return err

@@ -120,6 +120,10 @@ func TestRenderViewBeforeDataset(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"actor:khawaja-asif"`) || strings.Contains(out, `"actor:asif"`) {
 		t.Fatalf("render actors: exit %d, stderr %s, output:\n%s", code, errOut, out)
 	}
+	// ... and not silently: a note says how to draw the directory.
+	if !strings.Contains(errOut, `"actors" is read as the view`) || !strings.Contains(errOut, "claimnet render actor-claim ./actors") {
+		t.Errorf("render actors beside a directory actors: stderr %q has no note", errOut)
+	}
 	// The same name second is the dataset in ./actors.
 	code, out, errOut = runCLI(t, "render", "actor-claim", "actors", "--format", "dot")
 	if code != 0 || !strings.Contains(out, `"actor:asif"`) {

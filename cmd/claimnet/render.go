@@ -1,12 +1,16 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/render"
 	"github.com/spf13/cobra"
@@ -21,10 +25,10 @@ func (a *app) renderCmd() *cobra.Command {
 		force  bool
 	)
 	c := &cobra.Command{
-		Use:   "render [VIEW] [flags] [DATASET]",
+		Use:   "render [VIEW [DATASET]] [flags]",
 		Short: "Draw a figure: the actor–claim network, the actor network, the arguments or an ego network",
 		Long: `render draws a figure of DATASET (default: the built-in dataset) as SVG, PNG
-or DOT. VIEW is one of:
+or DOT. VIEW (default actor-claim) is one of:
 
   actor-claim  actors and claims with support and oppose edges (default)
   actors       the actor network: agreement (congruence) and conflict edges,
@@ -41,9 +45,21 @@ Actors are sized by --size-by and coloured by --color-by: side (affiliation
 root; mediators and others apart) or coalition. Every figure carries a legend.
 
 --top N keeps the N most central nodes, chosen before the layout, so large
-datasets stay readable and fast. Layout and drawing run in-process (Graphviz
+datasets stay readable and fast. The actors view draws at most --max-edges
+actor pairs (default 200), the heaviest: on large data nearly every pair of
+actors agrees or conflicts somewhere, and the note under the figure says
+which weight was hidden. Figures of more than 120 nodes get straight edges
+and, unless --layout says otherwise, the sfdp layout (neato's time grows with
+the square of the nodes). Layout and drawing run in-process (Graphviz
 compiled to WebAssembly); no Graphviz installation is needed. The output is
 the same, byte for byte, for the same dataset and flags.
+
+The first argument is always the view and the second the dataset, so a
+dataset directory named like a view is never mistaken for one: to draw the
+default view of a dataset, name the view first ("claimnet render actor-claim
+path/to/dataset"); "claimnet render actors actors" draws the actors view of
+the directory ./actors, and "claimnet render actors" the built-in dataset's
+(with a note on standard error when ./actors exists).
 
 --format dot writes the graph as it is handed to the layout engine;
 --format positioned writes the finished figure with every position fixed,
@@ -54,10 +70,17 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
   claimnet render arguments --theme print --title "Figure 2" -o args.svg`,
 		Args: args(cobra.MaximumNArgs(2)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
-			if len(argv) > 0 && slices.Contains(render.Views, argv[0]) {
+			if len(argv) > 0 {
+				if !slices.Contains(render.Views, argv[0]) {
+					return unknownView(argv[0])
+				}
 				o.View, argv = argv[0], argv[1:]
-			} else if len(argv) == 2 {
-				return usagef("render: %q is not a view; want one of %s", argv[0], strings.Join(render.Views, ", "))
+				if len(argv) == 0 {
+					if _, err := os.Stat(o.View); err == nil {
+						fmt.Fprintf(a.stderr, "claimnet: note: %q is read as the view, of the built-in dataset; to draw the dataset in ./%s, give it second: claimnet render %s ./%s\n",
+							o.View, o.View, render.ViewActorClaim, o.View)
+					}
+				}
 			}
 			if err := checkWindow(w); err != nil {
 				return err
@@ -88,6 +111,15 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			}
 			if o.Top < 0 || o.Depth < 0 || o.MinWeight < 0 {
 				return usagef("--top, --depth and --min-weight must not be negative")
+			}
+			if math.IsNaN(o.MinWeight) || math.IsInf(o.MinWeight, 1) {
+				return usagef("--min-weight %v: want a number, 0 or more", o.MinWeight)
+			}
+			if cmd.Flags().Changed("max-edges") && o.View != render.ViewActors {
+				return usagef("render: --max-edges is only for the actors view")
+			}
+			if o.MaxEdges <= 0 {
+				o.MaxEdges = -1 // every pair
 			}
 			if o.Wrap <= 0 {
 				o.Wrap = -1
@@ -121,10 +153,11 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.IntVar(&o.Depth, "depth", 1, "ego view: include nodes within `N` hops (claims of an actor are 1 hop, the other actors on them 2)")
 	f.IntVar(&o.Top, "top", 0, "keep the `N` most central nodes (by --size-by), chosen before the layout; 0 keeps all")
 	floatVar(c, &o.MinWeight, "min-weight", 0, "hide edges lighter than `W` (statements, or the actor-pair weight)", 0, math.MaxFloat64, false, "a finite number, 0 or more")
+	f.IntVar(&o.MaxEdges, "max-edges", render.DefaultMaxEdges, "actors view: draw at most `N` actor pairs, the heaviest, raising --min-weight as needed; 0 draws all")
 	f.StringVar(&o.SizeBy, "size-by", graph.Degree, "size actors by this centrality `MEASURE`: "+strings.Join(graph.Measures, ", "))
 	f.StringVar(&o.ColorBy, "color-by", "", "colour actors by `SCHEME`: side or coalition (default: side; coalition for the actors view)")
 	f.StringSliceVar(&o.Sides, "sides", nil, "with --color-by side: the affiliation root `IDS` that get a colour each (default: roots with 2+ members)")
-	f.StringVar(&o.Layout, "layout", "", "layout engine: dot, neato, fdp, sfdp or circo (default: dot for arguments, neato otherwise)")
+	f.StringVar(&o.Layout, "layout", "", fmt.Sprintf("layout engine: dot, neato, fdp, sfdp or circo (default: dot for arguments; neato up to %d nodes, sfdp above)", render.MaxNeatoNodes))
 	f.StringVar(&o.Theme, "theme", render.ThemeDefault, "default (colour, sans-serif) or print (greyscale, serif)")
 	f.StringVar(&o.Title, "title", "", "draw `TEXT` as the figure's title")
 	f.StringVar(&o.Caption, "caption", "", "draw `TEXT` as a caption under the figure")
@@ -135,6 +168,19 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.BoolVar(&force, "force", false, "replace FILE if it exists")
 	addWindowFlags(c, &w)
 	return c
+}
+
+// unknownView is the usage error for a first argument that is not a view:
+// it names the views, suggests the nearest, and, when the argument is an
+// existing path, says how to draw that dataset.
+func unknownView(arg string) error {
+	msg := fmt.Sprintf("render: unknown view %q (views: %s)", arg, strings.Join(render.Views, ", "))
+	if _, err := os.Stat(arg); err == nil {
+		msg += "; the first argument is the view, the dataset comes second: claimnet render " + render.ViewActorClaim + " DATASET"
+	} else if near, ok := annotations.Nearest(arg, render.Views); ok {
+		msg += fmt.Sprintf("; did you mean %q?", near)
+	}
+	return usageError{errors.New(msg)}
 }
 
 // formatFromName picks the format from an output file's extension.

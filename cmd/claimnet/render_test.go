@@ -25,7 +25,10 @@ func TestRenderCommand(t *testing.T) {
 		{"positioned", []string{"render", "--top", "5", "--format", "positioned"}, 0, `digraph "actor-claim" {`, ""},
 		{"window", []string{"render", "--from", "2025-11-01", "--to", "2025-11-30", "--top", "10"}, 0, "<?xml", ""},
 		{"print theme", []string{"render", "--theme", "print", "--top", "8", "--title", "Figure 1"}, 0, "<?xml", ""},
-		{"bad view", []string{"render", "pie", "annotations"}, 2, "", "not a view"},
+		{"bad view", []string{"render", "pie", "annotations"}, 2, "", `unknown view "pie" (views: actor-claim, actors, arguments, ego)`},
+		{"unknown view alone", []string{"render", "bogus"}, 2, "", `unknown view "bogus" (views: actor-claim, actors, arguments, ego)`},
+		{"misspelt view", []string{"render", "actros"}, 2, "", `unknown view "actros" (views: actor-claim, actors, arguments, ego); did you mean "actors"?`},
+		{"dataset without a view", []string{"render", "."}, 2, "", `the first argument is the view, the dataset comes second: claimnet render actor-claim DATASET`},
 		{"ego without node", []string{"render", "ego"}, 2, "", "--node ID is required"},
 		{"node outside ego", []string{"render", "--node", "x"}, 2, "", "only for the ego view"},
 		{"unknown node", []string{"render", "ego", "--node", "nobody"}, 1, "", "no actor or claim"},
@@ -103,5 +106,32 @@ func TestRenderOutputFile(t *testing.T) {
 	code, out, errOut := runCLI(t, "render", "actor-claim", "--format", "dot", ds)
 	if code != 0 || !strings.Contains(out, "actor:asif") {
 		t.Fatalf("exit %d, stderr %s, output:\n%s", code, errOut, out)
+	}
+}
+
+// TestRenderViewBeforeDataset checks the rule that resolves render's
+// arguments: the first is always the view, the second the dataset, so a
+// dataset directory named like a view is read only in second place.
+func TestRenderViewBeforeDataset(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"actors/actors.yaml": tinyDataset, "actors/report.yaml": tinySource})
+	t.Chdir(dir)
+	// "actors" alone is the view, of the built-in dataset.
+	code, out, errOut := runCLI(t, "render", "actors", "--format", "dot")
+	if code != 0 || !strings.Contains(out, `"actor:khawaja-asif"`) || strings.Contains(out, `"actor:asif"`) {
+		t.Fatalf("render actors: exit %d, stderr %s, output:\n%s", code, errOut, out)
+	}
+	// ... and not silently: a note says how to draw the directory.
+	if !strings.Contains(errOut, `"actors" is read as the view`) || !strings.Contains(errOut, "claimnet render actor-claim ./actors") {
+		t.Errorf("render actors beside a directory actors: stderr %q has no note", errOut)
+	}
+	// The same name second is the dataset in ./actors.
+	code, out, errOut = runCLI(t, "render", "actor-claim", "actors", "--format", "dot")
+	if code != 0 || !strings.Contains(out, `"actor:asif"`) {
+		t.Fatalf("render actor-claim actors: exit %d, stderr %s, output:\n%s", code, errOut, out)
+	}
+	// A dataset path first is an unknown view, with the rule in the message.
+	code, _, errOut = runCLI(t, "render", "./actors")
+	if code != 2 || !strings.Contains(errOut, `unknown view "./actors"`) || !strings.Contains(errOut, "the dataset comes second") {
+		t.Fatalf("render ./actors: exit %d, stderr %s", code, errOut)
 	}
 }

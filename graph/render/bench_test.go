@@ -80,21 +80,40 @@ func BenchmarkStandardSet(b *testing.B) {
 	benchFigures(b, d, standardSet)
 }
 
-// BenchmarkFigure300 renders the actor–claim figure of a generated
-// dataset with 300 active actors and claims, every one of them drawn.
-func BenchmarkFigure300(b *testing.B) {
-	d, err := gen.Generate(gen.Config{Actors: 120, Claims: 240, Statements: 1200, Sources: 30, Seed: 1})
+// Generated datasets of about 300 and 1,000 active actors and claims.
+var (
+	gen300  = gen.Config{Actors: 120, Claims: 240, Statements: 1200, Sources: 30, Seed: 1}
+	gen1000 = gen.Config{Actors: 400, Claims: 800, Statements: 4000, Sources: 100, Seed: 1}
+)
+
+// figureCases are the figures the size benchmarks render: the default
+// actor-claim and actors figures (whose layout engine, edge routing and,
+// for the actors view, edge bound follow the figure's size), and the
+// actor-claim figure in each force layout.
+var figureCases = []struct {
+	name string
+	o    Options
+}{
+	{"actor-claim", Options{}},
+	{"actor-claim-neato", Options{Layout: LayoutNeato}},
+	{"actor-claim-sfdp", Options{Layout: LayoutSfdp}},
+	{"actors", Options{View: ViewActors}},
+}
+
+func benchSize(b *testing.B, cfg gen.Config) {
+	d, err := gen.Generate(cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, tc := range []struct {
-		name string
-		o    Options
-	}{
-		{"actor-claim-neato", Options{}},
-		{"actor-claim-sfdp", Options{Layout: LayoutSfdp}},
-		{"actors-neato", Options{View: ViewActors}},
-	} {
+	for _, tc := range figureCases {
 		b.Run(tc.name, func(b *testing.B) { benchFigures(b, d, []Options{tc.o}) })
 	}
 }
+
+// BenchmarkFigure300 renders figures of a generated dataset with 318
+// active actors and claims, every one of them drawn.
+func BenchmarkFigure300(b *testing.B) { benchSize(b, gen300) }
+
+// BenchmarkFigure1000 renders figures of a generated dataset with 1,056
+// active actors and claims, every one of them drawn.
+func BenchmarkFigure1000(b *testing.B) { benchSize(b, gen1000) }

@@ -29,24 +29,30 @@ type box struct{ x0, y0, x1, y1 float64 }
 func (b box) w() float64 { return b.x1 - b.x0 }
 func (b box) h() float64 { return b.y1 - b.y0 }
 
-// compose takes the DOT text Graphviz wrote after laying out f's graph
-// and adds the title, the legend and the caption at fixed positions
-// beside the graph's bounding box: below it when the graph is wider than
-// tall, else to its right. The result is laid out by neato -n2, which
-// keeps every position and edge route.
-func compose(laid []byte, f *Figure) ([]byte, error) {
+// layoutBB reads the bounding box of the graph from Graphviz's DOT output.
+func layoutBB(laid []byte) (box, error) {
 	m := bbRE.FindSubmatch(laid)
 	if m == nil {
-		return nil, fmt.Errorf("layout output has no bounding box")
+		return box{}, fmt.Errorf("layout output has no bounding box")
 	}
 	var bb box
 	for i, p := range []*float64{&bb.x0, &bb.y0, &bb.x1, &bb.y1} {
 		v, err := strconv.ParseFloat(string(m[i+1]), 64)
 		if err != nil {
-			return nil, fmt.Errorf("layout output: bounding box: %w", err)
+			return box{}, fmt.Errorf("layout output: bounding box: %w", err)
 		}
 		*p = v
 	}
+	return bb, nil
+}
+
+// compose takes the DOT text of f's graph with its nodes placed (as
+// Graphviz wrote it after the layout, or pinned by claimnet), whose
+// bounding box is bb, and adds the title, the legend and the caption at
+// fixed positions beside the box: below it when the graph is wider than
+// tall, else to its right. The result is laid out by neato -n2, which
+// keeps every position and edge route.
+func compose(laid []byte, bb box, f *Figure) ([]byte, error) {
 	end := bytes.LastIndexByte(laid, '}')
 	if end < 0 {
 		return nil, fmt.Errorf("layout output is not a graph")

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -108,7 +109,8 @@ func writeAttrList(buf *bytes.Buffer, attrs []attr) {
 // literally: backslashes are doubled (so "\N" or "\n" in a name is not an
 // escape sequence), double quotes are escaped, and & is written as &amp;
 // because Graphviz decodes HTML entities in ordinary labels too. Control
-// characters become spaces.
+// characters and the other characters unfit for a label (see unfit)
+// become spaces.
 func quote(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
@@ -121,7 +123,7 @@ func quote(s string) string {
 			b.WriteString(`\"`)
 		case r == '&':
 			b.WriteString("&amp;")
-		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
+		case unfit(r):
 			b.WriteByte(' ')
 		default:
 			b.WriteRune(r)
@@ -129,6 +131,18 @@ func quote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// unfit reports whether r must not reach a figure's DOT or SVG text, so
+// that the SVG is well-formed XML and the DOT is UTF-8 text any Graphviz
+// reads: the controls (C0, which XML 1.0 forbids but for tab, line feed
+// and carriage return, DEL and C1), the noncharacters (among them U+FFFE
+// and U+FFFF, which XML forbids), and utf8.RuneError, which is what
+// ranging over a string gives for a byte that is not UTF-8 (an encoded
+// lone surrogate among them).
+func unfit(r rune) bool {
+	return unicode.IsControl(r) || r == utf8.RuneError ||
+		r&0xfffe == 0xfffe || (r >= 0xfdd0 && r <= 0xfdef)
 }
 
 // str returns s as a quoted DOT value that is not a label (colours, styles,
@@ -150,7 +164,8 @@ func num(f float64) string {
 }
 
 // escapeHTML escapes text for a Graphviz HTML-like label, whose text is
-// XML: &, <, >, " and ' become entities, control characters spaces. A
+// XML: &, <, >, " and ' become entities, the characters unfit for a label
+// (controls, noncharacters, bytes that are not UTF-8) spaces. A
 // backslash is doubled: Graphviz expands escapes such as \N (the node's
 // name) in HTML-like labels too, after decoding entities.
 func escapeHTML(s string) string {
@@ -170,7 +185,7 @@ func escapeHTML(s string) string {
 			b.WriteString("&quot;")
 		case r == '\'':
 			b.WriteString("&#39;")
-		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
+		case unfit(r):
 			b.WriteByte(' ')
 		default:
 			b.WriteRune(r)

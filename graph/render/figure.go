@@ -13,7 +13,8 @@ import (
 
 // Figures with more nodes or edges than these get straight edges instead
 // of edges routed around the nodes (except with the dot layout, whose
-// routing is part of the layout).
+// routing is part of the layout); so does an actors figure bounded by
+// Options.MaxEdges.
 const (
 	maxRoutedNodes = 120
 	maxRoutedEdges = 300
@@ -33,11 +34,15 @@ type Figure struct {
 	// empty when the figure shows everything the view has.
 	Note string
 
-	g       *dotGraph
-	legend  []legendSection
-	title   string
-	caption string
-	th      *theme
+	g *dotGraph
+	// straight is set when the figure's edges are straight lines (large
+	// figures, any layout but dot), which Renderer.Positioned draws in
+	// the same Graphviz pass as the legend.
+	straight bool
+	legend   []legendSection
+	title    string
+	caption  string
+	th       *theme
 }
 
 // legendSection is a titled column of legend entries.
@@ -67,7 +72,7 @@ func Build(ctx context.Context, m *graph.Model, an *graph.Analysis, o Options) (
 		return nil, fmt.Errorf("render: the analysis is not of this model (%d actors and %d claims, model has %d and %d)",
 			len(an.Actors), len(an.Claims), len(m.Actors), len(m.Claims))
 	}
-	f := &Figure{View: r.View, Layout: r.Layout, th: r.th, title: r.Title, caption: r.Caption}
+	f := &Figure{View: r.View, th: r.th, title: r.Title, caption: r.Caption}
 	b := &builder{m: m, an: an, o: r, f: f, g: &dotGraph{}}
 	switch r.View {
 	case ViewActorClaim:
@@ -111,11 +116,19 @@ type builder struct {
 	sizeLegend  sizeScale
 	groupsShown *groups
 	actorShown  func(int) bool
+	// straight asks for straight edges whatever the figure's size.
+	straight bool
 }
 
-// finish sets the graph-wide attributes of the layout engine and theme.
+// finish chooses the layout engine when the options leave it to the
+// figure's size, and sets the graph-wide attributes of the engine and
+// theme.
 func (b *builder) finish() {
 	th := b.o.th
+	if b.o.Layout == "" {
+		b.o.Layout = DefaultLayout(b.o.View, len(b.g.nodes))
+	}
+	b.f.Layout = b.o.Layout
 	ga := []attr{
 		{"layout", str(b.o.Layout)},
 		{"fontname", str(th.font)},
@@ -129,8 +142,9 @@ func (b *builder) finish() {
 	// built-in dataset, 47 s for 260 nodes); larger figures get straight
 	// edges.
 	splines := "true"
-	if len(b.g.nodes) > maxRoutedNodes || len(b.g.edges) > maxRoutedEdges {
+	if b.straight || len(b.g.nodes) > maxRoutedNodes || len(b.g.edges) > maxRoutedEdges {
 		splines = "line"
+		b.f.straight = b.o.Layout != LayoutDot
 	}
 	switch b.o.Layout {
 	case LayoutNeato:
@@ -144,7 +158,14 @@ func (b *builder) finish() {
 	case LayoutCirco:
 		ga = append(ga, attr{"splines", splines}, attr{"mindist", "0.4"})
 	case LayoutDot:
-		ga = append(ga, attr{"splines", "true"}, attr{"nodesep", "0.25"}, attr{"ranksep", "0.5"}, attr{"newrank", "true"})
+		ga = append(ga, attr{"splines", "true"}, attr{"nodesep", "0.25"}, attr{"ranksep", "0.5"})
+		// newrank ranks the whole graph at once. Graphviz 2.43's dot
+		// crashes when it is combined with pack (the arguments view packs
+		// its argument chains), so a packed graph goes without it: the
+		// figures have no clusters, and the layout is the same.
+		if !slices.ContainsFunc(b.g.graphAttrs, func(a attr) bool { return a.key == "pack" && a.val == "true" }) {
+			ga = append(ga, attr{"newrank", "true"})
+		}
 	}
 	if b.o.Layout == LayoutDot {
 		// dot takes whole-number weights only and has no use for len.

@@ -3,8 +3,10 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"sync"
 	"time"
@@ -34,24 +36,56 @@ var Formats = []string{FormatSVG, FormatPNG, FormatDOT, FormatPositioned}
 
 // Renderer lays out and draws figures with Graphviz, compiled to
 // WebAssembly and run in-process by go-graphviz: no Graphviz binary is
-// needed. Graphviz is not safe for concurrent use, and go-graphviz runs
-// one WebAssembly instance per process, so a Renderer serialises its
-// calls; use one Renderer per process. A layout cannot be interrupted
-// once it has started: the context is checked before and between the
-// Graphviz calls.
+// needed. go-graphviz runs one WebAssembly instance per process, which is
+// not safe for concurrent use, so every Renderer of a process takes turns
+// at it: calls are serialised, and a Renderer may be shared by
+// goroutines.
+//
+// Graphviz does not watch the context while it lays out a graph (go-graphviz
+// starts its WebAssembly runtime itself and gives no way to make it stop
+// when a context is done). So each Graphviz call runs in a goroutine of its
+// own, and a call whose context is done returns ctx.Err() at once, leaving
+// the abandoned layout to finish in the background: its result is dropped,
+// and until it ends the next Graphviz call in the process waits for its
+// turn (that wait watches the context too). A command line tool that exits
+// on Ctrl-C loses nothing by this; a long-running program should know that
+// a cancelled layout still uses a core until it ends.
 type Renderer struct {
-	mu sync.Mutex
+	mu sync.Mutex // guards the fields below
 	gv *graphviz.Graphviz
 	// graphviz is the time spent inside Graphviz (parsing, layout and
-	// drawing), for the benchmarks that split it from claimnet's own work.
+	// drawing), for the benchmarks that split it from claimnet's own work,
+	// and calls the number of Graphviz runs.
 	graphviz time.Duration
+	calls    int
 }
+
+// graphvizTurn is held by the one Graphviz call running in the process.
+// It is package-level because the WebAssembly instance it guards is:
+// go-graphviz creates it when its package is initialised.
+var graphvizTurn = make(chan struct{}, 1)
+
+// takeTurn waits for the process's Graphviz instance, or for ctx to be done.
+func takeTurn(ctx context.Context) error {
+	select {
+	case graphvizTurn <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func releaseTurn() { <-graphvizTurn }
 
 // NewRenderer starts Graphviz. The first start in a process compiles the
 // WebAssembly module (about half a second; go-graphviz caches the
 // compiled code under the temporary directory, which changes only how
 // long starting takes, never the output).
 func NewRenderer(ctx context.Context) (*Renderer, error) {
+	if err := takeTurn(ctx); err != nil {
+		return nil, err
+	}
+	defer releaseTurn()
 	gv, err := graphviz.New(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("render: start graphviz: %w", err)
@@ -59,16 +93,29 @@ func NewRenderer(ctx context.Context) (*Renderer, error) {
 	return &Renderer{gv: gv}, nil
 }
 
-// Close releases Graphviz's context.
+// Close releases Graphviz's context. It does not wait for a layout that
+// was abandoned (see Renderer): when one is still running, the context is
+// released in the background once it ends, and Close returns nil.
 func (r *Renderer) Close() error {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.gv == nil {
+	gv := r.gv
+	r.gv = nil
+	r.mu.Unlock()
+	if gv == nil {
 		return nil
 	}
-	err := r.gv.Close()
-	r.gv = nil
-	if err != nil {
+	select {
+	case graphvizTurn <- struct{}{}:
+	default:
+		go func() {
+			graphvizTurn <- struct{}{}
+			defer releaseTurn()
+			_ = gv.Close()
+		}()
+		return nil
+	}
+	defer releaseTurn()
+	if err := gv.Close(); err != nil {
 		return fmt.Errorf("render: close graphviz: %w", err)
 	}
 	return nil
@@ -115,46 +162,69 @@ func (r *Renderer) Render(ctx context.Context, f *Figure, format string, w io.Wr
 // the finished figure: the graph with the positions Graphviz chose, and
 // the legend, title and caption placed around it at fixed positions.
 //
-// The force layouts (neato, fdp, sfdp) run in two passes: Graphviz places
-// the nodes without removing overlaps, claimnet moves overlapping nodes
-// apart (removeOverlaps), and Graphviz routes the edges between the nodes
-// at their final positions (neato -n2).
+// The force layouts (neato, fdp, sfdp) place the nodes without removing
+// overlaps; claimnet then moves overlapping nodes apart (removeOverlaps).
+// Edges routed around the nodes are routed by Graphviz between the nodes
+// at their final positions (neato -n2) before the legend is placed. Large
+// figures, whose edges are straight lines (see maxRoutedNodes), skip that
+// pass: their text has every node's position and no edge's, and the one
+// Graphviz pass that draws the figure draws the edges too. Any Graphviz
+// draws straight edges between fixed nodes alike.
 func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
 	var laid []byte
+	var bb box
 	var err error
 	switch f.Layout {
 	case LayoutNeato, LayoutFdp, LayoutSfdp:
-		laid, err = r.forceLayout(ctx, f)
+		var pinned *dotGraph
+		var boxes []nodeBox
+		pinned, boxes, err = r.place(ctx, f)
+		if err != nil {
+			break
+		}
+		src := pinned.with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"})
+		if f.straight {
+			laid, bb = src, boundingBox(boxes)
+			break
+		}
+		laid, err = r.run(ctx, src, graphviz.NOP2, graphviz.XDOT)
+		if err == nil {
+			bb, err = layoutBB(laid)
+		}
 	default:
 		laid, err = r.run(ctx, f.DOT(), graphviz.Layout(f.Layout), graphviz.XDOT)
+		if err == nil {
+			bb, err = layoutBB(laid)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("render: layout with %s: %w", f.Layout, err)
 	}
-	pos, err := compose(laid, f)
+	pos, err := compose(laid, bb, f)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	return pos, nil
 }
 
-// forceLayout places f's nodes with its force layout, removes overlaps,
-// and routes the edges; it returns Graphviz's DOT output.
-func (r *Renderer) forceLayout(ctx context.Context, f *Figure) ([]byte, error) {
+// place places f's nodes with its force layout and removes overlaps; it
+// returns f's graph with every node pinned at its place, and the nodes'
+// boxes.
+func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, error) {
 	raw := f.g.with(f.View, attr{"overlap", "true"}, attr{"splines", "false"})
 	plain, err := r.run(ctx, raw, graphviz.Layout(f.Layout), graphviz.Format("plain"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	at, err := parsePlain(plain)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	boxes := make([]nodeBox, len(f.g.nodes))
 	for i, n := range f.g.nodes {
 		b, ok := at[n.id]
 		if !ok {
-			return nil, fmt.Errorf("layout output has no node %q", n.id)
+			return nil, nil, fmt.Errorf("layout output has no node %q", n.id)
 		}
 		boxes[i] = b
 	}
@@ -165,30 +235,89 @@ func (r *Renderer) forceLayout(ctx context.Context, f *Figure) ([]byte, error) {
 		pinned.nodes[i] = dotNode{n.id, append(slices.Clone(n.attrs),
 			attr{"pos", str(num(boxes[i].x) + "," + num(boxes[i].y) + "!")})}
 	}
-	src := pinned.with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"})
-	return r.run(ctx, src, graphviz.NOP2, graphviz.XDOT)
+	return &pinned, boxes, nil
 }
 
-// run parses src, lays it out with engine and returns it in format.
+// boundingBox is the box around the nodes, as Graphviz's bb would be
+// with straight edges between them.
+func boundingBox(boxes []nodeBox) box {
+	if len(boxes) == 0 {
+		return box{}
+	}
+	bb := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, b := range boxes {
+		bb.x0, bb.y0 = min(bb.x0, b.x-b.hw), min(bb.y0, b.y-b.hh)
+		bb.x1, bb.y1 = max(bb.x1, b.x+b.hw), max(bb.y1, b.y+b.hh)
+	}
+	return bb
+}
+
+var errClosed = errors.New("renderer is closed")
+
+func (r *Renderer) closed() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.gv == nil
+}
+
+// run parses src, lays it out with engine and returns it in format. It
+// returns ctx.Err() as soon as ctx is done, even while Graphviz is still
+// working (see Renderer).
 func (r *Renderer) run(ctx context.Context, src []byte, engine graphviz.Layout, format graphviz.Format) ([]byte, error) {
-	if err := ctx.Err(); err != nil {
+	if r.closed() {
+		return nil, errClosed
+	}
+	if err := takeTurn(ctx); err != nil {
 		return nil, err
 	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.gv == nil {
-		return nil, fmt.Errorf("renderer is closed")
+	gv := r.gv
+	r.mu.Unlock()
+	if gv == nil {
+		releaseTurn()
+		return nil, errClosed
 	}
-	start := time.Now()
-	defer func() { r.graphviz += time.Since(start) }()
+	type result struct {
+		out []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer releaseTurn()
+		start := time.Now()
+		// Graphviz's calls are made to the end, whatever happens to ctx,
+		// so that its state stays consistent for the next call.
+		out, err := runGraphviz(context.WithoutCancel(ctx), gv, src, engine, format)
+		r.mu.Lock()
+		r.graphviz += time.Since(start)
+		r.calls++
+		r.mu.Unlock()
+		done <- result{out, err}
+	}()
+	select {
+	case res := <-done:
+		return res.out, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// runGraphviz is one parse, layout and render, made while holding the
+// process's turn at Graphviz.
+func runGraphviz(ctx context.Context, gv *graphviz.Graphviz, src []byte, engine graphviz.Layout, format graphviz.Format) (out []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, fmt.Errorf("graphviz failed: %v", p)
+		}
+	}()
 	g, err := graphviz.ParseBytes(src)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
 	defer g.Close()
 	var buf bytes.Buffer
-	r.gv.SetLayout(engine)
-	if err := r.gv.Render(ctx, g, format, &buf); err != nil {
+	gv.SetLayout(engine)
+	if err := gv.Render(ctx, g, format, &buf); err != nil {
 		return nil, err
 	}
 	if buf.Len() == 0 {

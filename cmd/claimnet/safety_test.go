@@ -17,7 +17,7 @@ var outputCommands = [][]string{
 	{"export", "--format", "json"},
 	{"analyse"},
 	{"network"},
-	{"render", "--format", "dot"},
+	{"render", "actor-claim", "--format", "dot"},
 }
 
 // TestOutputDirectory: -o naming a directory says it is a directory and
@@ -108,7 +108,7 @@ func TestStdoutWriteError(t *testing.T) {
 		{"export", data},
 		{"network", data},
 		{"query", ".nodes[].id", data},
-		{"render", "--format", "dot", data},
+		{"render", "actor-claim", "--format", "dot", data},
 		{"help"},
 		{"--help"},
 	} {

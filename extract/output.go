@@ -28,11 +28,6 @@ type jsonStatement struct {
 	Stance  *string `json:"stance"`
 }
 
-type jsonDocument struct {
-	File       string          `json:"file"`
-	Statements []jsonStatement `json:"statements"`
-}
-
 // JSONWriter streams documents as one JSON object,
 //
 //	{"documents": [{"file": …, "statements": [{"speaker": …, "actor": … or null,
@@ -54,12 +49,27 @@ type JSONWriter struct {
 // the JSON object.
 func NewJSONWriter(w io.Writer) *JSONWriter { return &JSONWriter{w: w} }
 
-// Write appends one document.
+// Write appends one document. Its statements are encoded and written a
+// few at a time, so that a document with very many statements needs no
+// more memory than the document itself.
 func (j *JSONWriter) Write(d *Document) error {
 	if j.err != nil {
 		return j.err
 	}
-	jd := jsonDocument{File: d.File, Statements: make([]jsonStatement, len(d.Statements))}
+	j.buf.Reset()
+	if j.n == 0 {
+		j.buf.WriteString("{\n  \"documents\": [\n    ")
+	} else {
+		j.buf.WriteString(",\n    ")
+	}
+	j.buf.WriteString("{\n      \"file\": ")
+	enc := json.NewEncoder(&j.buf)
+	enc.SetEscapeHTML(false)
+	if err := j.encode(enc, d.File, d.File); err != nil {
+		return err
+	}
+	j.buf.WriteString(",\n      \"statements\": [")
+	enc.SetIndent("        ", "  ")
 	for i, s := range d.Statements {
 		js := jsonStatement{Speaker: s.Speaker, Mention: s.Mention, Role: s.Role, Quote: s.Quote,
 			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb}
@@ -69,24 +79,36 @@ func (j *JSONWriter) Write(d *Document) error {
 		if st := s.Stance.String(); st != "" {
 			js.Stance = &st
 		}
-		jd.Statements[i] = js
+		if i > 0 {
+			j.buf.WriteByte(',')
+		}
+		j.buf.WriteString("\n        ")
+		if err := j.encode(enc, d.File, js); err != nil {
+			return err
+		}
+		if j.buf.Len() >= 64<<10 {
+			if err := j.flush(); err != nil {
+				return err
+			}
+			j.buf.Reset()
+		}
 	}
-	j.buf.Reset()
-	if j.n == 0 {
-		j.buf.WriteString("{\n  \"documents\": [\n    ")
-	} else {
-		j.buf.WriteString(",\n    ")
+	if len(d.Statements) > 0 {
+		j.buf.WriteString("\n      ")
 	}
-	enc := json.NewEncoder(&j.buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	if err := enc.Encode(jd); err != nil {
-		j.err = fmt.Errorf("encode %s as JSON: %w", d.File, err)
-		return j.err
-	}
-	j.buf.Truncate(j.buf.Len() - 1) // the encoder's newline
+	j.buf.WriteString("]\n    }")
 	j.n++
 	return j.flush()
+}
+
+// encode appends v to the buffer through enc, less the encoder's newline.
+func (j *JSONWriter) encode(enc *json.Encoder, file string, v any) error {
+	if err := enc.Encode(v); err != nil {
+		j.err = fmt.Errorf("encode %s as JSON: %w", file, err)
+		return j.err
+	}
+	j.buf.Truncate(j.buf.Len() - 1)
+	return nil
 }
 
 // Close ends the JSON object. It does not close the underlying writer.

@@ -5,7 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -223,4 +226,36 @@ func TestSourceIDs(t *testing.T) {
 	if _, err := SourceIDs([]string{"ok.txt", "bad\xff.txt"}); err == nil || !strings.Contains(err.Error(), `"bad\xff.txt" is not valid UTF-8`) {
 		t.Errorf("bad name: %v", err)
 	}
+}
+
+// TestSizeLimit checks that a document over MaxDocumentSize is a clear
+// error: for a file before anything is read, for a stream after at most
+// MaxDocumentSize+1 bytes.
+func TestSizeLimit(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "huge.txt")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.Truncate(MaxDocumentSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New().Extract(context.Background(), "huge.txt", f); err == nil || !strings.Contains(err.Error(), "huge.txt: the document is larger than 64 MiB") {
+		t.Errorf("large file: %v", err)
+	}
+	if off, _ := f.Seek(0, io.SeekCurrent); off != 0 {
+		t.Errorf("large file read to offset %d before it was refused", off)
+	}
+	r := io.LimitReader(zeros{}, MaxDocumentSize+100)
+	if _, err := New().Extract(context.Background(), "-", r); err == nil || !strings.Contains(err.Error(), "larger than 64 MiB") {
+		t.Errorf("large stream: %v", err)
+	}
+}
+
+type zeros struct{}
+
+func (zeros) Read(b []byte) (int, error) {
+	clear(b)
+	return len(b), nil
 }

@@ -166,6 +166,7 @@ func TestStreamingMemoryFlat(t *testing.T) {
 //	oneline   genDoc's text with every newline made a space: one paragraph
 //	repeats   the same few paragraphs over and over, with truncated copies
 //	glued     sentences with words glued across a full stop (web.addresses)
+//	surname   thousands of people who share one surname, each referred to by it
 func genShape(shape string, seed uint64, size int) string {
 	switch shape {
 	case "news":
@@ -187,6 +188,12 @@ func genShape(shape string, seed uint64, size int) string {
 				p = p[:len(p)-r.IntN(40)-1]
 			}
 			b.WriteString(p + "\n")
+		case "surname":
+			given := []byte("Ka")
+			for n := i; n > 0; n /= 26 {
+				given = append(given, byte('a'+n%26))
+			}
+			fmt.Fprintf(&b, "“Point %d is not negotiable,” %s Smith said. Smith added: “We will see.” Later Smith left.\n", i, given)
 		case "glued":
 			fmt.Fprintf(&b, "See the statement at www.ministry%d.gov for the full text, and the reply at news.example%d.org today.\n", i, i)
 		default:
@@ -201,7 +208,7 @@ func genShape(shape string, seed uint64, size int) string {
 // extractor is linear (they stay the same when the size grows fourfold).
 func BenchmarkExtractLarge(b *testing.B) {
 	ctx := context.Background()
-	for _, shape := range []string{"news", "quotes", "noquotes", "oneline", "repeats", "glued"} {
+	for _, shape := range []string{"news", "quotes", "noquotes", "oneline", "repeats", "glued", "surname"} {
 		for _, size := range []int{1 << 20, 4 << 20} {
 			text := genShape(shape, 1, size)
 			b.Run(fmt.Sprintf("%s/MiB=%d", shape, size>>20), func(b *testing.B) {

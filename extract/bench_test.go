@@ -156,3 +156,74 @@ func TestStreamingMemoryFlat(t *testing.T) {
 		t.Errorf("peak heap grows with the corpus: %d B for 100, %d for 1000", smallPeak, largePeak)
 	}
 }
+
+// genShape writes a text of about size bytes in one of the shapes a large
+// input can take, the same for the same seed:
+//
+//	news      genDoc's mix of quotations, reported speech and narration
+//	quotes    nothing but attributed quotations, a new speaker each time
+//	noquotes  narration only
+//	oneline   genDoc's text with every newline made a space: one paragraph
+//	repeats   the same few paragraphs over and over, with truncated copies
+//	glued     sentences with words glued across a full stop (web.addresses)
+//	surname   thousands of people who share one surname, each referred to by it
+func genShape(shape string, seed uint64, size int) string {
+	switch shape {
+	case "news":
+		return genDoc(seed, size)
+	case "oneline":
+		return strings.ReplaceAll(genDoc(seed, size), "\n", " ")
+	}
+	r := rand.New(rand.NewPCG(seed, 11))
+	var b strings.Builder
+	for i := 0; b.Len() < size; i++ {
+		switch shape {
+		case "quotes":
+			fmt.Fprintf(&b, "“Point %d is not negotiable, and we said so,” Speaker%d Name%d said. Then Name%d added: “We will see.”\n", i, i, r.IntN(1000), r.IntN(1000))
+		case "noquotes":
+			fmt.Fprintf(&b, "The committee met for the %dth time on Tuesday and adjourned without a vote on the budget for the coming year.\n", i)
+		case "repeats":
+			p := fmt.Sprintf("Paragraph %d of the report says that the crossing stays closed until further notice, officials said.", r.IntN(50))
+			if r.IntN(3) == 0 {
+				p = p[:len(p)-r.IntN(40)-1]
+			}
+			b.WriteString(p + "\n")
+		case "surname":
+			given := []byte("Ka")
+			for n := i; n > 0; n /= 26 {
+				given = append(given, byte('a'+n%26))
+			}
+			fmt.Fprintf(&b, "“Point %d is not negotiable,” %s Smith said. Smith added: “We will see.” Later Smith left.\n", i, given)
+		case "glued":
+			fmt.Fprintf(&b, "See the statement at www.ministry%d.gov for the full text, and the reply at news.example%d.org today.\n", i, i)
+		default:
+			panic("unknown shape " + shape)
+		}
+	}
+	return b.String()
+}
+
+// BenchmarkExtractLarge extracts one large document of each shape at two
+// sizes, so that the time and bytes per byte of input show whether the
+// extractor is linear (they stay the same when the size grows fourfold).
+func BenchmarkExtractLarge(b *testing.B) {
+	ctx := context.Background()
+	for _, shape := range []string{"news", "quotes", "noquotes", "oneline", "repeats", "glued", "surname"} {
+		for _, size := range []int{1 << 20, 4 << 20} {
+			text := genShape(shape, 1, size)
+			b.Run(fmt.Sprintf("%s/MiB=%d", shape, size>>20), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					doc, err := New().ExtractText(ctx, "large.txt", text)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if err := EncodeDraft(io.Discard, DraftFile(doc)); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

@@ -18,16 +18,24 @@ type entity struct {
 // that later references resolve to them: a surname ("Asif"), a role ("the
 // minister") or a pronoun ("he") refers to the most recent compatible
 // named entity.
+//
+// The entities are indexed by the words of their names and roles, and the
+// most recent person is kept, so that resolving a mention costs the number
+// of entities that share a word with it, not the number in the document.
 type discourse struct {
 	lx     *lexicon
 	ents   []*entity
 	byName map[string]*entity
-	single map[string]bool // one-word names seen on their own ("Pakistan")
+	byWord map[string][]*entity // entities by each word of their names
+	byRole map[string][]*entity // entities by each lower-case word of their roles
+	single map[string]bool      // one-word names seen on their own ("Pakistan")
 	clock  int
+	person *entity // the most recently mentioned person, or nil when unknown
 }
 
 func newDiscourse(lx *lexicon) *discourse {
-	return &discourse{lx: lx, byName: make(map[string]*entity), single: make(map[string]bool)}
+	return &discourse{lx: lx, byName: make(map[string]*entity), byWord: make(map[string][]*entity),
+		byRole: make(map[string][]*entity), single: make(map[string]bool)}
 }
 
 // note records a mention of a full name, with the role the text gives it.
@@ -38,8 +46,20 @@ func (d *discourse) note(name, role string) *entity {
 		e = &entity{name: name, words: strings.Fields(name)}
 		d.byName[name] = e
 		d.ents = append(d.ents, e)
+		for i, w := range e.words {
+			if !contains(e.words[:i], w) {
+				d.byWord[w] = append(d.byWord[w], e)
+			}
+		}
 	}
 	if role != "" && !strings.Contains(e.role, role) {
+		had := strings.Fields(strings.ToLower(e.role))
+		for _, w := range strings.Fields(strings.ToLower(role)) {
+			if !contains(had, w) {
+				had = append(had, w)
+				d.byRole[w] = append(d.byRole[w], e)
+			}
+		}
 		if e.role != "" {
 			e.role += "; "
 		}
@@ -51,6 +71,12 @@ func (d *discourse) note(name, role string) *entity {
 	}
 	d.clock++
 	e.last = d.clock
+	switch {
+	case e.person:
+		d.person = e
+	case d.person == e:
+		d.person = nil // no longer taken for a person: look again when asked
+	}
 	return e
 }
 
@@ -61,7 +87,7 @@ func (d *discourse) note(name, role string) *entity {
 // person instead, for the pronouns that follow.
 func (d *discourse) noteSingle(name string) {
 	if !d.single[name] {
-		if e := d.recent(func(e *entity) bool { return e.person && contains(e.words, name) }); e != nil {
+		if e := recent(d.byWord[name], func(e *entity) bool { return e.person }); e != nil {
 			d.note(e.name, "")
 			return
 		}
@@ -90,10 +116,19 @@ func (d *discourse) isPerson(e *entity) bool {
 	return true
 }
 
-// recent returns the most recently mentioned entity that satisfies ok.
-func (d *discourse) recent(ok func(*entity) bool) *entity {
+// recentPerson returns the most recently mentioned person.
+func (d *discourse) recentPerson() *entity {
+	if d.person == nil {
+		d.person = recent(d.ents, func(e *entity) bool { return e.person })
+	}
+	return d.person
+}
+
+// recent returns the most recently mentioned entity of ents that
+// satisfies ok.
+func recent(ents []*entity, ok func(*entity) bool) *entity {
 	var best *entity
-	for _, e := range d.ents {
+	for _, e := range ents {
 		if (best == nil || e.last > best.last) && ok(e) {
 			best = e
 		}
@@ -110,14 +145,14 @@ func (d *discourse) resolve(m mention) (string, *entity) {
 	switch m.kind {
 	case mName:
 		if !strings.Contains(m.text, " ") && !d.single[m.text] {
-			if e := d.recent(func(e *entity) bool { return e.person && contains(e.words, m.text) }); e != nil {
+			if e := recent(d.byWord[m.text], func(e *entity) bool { return e.person }); e != nil {
 				return e.name, d.note(e.name, m.role)
 			}
 		}
 		e := d.note(m.text, m.role)
 		return e.name, e
 	case mPronoun:
-		if e := d.recent(func(e *entity) bool { return e.person }); e != nil {
+		if e := d.recentPerson(); e != nil {
 			return e.name, e
 		}
 	case mRole:
@@ -125,7 +160,13 @@ func (d *discourse) resolve(m mention) (string, *entity) {
 		if len(want) == 0 {
 			return "", nil
 		}
-		e := d.recent(func(e *entity) bool {
+		cands := d.byRole[want[0]]
+		for _, w := range want[1:] {
+			if len(d.byRole[w]) < len(cands) {
+				cands = d.byRole[w]
+			}
+		}
+		e := recent(cands, func(e *entity) bool {
 			have := strings.Fields(strings.ToLower(e.role))
 			for _, w := range want {
 				if !contains(have, w) {

@@ -56,7 +56,8 @@
 // WriteJSON and JSONWriter write the statements of each document as JSON,
 // streaming one document at a time, with the byte offsets of each quote
 // in the original document. DraftFile turns a Document into a draft
-// annotation file for annotations.Encode: claims are unknown at
+// annotation file for annotations.Encode (or EncodeDraft, which writes
+// the same bytes in pieces for very large drafts): claims are unknown at
 // extraction time, so every statement gets a placeholder claim of its
 // own, todo-SOURCE-N, whose text is the quote, and a note beginning
 // "draft:". The draft is valid as written (`claimnet check` accepts it
@@ -70,5 +71,10 @@
 // Extract holds one document in memory; ExtractAll streams any number of
 // inputs, handing each document on before it opens the next, and reports
 // progress to a WithProgress function (ProgressBar draws one on a
-// terminal). Evaluate measures the extractor against a curated dataset.
+// terminal). Time and memory are linear in the size of a document
+// whatever its shape (many quotations, none, one paragraph without line
+// breaks, repeats), up to MaxDocumentSize (64 MiB), which is an error.
+// Text that is not UTF-8 is refused with its file, line and column.
+// SourceIDs checks that the files of a corpus give distinct drafts.
+// Evaluate measures the extractor against a curated dataset.
 package extract

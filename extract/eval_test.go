@@ -7,17 +7,13 @@ import (
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/internal/testutil"
 )
-
-// corpusDir is the shared corpus the curated dataset annotates.
-const corpusDir = "../../shared/corpus"
 
 // TestEvaluateCorpus checks the done criterion of the extractor: every
 // direct quotation of the curated dataset is found with the right speaker.
 func TestEvaluateCorpus(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skip("shared corpus not present:", err)
-	}
+	corpusDir := testutil.SharedPath(t, "corpus")
 	gold, err := annotations.LoadEmbedded()
 	if err != nil {
 		t.Fatal(err)

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimnet/claimnet/annotations"
 )
@@ -127,25 +129,51 @@ func New(opts ...Option) *Extractor {
 }
 
 // MaxDocumentSize is the largest document Extract reads, so that a stray
-// binary or data dump cannot exhaust memory.
+// binary or data dump cannot exhaust memory. Extraction takes time and
+// memory linear in the document's size.
 const MaxDocumentSize = 64 << 20
 
 // Extract reads one UTF-8 document from r and proposes its statements.
 // name is recorded as the document's File. Extract holds only this one
-// document in memory.
+// document in memory. A document larger than MaxDocumentSize is an error;
+// when r is a file its size is checked before it is read. Text that is not
+// valid UTF-8 is an error too: see ExtractText.
 func (e *Extractor) Extract(ctx context.Context, name string, r io.Reader) (*Document, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentSize+1))
-	if err != nil {
+	var b strings.Builder
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
+			if fi.Size() > MaxDocumentSize {
+				return nil, tooLarge(name)
+			}
+			b.Grow(int(fi.Size()) + 1)
+		}
+	}
+	if _, err := io.Copy(&b, io.LimitReader(r, MaxDocumentSize+1)); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", name, err)
 	}
-	if len(data) > MaxDocumentSize {
-		return nil, fmt.Errorf("extract %s: document larger than %d MiB", name, MaxDocumentSize>>20)
+	if b.Len() > MaxDocumentSize {
+		return nil, tooLarge(name)
 	}
-	return e.ExtractText(ctx, name, string(data))
+	return e.ExtractText(ctx, name, b.String())
+}
+
+func tooLarge(name string) error {
+	return fmt.Errorf("extract %s: the document is larger than %d MiB, the most extract reads at once; split it into its articles", name, MaxDocumentSize>>20)
 }
 
 // ExtractText is Extract for a document already in memory.
+//
+// The text must be UTF-8: a byte that is not is reported as an
+// *annotations.Error at the file, line and column (in characters) where it
+// is, naming the byte and its offset, and nothing is extracted. Replacing
+// such bytes would put U+FFFD into quotes that are meant to be verbatim,
+// and such a byte usually means that the whole file is in another
+// encoding (Windows-1252, Latin-1), whose accented letters would all be
+// lost; the file should be converted instead.
 func (e *Extractor) ExtractText(ctx context.Context, name, text string) (*Document, error) {
+	if !utf8.ValidString(text) {
+		return nil, invalidUTF8(name, text)
+	}
 	doc := &Document{File: name}
 	units, skipped := cleanUp(text)
 	doc.Skipped = skipped
@@ -162,6 +190,30 @@ func (e *Extractor) ExtractText(ctx context.Context, name, text string) (*Docume
 	doc.Statements = w.out
 	doc.NewActors = w.news
 	return doc, nil
+}
+
+// invalidUTF8 locates the first byte of text that is not UTF-8. Lines end
+// at LF, CRLF or a lone CR; columns count characters from 1.
+func invalidUTF8(name, text string) error {
+	line, col := 1, 1
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && n == 1 {
+			return &annotations.Error{
+				Pos:  annotations.Pos{File: name, Line: line, Col: col},
+				Msg:  fmt.Sprintf("the text is not valid UTF-8: byte 0x%02X at offset %d", text[i], i),
+				Hint: "extract reads UTF-8 text; convert the file first, for example with iconv -f WINDOWS-1252 -t UTF-8",
+			}
+		}
+		switch {
+		case r == '\n', r == '\r' && !strings.HasPrefix(text[i+1:], "\n"):
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += n
+	}
+	return nil
 }
 
 // shorten cuts s at the last word boundary before n runes and marks the

@@ -1,11 +1,15 @@
 package extract
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/claimnet/claimnet/annotations"
+	"go.yaml.in/yaml/v3"
 )
 
 // want is one expected statement. Its offsets are checked against the
@@ -246,20 +250,36 @@ func TestCleanUp(t *testing.T) {
 	}
 }
 
-// FuzzExtract checks that no input makes the extractor panic, and that
-// every statement's offsets lie within the document and in order.
+// FuzzExtract checks that no input makes the extractor panic; that text
+// that is not UTF-8 is refused with an *annotations.Error and any other
+// text is extracted; that every statement's offsets lie within the
+// document and in order; and that the draft encodes and loads back.
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
 		"“We will not back down,” Maria Lopez said.",
 		"Grace Obi said: “We asked for water.\n“And roads.”",
 		`"unclosed`, "”reversed“", "“", "a.b.c. “x” ” “ \"", "Mr. . , “,” said", "\n\n“\n“\n",
 		"Paul Okafor denied that", "According to", "X's statement, “", "A strong base.rritory base. A strong base.",
+		// Bytes that are not UTF-8, and characters a YAML comment cannot hold.
+		"Officials called it a “char\xffade” today.", "“We will \xe9 not,” he said.", "\xed\xa0\x80", "“\xe2\x80",
+		"Critics called it a “\x00plan\x01.”", "“We \uffff will \ufffe go,” Ana Diaz said. It was a “\ufeffdeal.”",
+		"“Not\x1b[31m now,” Ana Diaz said.\rShe called it a “\u2028trap.”", "Ana Diaz said: “\x7f\u0085\u0090”",
+		// Repeats, truncated copies and glued fragments.
+		"The talks resumed on Monday in the capital after a pause.\nThe talks resumed on Monday in the capital",
+		"Visit www.ministry.gov for the text.ministry.gov for the text. Visit www.ministry.gov for the text.",
 	} {
 		f.Add(s)
 	}
 	e := New(WithActors(knownActors))
 	f.Fuzz(func(t *testing.T, text string) {
 		doc, err := e.ExtractText(context.Background(), "fuzz", text)
+		if !utf8.ValidString(text) {
+			var ae *annotations.Error
+			if !errors.As(err, &ae) || ae.Pos.Line < 1 || ae.Pos.Col < 1 {
+				t.Fatalf("text that is not UTF-8: %v, want a located *annotations.Error", err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -268,6 +288,12 @@ func FuzzExtract(f *testing.F) {
 				t.Fatalf("offsets [%d:%d] outside a text of %d bytes", s.Start, s.End, len(text))
 			}
 		}
-		DraftFile(doc)
+		var b bytes.Buffer
+		if err := EncodeDraft(&b, DraftFile(doc)); err != nil {
+			t.Fatalf("draft does not encode: %v", err)
+		}
+		if err := yaml.Unmarshal(b.Bytes(), new(yaml.Node)); err != nil {
+			t.Fatalf("draft is not YAML: %v\n%s", err, b.String())
+		}
 	})
 }

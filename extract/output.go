@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimnet/claimnet/annotations"
 )
@@ -23,11 +26,6 @@ type jsonStatement struct {
 	Kind    Kind    `json:"kind"`
 	Verb    string  `json:"verb"`
 	Stance  *string `json:"stance"`
-}
-
-type jsonDocument struct {
-	File       string          `json:"file"`
-	Statements []jsonStatement `json:"statements"`
 }
 
 // JSONWriter streams documents as one JSON object,
@@ -51,12 +49,27 @@ type JSONWriter struct {
 // the JSON object.
 func NewJSONWriter(w io.Writer) *JSONWriter { return &JSONWriter{w: w} }
 
-// Write appends one document.
+// Write appends one document. Its statements are encoded and written a
+// few at a time, so that a document with very many statements needs no
+// more memory than the document itself.
 func (j *JSONWriter) Write(d *Document) error {
 	if j.err != nil {
 		return j.err
 	}
-	jd := jsonDocument{File: d.File, Statements: make([]jsonStatement, len(d.Statements))}
+	j.buf.Reset()
+	if j.n == 0 {
+		j.buf.WriteString("{\n  \"documents\": [\n    ")
+	} else {
+		j.buf.WriteString(",\n    ")
+	}
+	j.buf.WriteString("{\n      \"file\": ")
+	enc := json.NewEncoder(&j.buf)
+	enc.SetEscapeHTML(false)
+	if err := j.encode(enc, d.File, d.File); err != nil {
+		return err
+	}
+	j.buf.WriteString(",\n      \"statements\": [")
+	enc.SetIndent("        ", "  ")
 	for i, s := range d.Statements {
 		js := jsonStatement{Speaker: s.Speaker, Mention: s.Mention, Role: s.Role, Quote: s.Quote,
 			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb}
@@ -66,24 +79,36 @@ func (j *JSONWriter) Write(d *Document) error {
 		if st := s.Stance.String(); st != "" {
 			js.Stance = &st
 		}
-		jd.Statements[i] = js
+		if i > 0 {
+			j.buf.WriteByte(',')
+		}
+		j.buf.WriteString("\n        ")
+		if err := j.encode(enc, d.File, js); err != nil {
+			return err
+		}
+		if j.buf.Len() >= 64<<10 {
+			if err := j.flush(); err != nil {
+				return err
+			}
+			j.buf.Reset()
+		}
 	}
-	j.buf.Reset()
-	if j.n == 0 {
-		j.buf.WriteString("{\n  \"documents\": [\n    ")
-	} else {
-		j.buf.WriteString(",\n    ")
+	if len(d.Statements) > 0 {
+		j.buf.WriteString("\n      ")
 	}
-	enc := json.NewEncoder(&j.buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	if err := enc.Encode(jd); err != nil {
-		j.err = fmt.Errorf("encode %s as JSON: %w", d.File, err)
-		return j.err
-	}
-	j.buf.Truncate(j.buf.Len() - 1) // the encoder's newline
+	j.buf.WriteString("]\n    }")
 	j.n++
 	return j.flush()
+}
+
+// encode appends v to the buffer through enc, less the encoder's newline.
+func (j *JSONWriter) encode(enc *json.Encoder, file string, v any) error {
+	if err := enc.Encode(v); err != nil {
+		j.err = fmt.Errorf("encode %s as JSON: %w", file, err)
+		return j.err
+	}
+	j.buf.Truncate(j.buf.Len() - 1)
+	return nil
 }
 
 // Close ends the JSON object. It does not close the underlying writer.
@@ -134,6 +159,45 @@ func SourceID(file string) string {
 	return "source"
 }
 
+// SourceIDs returns the source id of each file, as SourceID gives it,
+// after checking that the ids are valid drafts of one corpus: a file name
+// that is not valid UTF-8 cannot be written into a draft, and two files
+// with one id (a/x.txt and b/x.txt, or x.txt and x.md) would give two
+// drafts of the same name and two sources of the same id. Rather than
+// number one of them, which would leave two sources pointing at texts of
+// the same base name, SourceIDs reports the first such pair, in the order
+// given, so that the caller can rename a file before anything is written.
+func SourceIDs(files []string) ([]string, error) {
+	ids := make([]string, len(files))
+	first := make(map[string]string, len(files))
+	for i, f := range files {
+		if !utf8.ValidString(f) {
+			return nil, fmt.Errorf("file name %s is not valid UTF-8; rename the file", strconv.QuoteToASCII(f))
+		}
+		ids[i] = SourceID(f)
+		if prev, ok := first[ids[i]]; ok {
+			return nil, &CollisionError{First: prev, Second: f, ID: ids[i]}
+		}
+		first[ids[i]] = f
+	}
+	return ids, nil
+}
+
+// CollisionError reports two files that give one source id, and so one
+// draft file name.
+type CollisionError struct {
+	First, Second string // the files, in the order given
+	ID            string // the source id they share
+}
+
+// Error names both files and the id they share.
+func (e *CollisionError) Error() string {
+	if e.First == e.Second {
+		return fmt.Sprintf("%s is given twice", e.First)
+	}
+	return fmt.Sprintf("%s and %s both give the source id %q (draft %s.yaml); rename one of them or extract them separately into different directories", e.First, e.Second, e.ID, e.ID)
+}
+
 // DraftFile turns a document into a draft annotation file for review.
 //
 // Claims are unknown at extraction time, so each statement (direct or
@@ -159,15 +223,23 @@ type Drafter struct {
 
 // Draft returns the draft annotation file of d; see DraftFile.
 func (dr *Drafter) Draft(d *Document) *annotations.File {
+	return dr.draft(d, SourceID(d.File))
+}
+
+// DraftAs is Draft with the source id given, for a caller that has made
+// the ids of a corpus unique (see SourceIDs).
+func (dr *Drafter) DraftAs(d *Document, id string) *annotations.File { return dr.draft(d, id) }
+
+func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 	if dr.declared == nil {
 		dr.declared = make(map[string]bool)
 	}
-	src := &annotations.Source{ID: SourceID(d.File), Title: d.Title}
+	src := &annotations.Source{ID: id, Title: validText(d.Title)}
 	if src.Title == "" {
-		src.Title = "Untitled (" + d.File + ")"
+		src.Title = "Untitled (" + validText(d.File) + ")"
 	}
 	if d.File != "-" {
-		src.File = path.Base(strings.ReplaceAll(d.File, "\\", "/"))
+		src.File = validText(path.Base(strings.ReplaceAll(d.File, "\\", "/")))
 	}
 	f := &annotations.File{Source: src}
 	newIDs := make(map[string]bool, len(d.NewActors))
@@ -175,7 +247,7 @@ func (dr *Drafter) Draft(d *Document) *annotations.File {
 		newIDs[a.ID] = true
 		if !dr.declared[a.ID] {
 			dr.declared[a.ID] = true
-			f.Actors = append(f.Actors, a)
+			f.Actors = append(f.Actors, validActor(a))
 		}
 	}
 	var terms []string
@@ -188,12 +260,13 @@ func (dr *Drafter) Draft(d *Document) *annotations.File {
 			if who == "" {
 				who = "unattributed"
 			}
-			terms = append(terms, fmt.Sprintf("  “%s” (%s, bytes %d–%d)", s.Quote, who, s.Start, s.End))
+			terms = append(terms, commentText(fmt.Sprintf("  “%s” (%s, bytes %d–%d)", s.Quote, who, s.Start, s.End)))
 			continue
 		}
 		n++
 		claim := fmt.Sprintf("todo-%s-%d", src.ID, n)
-		f.Claims = append(f.Claims, &annotations.Claim{ID: claim, Text: s.Quote})
+		quote := validText(s.Quote)
+		f.Claims = append(f.Claims, &annotations.Claim{ID: claim, Text: quote})
 		actor := s.Actor
 		if actor == "" {
 			if id := annotations.SuggestID(s.Speaker); newIDs[id] {
@@ -207,13 +280,13 @@ func (dr *Drafter) Draft(d *Document) *annotations.File {
 			note += "; verb: " + s.Verb
 		}
 		if s.Mention != "" {
-			note += "; speaker given as: " + s.Mention
+			note += "; speaker given as: " + validText(s.Mention)
 		}
 		f.Statements = append(f.Statements, &annotations.Statement{
 			Actor:  actor,
 			Claim:  claim,
 			Stance: s.Stance,
-			Quote:  s.Quote,
+			Quote:  quote,
 			Source: src.ID,
 			Direct: s.Kind == Direct,
 			Note:   note,
@@ -223,7 +296,7 @@ func (dr *Drafter) Draft(d *Document) *annotations.File {
 		f.Actors = append(f.Actors, &annotations.Actor{ID: unnamed, Name: "Unnamed speaker in " + src.ID, Type: annotations.TypePerson, Tags: []string{"draft"}})
 	}
 	var c strings.Builder
-	fmt.Fprintf(&c, "Draft annotations proposed by claimnet extract from %s.\n", d.File)
+	fmt.Fprintf(&c, "Draft annotations proposed by claimnet extract from %s.\n", commentText(d.File))
 	c.WriteString("Review every entry: check each speaker, rewrite each todo claim into the proposition\n")
 	c.WriteString("(or point the statement at an existing claim), check each stance, then remove the draft notes.")
 	if len(terms) > 0 {
@@ -232,4 +305,129 @@ func (dr *Drafter) Draft(d *Document) *annotations.File {
 	}
 	f.Comment = c.String()
 	return f
+}
+
+// draftChunk is the number of entries EncodeDraft encodes at a time.
+const draftChunk = 256
+
+// EncodeDraft writes f exactly as annotations.Encode does, byte for byte,
+// but a few hundred entries at a time, so that a draft of a very large
+// document (tens of thousands of statements) is written in time and
+// memory linear in its size with a small constant: the YAML encoder keeps
+// every event of a document until the document ends.
+func EncodeDraft(w io.Writer, f *annotations.File) error { return encodeChunked(w, f, draftChunk) }
+
+// encodeChunked writes f as annotations.Encode does, encoding its actors,
+// claims and statements n at a time. Each piece after the first is cut
+// to its entries: the section's key line (and, for statements, the source
+// encoded beside them so that they leave out its id and date) is dropped.
+func encodeChunked(w io.Writer, f *annotations.File, n int) error {
+	if len(f.Sources) > 0 || len(f.Relations) > 0 || len(f.Actors)+len(f.Claims)+len(f.Statements) <= n {
+		return annotations.Encode(w, f)
+	}
+	var buf bytes.Buffer
+	first := true
+	piece := func(part *annotations.File, key string, continued bool) error {
+		if first {
+			part.Comment, part.Source = f.Comment, f.Source
+		}
+		buf.Reset()
+		if err := annotations.Encode(&buf, part); err != nil {
+			return err
+		}
+		out := buf.Bytes()
+		if !first {
+			line := []byte(key + ":\n")
+			i := 0
+			if !bytes.HasPrefix(out, line) {
+				i = bytes.Index(out, append([]byte{'\n'}, line...)) + 1
+				if i == 0 {
+					return fmt.Errorf("encode %s: section %q not found in the encoder's output", key, key)
+				}
+			}
+			out = out[i:]
+			if continued {
+				out = out[len(line):]
+			}
+		}
+		first = false
+		if _, err := w.Write(out); err != nil {
+			return fmt.Errorf("write draft: %w", err)
+		}
+		return nil
+	}
+	for i := 0; i < len(f.Actors); i += n {
+		if err := piece(&annotations.File{Actors: f.Actors[i:min(i+n, len(f.Actors))]}, "actors", i > 0); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < len(f.Claims); i += n {
+		if err := piece(&annotations.File{Claims: f.Claims[i:min(i+n, len(f.Claims))]}, "claims", i > 0); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < len(f.Statements); i += n {
+		if err := piece(&annotations.File{Source: f.Source, Statements: f.Statements[i:min(i+n, len(f.Statements))]}, "statements", i > 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validText returns s with each byte that is not valid UTF-8 replaced by
+// U+FFFD, so that the YAML encoder can write it. Extract rejects such
+// text; this guards documents made by other means.
+func validText(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// validActor returns a, or a copy with its strings made valid UTF-8.
+func validActor(a *annotations.Actor) *annotations.Actor {
+	if utf8.ValidString(a.Name+a.Role+a.Affiliation+a.ID) && utf8.ValidString(strings.Join(a.Aliases, "")) {
+		return a
+	}
+	c := *a
+	c.ID, c.Name, c.Role, c.Affiliation = validText(a.ID), validText(a.Name), validText(a.Role), validText(a.Affiliation)
+	c.Aliases = make([]string, len(a.Aliases))
+	for i, al := range a.Aliases {
+		c.Aliases[i] = validText(al)
+	}
+	return &c
+}
+
+// commentText makes s safe for a YAML comment line, which unlike a quoted
+// string has no escapes: a rune that is not graphic (control characters,
+// NUL, U+FEFF, U+FFFF, line and paragraph separators) and a byte that is
+// not valid UTF-8 are written as Go escapes (\x01, \uFFFF, \xff), which
+// the YAML encoder accepts and the reader sees.
+func commentText(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			if b.Len() == 0 {
+				b.WriteString(s[:i])
+			}
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r == ' ' || unicode.IsGraphic(r):
+			if b.Len() > 0 {
+				b.WriteString(s[i : i+n])
+			}
+		default:
+			if b.Len() == 0 {
+				b.WriteString(s[:i])
+			}
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += n
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	return b.String()
 }

@@ -8,11 +8,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/internal/testutil"
 )
 
 const jsonSnippet = "Ahmed Karimi arrived late. “The talks failed,” he said. Critics called it a “charade.”"
@@ -100,17 +102,17 @@ func TestDraftFileChecks(t *testing.T) {
 	tests := []struct {
 		name   string
 		actors bool
-		doc    func(e *Extractor) (*Document, error)
+		doc    func(t *testing.T, e *Extractor) (*Document, error)
 	}{
-		{"corpus text with known actors", true, func(e *Extractor) (*Document, error) {
-			f, err := os.Open(corpusDir + "/004_0bdf177377d3ab0a.txt")
+		{"corpus text with known actors", true, func(t *testing.T, e *Extractor) (*Document, error) {
+			f, err := os.Open(filepath.Join(testutil.SharedPath(t, "corpus"), "004_0bdf177377d3ab0a.txt"))
 			if err != nil {
-				t.Skip("shared corpus not present:", err)
+				return nil, err
 			}
 			defer f.Close()
 			return e.Extract(ctx, "corpus/004_0bdf177377d3ab0a.txt", f)
 		}},
-		{"new and unnamed speakers", false, func(e *Extractor) (*Document, error) {
+		{"new and unnamed speakers", false, func(t *testing.T, e *Extractor) (*Document, error) {
 			return e.Extract(ctx, "snippet.txt", strings.NewReader(
 				"“We are ready,” Tomas Berg said. The message: “Nobody will be left behind at all.” Officials called it a “plan.”"))
 		}},
@@ -131,7 +133,7 @@ func TestDraftFileChecks(t *testing.T) {
 				opts = append(opts, WithActors(gold.Actors))
 				fsys["actors.yaml"] = &fstest.MapFile{Data: actorsYAML}
 			}
-			doc, err := tt.doc(New(opts...))
+			doc, err := tt.doc(t, New(opts...))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -153,7 +155,7 @@ func TestDraftFileChecks(t *testing.T) {
 				}
 			}
 			if tt.actors {
-				if err := annotations.CheckCorpus(d, os.DirFS(corpusDir)); err != nil {
+				if err := annotations.CheckCorpus(d, os.DirFS(testutil.SharedPath(t, "corpus"))); err != nil {
 					t.Errorf("draft quotes not verbatim: %v", err)
 				}
 			}

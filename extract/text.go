@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"index/suffixarray"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,51 +62,117 @@ const minRepeat = 24
 // text. It returns the paragraphs to keep, trimmed of such fragments, in
 // document order, and the number of bytes skipped.
 //
-// Repetition is checked with hashed keys, so the clean-up is linear in the
-// length of the document; only glued fragments, which are rare, are
-// searched for in the text before them.
+// Repeated paragraphs and sentences are found with hashed keys, truncated
+// copies by one sort of the paragraphs (see truncatedCopies), and glued
+// fragments through an index of the text (see earlier), so the clean-up
+// takes time and memory linear in the length of the document, give or
+// take a logarithm, whatever its shape.
 func cleanUp(text string) (keep []span, skipped int) {
+	paras := paragraphs(text)
+	truncated := truncatedCopies(text, paras)
 	seenPara := make(map[string]bool)
-	seenPrefix := make(map[string][]string) // first minRepeat bytes → paragraphs
 	seenSent := make(map[string]bool)
-	for _, p := range paragraphs(text) {
+	ix := &earlier{text: text}
+	for i, p := range paras {
 		body := text[p.start:p.end]
-		if seenPara[body] {
+		if seenPara[body] || truncated[i] {
 			skipped += len(body)
 			continue
 		}
-		if len(body) >= minRepeat && isPrefixOfEarlier(seenPrefix[body[:minRepeat]], body) {
-			skipped += len(body)
-			continue
-		}
-		pieces, n := cleanSentences(text, p, seenSent)
+		pieces, n := cleanSentences(text, p, seenSent, ix)
 		skipped += n
-		if len(body) > 0 {
-			seenPara[body] = true
-			if len(body) >= minRepeat {
-				k := body[:minRepeat]
-				seenPrefix[k] = append(seenPrefix[k], body)
-			}
-		}
+		seenPara[body] = true
 		keep = append(keep, pieces...)
 	}
 	return keep, skipped
 }
 
-func isPrefixOfEarlier(earlier []string, body string) bool {
-	for _, e := range earlier {
-		if strings.HasPrefix(e, body) {
-			return true
-		}
+// truncatedCopies reports for each paragraph whether it is a truncated copy
+// of an earlier one: at least minRepeat bytes long, and a prefix of (or
+// equal to) a paragraph before it.
+//
+// The paragraphs sorted by text (and equal ones latest first) put every
+// paragraph right before the paragraphs it is a prefix of, and the earlier
+// copies of itself, as one run.
+// Walking the sorted order backwards with a stack of the runs seen so far,
+// each paragraph takes over the runs on top of the stack that begin with
+// its text, and so learns the smallest position in its run. Every
+// paragraph is pushed and popped once, and each comparison costs at most
+// the length of the paragraph it pops, so after the sort the walk is
+// linear in the length of the text.
+func truncatedCopies(text string, paras []span) []bool {
+	body := func(i int) string { return text[paras[i].start:paras[i].end] }
+	order := make([]int, len(paras))
+	for i := range order {
+		order[i] = i
 	}
-	return false
+	sort.Slice(order, func(a, b int) bool {
+		if c := strings.Compare(body(order[a]), body(order[b])); c != 0 {
+			return c < 0
+		}
+		return order[a] > order[b] // an equal paragraph before it falls in its run
+	})
+	type run struct{ para, first int } // the run's first paragraph in sorted order, its smallest position
+	var stack []run
+	out := make([]bool, len(paras))
+	for k := len(order) - 1; k >= 0; k-- {
+		i := order[k]
+		b := body(i)
+		first := len(paras)
+		for len(stack) > 0 && strings.HasPrefix(body(stack[len(stack)-1].para), b) {
+			first = min(first, stack[len(stack)-1].first)
+			stack = stack[:len(stack)-1]
+		}
+		out[i] = len(b) >= minRepeat && first < i
+		stack = append(stack, run{i, min(first, i)})
+	}
+	return out
+}
+
+// scanBudget is how many bytes earlier searches directly before it
+// builds its index.
+const scanBudget = 64 << 20
+
+// earlier answers whether a string occurs in the text before a position.
+// It searches the text directly until it has scanned scanBudget bytes
+// (which covers every document of ordinary length) and then builds a
+// suffix array of the text, so that many searches of a long text cost
+// about the length of the text rather than its square.
+type earlier struct {
+	text    string
+	scanned int
+	sa      *suffixarray.Index
+	first   map[string]int // first offset of each string looked up in sa, -1 when absent
+}
+
+// occursBefore reports whether s occurs in text[:end].
+func (x *earlier) occursBefore(s string, end int) bool {
+	if x.sa == nil && x.scanned+end <= scanBudget {
+		x.scanned += end
+		return strings.Contains(x.text[:end], s)
+	}
+	if x.sa == nil {
+		x.sa = suffixarray.New([]byte(x.text))
+		x.first = make(map[string]int)
+	}
+	p, ok := x.first[s]
+	if !ok {
+		p = -1
+		for _, o := range x.sa.Lookup([]byte(s), -1) {
+			if p < 0 || o < p {
+				p = o
+			}
+		}
+		x.first[s] = p
+	}
+	return p >= 0 && p+len(s) <= end
 }
 
 // cleanSentences drops from paragraph p the sentences that repeat an
 // earlier sentence of the document, and a fragment glued to the end of a
 // sentence that copies text seen before. The kept parts of p are returned
 // as spans (more than one when a repeated sentence sat in the middle).
-func cleanSentences(text string, p span, seen map[string]bool) (keep []span, skipped int) {
+func cleanSentences(text string, p span, seen map[string]bool, ix *earlier) (keep []span, skipped int) {
 	cur := p.start
 	flush := func(end int) {
 		s, e := trimSpan(text, cur, end)
@@ -115,7 +183,7 @@ func cleanSentences(text string, p span, seen map[string]bool) (keep []span, ski
 	copying := false // inside a pasted copy of earlier text
 	for _, s := range rawSentences(text, p) {
 		body := text[s.start:s.end]
-		if copying && strings.Contains(text[:s.start], body) {
+		if copying && ix.occursBefore(body, s.start) {
 			flush(s.start)
 			skipped += s.end - s.start
 			cur = s.end
@@ -135,7 +203,7 @@ func cleanSentences(text string, p span, seen map[string]bool) (keep []span, ski
 		// of earlier text was pasted in by the scraper.
 		if g := gluedBoundary(body); g > 0 {
 			frag := body[g:]
-			if len(frag) >= minRepeat && strings.Contains(text[:s.start+g], frag) {
+			if len(frag) >= minRepeat && ix.occursBefore(frag, s.start+g) {
 				flush(s.start + g)
 				skipped += len(frag)
 				cur = s.end

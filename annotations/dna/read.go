@@ -14,14 +14,23 @@ import (
 	"strings"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/claimnet/claimnet/annotations"
 	_ "modernc.org/sqlite" // the pure-Go database/sql driver "sqlite"
 )
 
-// ErrNotDNA is returned, wrapped, when a file is not a DNA 3 database or
-// lacks the variables the import needs.
+// ErrNotDNA is returned, wrapped, when a file is not a DNA 3 database.
 var ErrNotDNA = errors.New("not a DNA 3 database")
+
+// ErrUnknownVariable is returned, wrapped, when the database has no
+// statement type or variable of the name Options give, or none of the
+// right data type; the error lists the names the database has.
+var ErrUnknownVariable = errors.New("unknown DNA statement type or variable")
+
+// ErrBadDate is returned, wrapped, when a document's date is outside the
+// years 1 to 9999 that a YYYY-MM-DD date can hold.
+var ErrBadDate = errors.New("document date out of range")
 
 // Options says which DNA variables become what.
 type Options struct {
@@ -56,7 +65,11 @@ type Result struct {
 	// Skipped counts the statements of the type that were not imported,
 	// by reason.
 	Skipped Skipped
-	name    string
+	// Warnings say what the import changed to make the dataset valid:
+	// text that was not valid UTF-8, with its bytes replaced by U+FFFD,
+	// naming the table, row and field.
+	Warnings []string
+	name     string
 }
 
 // Skipped counts statements left out of an import.
@@ -169,7 +182,7 @@ func Read(ctx context.Context, db *sql.DB, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the imported dataset is not valid: %w", err)
 	}
-	return &Result{Dataset: d, Texts: im.texts, Skipped: im.skipped, name: opts.Name}, nil
+	return &Result{Dataset: d, Texts: im.texts, Skipped: im.skipped, Warnings: im.warnings, name: opts.Name}, nil
 }
 
 // chooseVariables finds the statement type and its actor, claim and
@@ -217,6 +230,48 @@ func chooseVariables(ctx context.Context, db *sql.DB, opts Options) (stType int6
 	if err := rows.Err(); err != nil {
 		return 0, actor, claim, qual, fmt.Errorf("read variables: %w", err)
 	}
+	var candidates []int64
+	for _, id := range typeIDs {
+		if opts.StatementType == "" || types[id] == opts.StatementType {
+			candidates = append(candidates, id)
+		}
+	}
+	if len(candidates) == 0 {
+		var labels []string
+		for _, id := range typeIDs {
+			labels = append(labels, types[id])
+		}
+		return 0, actor, claim, qual, unknown("statement type", opts.StatementType, labels, "statement types")
+	}
+	// Each variable named in opts must exist, with a fitting data type, in
+	// one of the candidate types; otherwise say which names there are.
+	for _, need := range []struct {
+		role, name string
+		kinds      []string
+	}{
+		{"actor", opts.Actor, []string{"short text"}},
+		{"claim", opts.Claim, []string{"short text"}},
+		{"qualifier", opts.Qualifier, []string{"boolean", "integer"}},
+	} {
+		seen := map[string]bool{}
+		var fitting []string
+		found := false
+		for _, id := range candidates {
+			for name, v := range vars[id] {
+				if !contains(need.kinds, v.dataType) {
+					continue
+				}
+				found = found || name == need.name
+				if !seen[name] {
+					seen[name] = true
+					fitting = append(fitting, name)
+				}
+			}
+		}
+		if !found {
+			return 0, actor, claim, qual, unknown(need.role+" variable", need.name, fitting, strings.Join(need.kinds, " or ")+" variables")
+		}
+	}
 	fits := func(id int64) error {
 		vs := vars[id]
 		for _, need := range []struct{ name, kind string }{{opts.Actor, "short text"}, {opts.Claim, "short text"}} {
@@ -231,10 +286,7 @@ func chooseVariables(ctx context.Context, db *sql.DB, opts Options) (stType int6
 	}
 	var chosen []int64
 	var lastErr error
-	for _, id := range typeIDs {
-		if opts.StatementType != "" && types[id] != opts.StatementType {
-			continue
-		}
+	for _, id := range candidates {
 		if err := fits(id); err != nil {
 			lastErr = err
 			continue
@@ -250,14 +302,39 @@ func chooseVariables(ctx context.Context, db *sql.DB, opts Options) (stType int6
 		for _, id := range chosen {
 			labels = append(labels, strconv.Quote(types[id]))
 		}
-		return 0, actor, claim, qual, fmt.Errorf("%w: statement types %s all have the variables; name one", ErrNotDNA, strings.Join(labels, ", "))
-	case opts.StatementType != "" && lastErr == nil:
-		return 0, actor, claim, qual, fmt.Errorf("%w: no statement type %q", ErrNotDNA, opts.StatementType)
+		return 0, actor, claim, qual, fmt.Errorf("%w: statement types %s all have the variables; name one", ErrUnknownVariable, strings.Join(labels, ", "))
 	case opts.StatementType != "":
-		return 0, actor, claim, qual, fmt.Errorf("%w: %v", ErrNotDNA, lastErr)
+		return 0, actor, claim, qual, fmt.Errorf("%w: %v", ErrUnknownVariable, lastErr)
 	}
-	return 0, actor, claim, qual, fmt.Errorf("%w: no statement type has the short-text variables %q and %q and a boolean or integer variable %q",
-		ErrNotDNA, opts.Actor, opts.Claim, opts.Qualifier)
+	return 0, actor, claim, qual, fmt.Errorf("%w: no statement type has the short-text variables %q and %q and a boolean or integer variable %q together",
+		ErrUnknownVariable, opts.Actor, opts.Claim, opts.Qualifier)
+}
+
+// unknown reports a name that the database does not have, with the names
+// it has and the nearest of them when it looks like a typo.
+func unknown(what, name string, have []string, haveWhat string) error {
+	sort.Strings(have)
+	msg := fmt.Sprintf("no %s %q", what, name)
+	if near, ok := annotations.Nearest(name, have); ok {
+		msg += fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	if len(have) == 0 {
+		return fmt.Errorf("%w: %s; the database has no %s", ErrUnknownVariable, msg, haveWhat)
+	}
+	quoted := make([]string, len(have))
+	for i, h := range have {
+		quoted[i] = strconv.Quote(h)
+	}
+	return fmt.Errorf("%w: %s; the %s are %s", ErrUnknownVariable, msg, haveWhat, strings.Join(quoted, ", "))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // importer collects the entries of an import.
@@ -273,6 +350,27 @@ type importer struct {
 	statements []*annotations.Statement
 	texts      map[string]string
 	skipped    Skipped
+	warnings   []string
+}
+
+// valid returns s, or s with each byte that is not valid UTF-8 replaced by
+// U+FFFD and a warning naming where it was (what), as Java's decoder in
+// DNA would have shown it. Byte for byte, so that DNA's offsets into a
+// document's text still count the same characters.
+func (im *importer) valid(s, what string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		i += n
+	}
+	im.warnings = append(im.warnings, fmt.Sprintf("%s is not valid UTF-8 (byte 0x%02X at offset %d): each invalid byte replaced by U+FFFD", what, s[i], i))
+	return string([]rune(s))
 }
 
 // maxIDLen bounds the ids made from names, which for claims are whole
@@ -342,6 +440,10 @@ func (im *importer) readEntities(ctx context.Context, db *sql.DB, varID int64, a
 		return ents[i].id < ents[j].id
 	})
 	for _, e := range ents {
+		what := fmt.Sprintf("ENTITIES row %d", e.id)
+		e.value = im.valid(e.value, what+" (value "+strconv.QuoteToASCII(e.value)+")")
+		e.alias = im.valid(e.alias, what+" (Alias attribute)")
+		e.kind = im.valid(e.kind, what+" (Type attribute)")
 		if actors {
 			a := &annotations.Actor{ID: im.newID(e.value, "actor-"+strconv.FormatInt(e.id, 10)), Name: e.value, Type: actorType}
 			if alias := strings.TrimSpace(e.alias); alias != "" && alias != e.value {
@@ -377,7 +479,15 @@ func (im *importer) readDocuments(ctx context.Context, db *sql.DB) error {
 		if err := rows.Scan(&id, &title, &text, &author, &outlet, &secs); err != nil {
 			return fmt.Errorf("read documents: %w", err)
 		}
-		title = strings.TrimSpace(title)
+		what := "DOCUMENTS row " + strconv.FormatInt(id, 10)
+		title = strings.TrimSpace(im.valid(title, what+" (Title)"))
+		author = im.valid(author, what+" (Author)")
+		outlet = im.valid(outlet, what+" (Source)")
+		text = im.valid(text, what+" (Text)")
+		published, err := dateOf(secs)
+		if err != nil {
+			return fmt.Errorf("%s (%q): %w", what, title, err)
+		}
 		if title == "" {
 			title = "Document " + strconv.FormatInt(id, 10)
 		}
@@ -386,7 +496,7 @@ func (im *importer) readDocuments(ctx context.Context, db *sql.DB) error {
 			Title:     title,
 			Author:    strings.TrimSpace(author),
 			Outlet:    strings.TrimSpace(outlet),
-			Published: annotations.DateOf(time.Unix(secs, 0).UTC()),
+			Published: published,
 		}
 		s.File = s.ID + ".txt"
 		im.sources = append(im.sources, s)
@@ -464,4 +574,18 @@ func (im *importer) readStatements(ctx context.Context, db *sql.DB, stType, acto
 		return fmt.Errorf("read statements: %w", err)
 	}
 	return nil
+}
+
+// dateOf turns DNA's date, seconds since 1970 in UTC, into a Date, which
+// must lie in the years 1 to 9999.
+func dateOf(secs int64) (annotations.Date, error) {
+	const minSecs, maxSecs = -62135596800, 253402300799 // 0001-01-01T00:00:00Z, 9999-12-31T23:59:59Z
+	if secs < minSecs || secs > maxSecs {
+		hint := "correct the document's date in DNA"
+		if ms := secs / 1000; ms >= minSecs && ms <= maxSecs {
+			hint = "it looks like milliseconds (" + time.Unix(ms, 0).UTC().Format("2006-01-02") + "); " + hint
+		}
+		return 0, fmt.Errorf("%w: Date %d (seconds since 1970) is outside the years 1 to 9999; %s", ErrBadDate, secs, hint)
+	}
+	return annotations.DateOf(time.Unix(secs, 0).UTC()), nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,16 +18,26 @@ func (a *app) extractCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "extract [--actors DATASET] [--json] [-o PATH] [--force] FILE...",
 		Short: "Draft statements from raw news text for review",
-		Long: `extract reads plain-text (UTF-8) news and opinion documents and proposes
+		Long: `extract reads plain-text news and opinion documents and proposes
 statements: direct quotations with their speakers, reported speech ("X
 insisted that …") with a stance from the verb, and quoted labels (terms).
 Repeated boilerplate is skipped. FILE - reads stdin.
+
+The text must be UTF-8: a byte that is not stops extract with an error at
+FILE:LINE:COL naming the byte, since a quote with a replacement character
+would not be verbatim and such a byte usually means the file is in another
+encoding (convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8). A FILE is at
+most 64 MiB.
 
 With --actors, speakers are matched to the dataset's actors (names, aliases,
 roles); others are proposed as new actors. Without --json, the output is a
 draft annotation file per FILE with placeholder todo claims, valid for
 'claimnet check' and meant for review; several FILEs need -o DIR, which gets
-one SOURCE-ID.yaml each. With --json, all documents go into one JSON object
+one SOURCE-ID.yaml each. The SOURCE-ID is the file's base name without
+extension in kebab case, so two FILEs such as a/x.txt and b/x.txt (or
+x.txt and x.md) would give one draft: that is a usage error naming both,
+reported before anything is written; rename one or extract them into
+different directories. With --json, all documents go into one JSON object
 with the byte offsets of every quote.
 
 --eval measures the extractor instead: it extracts every source of the
@@ -84,19 +95,38 @@ stderr when it is a terminal.`,
 			if len(argv) > 1 && toStdout {
 				return usagef("several FILEs give several drafts: name their directory with -o DIR")
 			}
+			ids, err := extract.SourceIDs(argv)
+			var collision *extract.CollisionError
+			if errors.As(err, &collision) {
+				return usagef("extract: %v", err)
+			} else if err != nil {
+				return fmt.Errorf("extract: %w", err)
+			}
+			targets := []string{out}
 			if len(argv) > 1 {
-				if err := os.MkdirAll(out, 0o755); err != nil {
+				targets = make([]string, len(ids))
+				for i, id := range ids {
+					targets[i] = filepath.Join(out, id+".yaml")
+				}
+				if !force {
+					// Refuse before anything is written, not halfway through.
+					for _, t := range targets {
+						if _, err := os.Lstat(t); err == nil {
+							return fmt.Errorf("extract: %s exists; pass --force to replace it", t)
+						}
+					}
+				}
+				if err := os.MkdirAll(out, 0o777); err != nil {
 					return fmt.Errorf("extract: %w", err)
 				}
 			}
 			var drafter extract.Drafter // declares each proposed actor once across the drafts
+			i := 0
 			return e.ExtractAll(ctx, inputs, func(d *extract.Document) error {
-				draft := drafter.Draft(d)
-				write := func(w io.Writer) error { return annotations.Encode(w, draft) }
-				if len(argv) == 1 {
-					return a.output(out, force, write)
-				}
-				return a.output(filepath.Join(out, extract.SourceID(d.File)+".yaml"), force, write)
+				draft := drafter.DraftAs(d, ids[i])
+				target := targets[min(i, len(targets)-1)]
+				i++
+				return a.output(target, force, func(w io.Writer) error { return extract.EncodeDraft(w, draft) })
 			})
 		},
 	}

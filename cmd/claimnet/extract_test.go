@@ -75,3 +75,63 @@ func TestExtractCommand(t *testing.T) {
 		t.Errorf("two files without -o DIR: exit %d, want 2", code)
 	}
 }
+
+// TestExtractHardening covers what extract used to lose or crash on:
+// text that is not UTF-8 (a panic in the YAML encoder that left a .tmp
+// file), two FILEs that map to one draft (one silently lost), and an
+// existing draft found only after other drafts were written.
+func TestExtractHardening(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a/x.txt":    article,
+		"b/x.txt":    article,
+		"c/y.txt":    article,
+		"latin1.txt": "Officials called it a \"char\xe9ade\" today.\n",
+	})
+	ls := func(d string) []string {
+		var names []string
+		entries, _ := os.ReadDir(d)
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+
+	draft := filepath.Join(dir, "latin1.yaml")
+	code, _, stderr := runCLI(t, "extract", filepath.Join(dir, "latin1.txt"), "-o", draft)
+	if code != 1 || !strings.Contains(stderr, "latin1.txt:1:28: the text is not valid UTF-8: byte 0xE9 at offset 27") || strings.Contains(stderr, "panic") {
+		t.Errorf("latin-1 text: exit %d, stderr %q", code, stderr)
+	}
+	for _, name := range ls(dir) {
+		if strings.Contains(name, ".tmp") || name == "latin1.yaml" {
+			t.Errorf("latin-1 text left %s", name)
+		}
+	}
+
+	out := filepath.Join(dir, "drafts")
+	code, _, stderr = runCLI(t, "extract", filepath.Join(dir, "c/y.txt"), filepath.Join(dir, "a/x.txt"), filepath.Join(dir, "b/x.txt"), "-o", out)
+	if code != 2 || !strings.Contains(stderr, "a/x.txt and ") || !strings.Contains(stderr, "b/x.txt both give the source id \"x\"") {
+		t.Errorf("colliding FILEs: exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("colliding FILEs: %s written: %v", out, ls(out))
+	}
+
+	// A draft already there stops the run before any draft is written.
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "y.yaml"), []byte("# reviewed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "extract", filepath.Join(dir, "a/x.txt"), filepath.Join(dir, "c/y.txt"), "-o", out)
+	if got := ls(out); code != 1 || len(got) != 1 || !strings.Contains(stderr, "y.yaml exists") {
+		t.Errorf("existing draft: exit %d, stderr %q, drafts %v; want exit 1 and nothing written", code, stderr, got)
+	}
+	code, _, stderr = runCLI(t, "extract", "--force", filepath.Join(dir, "a/x.txt"), filepath.Join(dir, "c/y.txt"), "-o", out)
+	if got := ls(out); code != 0 || strings.Join(got, " ") != "x.yaml y.yaml" {
+		t.Errorf("--force: exit %d, stderr %q, drafts %v", code, stderr, got)
+	}
+	if _, err := annotations.LoadDir(out); err != nil {
+		t.Errorf("drafts do not load together: %v", err)
+	}
+}

@@ -49,11 +49,16 @@ it as a claimnet dataset into DIR:
   corpus/ID.txt      each document's text
 
 Statements without an actor, claim or stance, or spanning no text, are
-skipped and counted. Afterwards claimnet check --corpus DIR/corpus DIR
+skipped and counted. Text that is not valid UTF-8 (in names, titles or
+document texts) has each bad byte replaced by U+FFFD, with a warning
+naming the row. A document date outside the years 1 to 9999 is an error
+naming the document. A --claim, --actor, --qualifier or --statement-type
+that the database does not have is an error that lists the names it has. Afterwards claimnet check --corpus DIR/corpus DIR
 verifies every quote.
 
 DIR must not exist or be empty unless --force is given, which replaces
-files of the same names.`,
+files of the same names. The dataset is written whole or not at all: it is
+prepared in a directory beside DIR, which then takes DIR's place.`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			if out == "" || out == "-" {
@@ -62,6 +67,9 @@ files of the same names.`,
 			r, err := dna.ReadFile(cmd.Context(), argv[0], opts)
 			if err != nil {
 				return err
+			}
+			for _, w := range r.Warnings {
+				fmt.Fprintf(a.stderr, "warning: %s: %s\n", argv[0], w)
 			}
 			if err := r.Write(out, force); err != nil {
 				return err

@@ -38,6 +38,10 @@ func TestRenderCommand(t *testing.T) {
 		{"bad size-by", []string{"render", "--size-by", "fame"}, 2, "", "--size-by"},
 		{"bad colour", []string{"render", "--color-by", "mood"}, 2, "", "--color-by"},
 		{"negative top", []string{"render", "--top", "-1"}, 2, "", "must not be negative"},
+		{"min-weight NaN", []string{"render", "actors", "--min-weight", "NaN"}, 2, "", "--min-weight NaN: want a number"},
+		{"min-weight Inf", []string{"render", "actors", "--min-weight", "+Inf"}, 2, "", "--min-weight +Inf: want a number"},
+		{"max-edges outside actors", []string{"render", "--max-edges", "5"}, 2, "", "--max-edges is only for the actors view"},
+		{"max-edges", []string{"render", "actors", "--max-edges", "3", "--format", "dot"}, 0, `digraph "actors" {`, ""},
 		{"bad date", []string{"render", "--from", "yesterday"}, 2, "", "from"},
 		{"window backwards", []string{"render", "--from", "2025-11-02", "--to", "2025-11-01"}, 2, "", "after"},
 	} {

@@ -197,7 +197,7 @@ func TestTablesEscapeTerminalControls(t *testing.T) {
 	}
 	code, stdout, stderr = runCLI(t, "check", evilDir)
 	if code != 0 || rawControl(stdout) || !strings.Contains(stdout, `data\x1b[31m`) {
-		t.Errorf("check: exit %d, stdout %q; want the path escaped", code, stdout)
+		t.Errorf("check: exit %d, stdout %q, stderr %q; want the path escaped", code, stdout, stderr)
 	}
 	code, _, stderr = runCLI(t, "check", filepath.Join(evilDir, "missing\x1b]0;x\a"))
 	if code != 1 || rawControl(stderr) || !strings.Contains(stderr, `missing\x1b]0;x\x07`) {

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"io/fs"
@@ -278,5 +279,31 @@ func (p *proc) wait(t *testing.T, limit time.Duration) int {
 		p.cmd.Process.Kill()
 		t.Fatalf("still running %s after the signal", limit)
 		return -1
+	}
+}
+
+// TestNotifySignals: SIGINT and SIGTERM (not only os.Interrupt) cancel
+// with the signal as the cause, whose exit status is 128+N.
+func TestNotifySignals(t *testing.T) {
+	for _, tc := range []struct {
+		sig    syscall.Signal
+		status int
+		msg    string
+	}{{syscall.SIGINT, 130, "interrupted"}, {syscall.SIGTERM, 143, "terminated"}} {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		stop := notifySignals(cancel)
+		if err := syscall.Kill(os.Getpid(), tc.sig); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%v did not cancel the context", tc.sig)
+		}
+		stop()
+		var sig signalError
+		if !errors.As(context.Cause(ctx), &sig) || sig.status() != tc.status || sig.Error() != tc.msg {
+			t.Errorf("%v: cause %v, want %q and status %d", tc.sig, context.Cause(ctx), tc.msg, tc.status)
+		}
 	}
 }

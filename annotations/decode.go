@@ -339,6 +339,11 @@ func (d *fileDecoder) str(f field) string {
 	}
 	switch v.Tag {
 	case "!!str":
+		long := contains(longTextKeys, f.key.Value)
+		if why := badChar(v.Value, long); why != "" {
+			d.errorf(v, badCharHint(long), "%q contains %s", f.key.Value, why)
+			return ""
+		}
 		return v.Value
 	case "!!null":
 		d.errorf(v, "", "%q is empty", f.key.Value)
@@ -576,8 +581,13 @@ func (d *fileDecoder) statement(n *yaml.Node) *Statement {
 
 func (d *fileDecoder) quote(f field) string {
 	q := d.str(f)
-	if q != "" && strings.TrimSpace(q) == "" {
+	switch {
+	case q == "":
+	case strings.TrimSpace(q) == "":
 		d.errorf(f.value, "give the verbatim words from the source", "%q is blank", f.key.Value)
+	case !hasVisible(q):
+		d.errorf(f.value, "give the verbatim words from the source; zero-width, format and other invisible characters do not count",
+			"%q has no visible character, only %s", f.key.Value, invisibleList(q))
 	}
 	return q
 }

@@ -230,7 +230,8 @@ func New(actors []*Actor, claims []*Claim, sources []*Source, statements []*Stat
 		Actors: actors, Claims: claims, Sources: sources, Statements: statements, Relations: relations,
 		actors: map[string]*Actor{}, claims: map[string]*Claim{}, sources: map[string]*Source{},
 	}
-	errs := d.index()
+	errs := d.checkText()
+	errs = append(errs, d.index()...)
 	errs = append(errs, d.validate()...)
 	for _, s := range statements {
 		if s.Stance != Support && s.Stance != Oppose {

@@ -30,7 +30,7 @@ usage error.`,
 					return usagef("--corpus %s: not a directory", corpus)
 				}
 			}
-			d, err := a.loadDataset(argv)
+			d, err := a.loadDataset(cmd.Context(), argv)
 			if err != nil {
 				return err
 			}
@@ -60,7 +60,7 @@ func (a *app) statsCmd() *cobra.Command {
 		Short: "Count the actors, claims, sources, statements and relations",
 		Args:  args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
-			d, err := a.loadDataset(argv)
+			d, err := a.loadDataset(cmd.Context(), argv)
 			if err != nil {
 				return err
 			}

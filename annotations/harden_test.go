@@ -400,7 +400,7 @@ func TestErrorEscapesControls(t *testing.T) {
 		}
 	}
 	l := ErrorList{tests[0].err, tests[1].err}
-	if got := l.Error(); strings.ContainsAny(got, "\x1b\x9b\t") || strings.Count(got, "\n") != 1 {
+	if got := l.Error(); strings.ContainsAny(got, "\x1b\u009b\t") || strings.Count(got, "\n") != 1 {
 		t.Errorf("ErrorList.Error() = %q: raw controls or extra lines", got)
 	}
 	if got := (&loadError{"d\x1b", errors.New("e\x07")}).Error(); got != `load d\x1b: e\a` {

@@ -407,3 +407,36 @@ func TestErrorEscapesControls(t *testing.T) {
 		t.Errorf("loadError = %s", got)
 	}
 }
+
+func TestSuggesterAgreesWithNearest(t *testing.T) {
+	rng := uint64(1)
+	rnd := func(n int) int {
+		rng ^= rng << 13
+		rng ^= rng >> 7
+		rng ^= rng << 17
+		return int(rng % uint64(n))
+	}
+	word := func(alphabet string, maxLen int) string {
+		b := make([]byte, rnd(maxLen+1))
+		for i := range b {
+			b[i] = alphabet[rnd(len(alphabet))]
+		}
+		return string(b)
+	}
+	for round := range 300 {
+		alphabet := "abc-"[:2+round%3]
+		var cands []string
+		for range rnd(40) {
+			cands = append(cands, word(alphabet, 12))
+		}
+		x := NewSuggester(cands)
+		for range 30 {
+			q := word(alphabet, 14)
+			want, wantOK := Nearest(q, cands)
+			got, gotOK := x.Nearest(q)
+			if got != want || gotOK != wantOK {
+				t.Fatalf("Nearest(%q, %q) = %q, %v; Suggester says %q, %v", q, cands, want, wantOK, got, gotOK)
+			}
+		}
+	}
+}

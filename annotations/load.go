@@ -416,8 +416,9 @@ func (fp *fileParser) parse(name string, data []byte) *fileResult {
 	}
 	if !shared {
 		var err error
-		if doc, err = parseYAML(data); err != nil {
-			line, col, msg := locateYAMLError(data, err)
+		var read int
+		if doc, read, err = parseYAMLRead(data); err != nil {
+			line, col, msg := locateYAMLError(data, err, read)
 			return fail(line, col, "invalid YAML: "+msg, "")
 		}
 	}
@@ -433,9 +434,21 @@ func (fp *fileParser) parse(name string, data []byte) *fileResult {
 	return r
 }
 
+// lineCol returns the line and column of offset off in data, counting
+// line breaks as lineEnds does and columns in characters.
 func lineCol(data []byte, off int) (int, int) {
-	line := 1 + bytes.Count(data[:off], []byte{'\n'})
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	line, start := 1, 0
+	for i := 0; i < off; {
+		if n := lineBreak(data, i); n > 0 {
+			i += n
+			if i > off {
+				break // off is inside a CR LF pair
+			}
+			line, start = line+1, i
+			continue
+		}
+		i++
+	}
 	return line, 1 + utf8.RuneCount(data[start:off])
 }
 

@@ -21,6 +21,10 @@ empty quotes. With --corpus DIR, every statement's quote must occur in its
 source's text (DIR/<source file>), whitespace and typographic quotes and
 dashes normalised.
 
+Warnings (a symbolic link to a directory, which is not followed; a dataset
+with no actors, claims or statements) are printed as path: warning: message
+and leave the exit status at 0.
+
 Exit status: 0 when the dataset is valid, 1 when it has problems, 2 for a
 usage error.`,
 		Args: args(cobra.MaximumNArgs(1)),
@@ -35,7 +39,7 @@ usage error.`,
 				return err
 			}
 			if corpus != "" {
-				if err := annotations.CheckCorpus(d, os.DirFS(corpus)); err != nil {
+				if err := annotations.CheckCorpusContext(cmd.Context(), d, os.DirFS(corpus)); err != nil {
 					return a.reportProblems(err)
 				}
 			}

@@ -440,3 +440,33 @@ func TestSuggesterAgreesWithNearest(t *testing.T) {
 		}
 	}
 }
+
+// TestBadCharEveryPosition checks the eight-bytes-at-a-time scan finds a
+// control character wherever it is.
+func TestBadCharEveryPosition(t *testing.T) {
+	clean := "The quick brown fox jumps over the lazy dog~ 0123"
+	if why := badChar(clean, false); why != "" {
+		t.Fatalf("clean text rejected: %s", why)
+	}
+	bad := []byte{0x7f}
+	for c := byte(0); c < 0x20; c++ {
+		bad = append(bad, c)
+	}
+	for i := range len(clean) {
+		for _, c := range bad {
+			s := clean[:i] + string([]byte{c}) + clean[i+1:]
+			if why := badChar(s, false); why == "" {
+				t.Fatalf("byte %#x at %d not found in %q", c, i, s)
+			}
+		}
+		for _, r := range []rune{0x85, 0x9b, 0xffff, 0xfdd0} {
+			s := clean[:i] + string(r) + clean[i+1:]
+			if why := badChar(s, false); why == "" {
+				t.Fatalf("U+%04X at %d not found", r, i)
+			}
+		}
+		if why := badChar(clean[:i]+"é"+clean[i+1:], false); why != "" {
+			t.Fatalf("é at %d rejected: %s", i, why)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"unicode"
@@ -19,7 +20,19 @@ var longTextKeys = []string{"quote", "text", "note", "title"}
 // noncharacter such as U+FFFF (not allowed in XML). Tabs and line breaks
 // are allowed where long is set.
 func badChar(s string, long bool) string {
-	for i := 0; i < len(s); {
+	i := 0
+	// Skip eight bytes at a time while they are printable ASCII (0x20 to
+	// 0x7e): most text fields are, and Load checks every one.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		below := (x - 0x20*ones) &^ x                    // a byte < 0x20 (or >= 0x80)
+		del := (x ^ 0x7f*ones - ones) &^ (x ^ 0x7f*ones) // a byte == 0x7f
+		if (below|del|x)&highs != 0 {
+			break
+		}
+	}
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != 0x7f || long && (c == '\t' || c == '\n') {

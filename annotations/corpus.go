@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -49,27 +50,47 @@ func NormalizeText(s string) string {
 	return b.String()
 }
 
-// CheckCorpus verifies that every statement's and relation's quote occurs
-// in the text of its source, read from corpus at the source's file path,
-// after NormalizeText on both. It returns an ErrorList naming each quote
-// that is not found, at the statement's position, and each source whose
-// text cannot be read.
+// CheckCorpus verifies every quote against the corpus; see
+// CheckCorpusContext.
 func CheckCorpus(d *Dataset, corpus fs.FS) error {
+	return CheckCorpusContext(context.Background(), d, corpus)
+}
+
+// CheckCorpusContext verifies that every statement's and relation's quote
+// occurs in the text of its source, read from corpus at the source's file
+// path, after NormalizeText on both. It returns an ErrorList naming each
+// quote that is not found (or has nothing visible to find), at the
+// statement's position, and each source whose text cannot be read: a
+// missing file, one that is not a regular file (a named pipe or a device,
+// also behind a symbolic link: it is never opened), one larger than
+// MaxFileSize (never read past the limit) or not UTF-8. When ctx is done
+// it stops with ctx's error, wrapped.
+func CheckCorpusContext(ctx context.Context, d *Dataset, corpus fs.FS) error {
 	var errs ErrorList
 	texts := make(map[string]string, len(d.Sources))
 	usable := make(map[string]bool, len(d.Sources))
 	for _, s := range d.Sources {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("check quotes: %w", err)
+		}
 		if s.File == "" {
 			errs = append(errs, &Error{s.Pos, fmt.Sprintf("source %q has no file, so its quotes cannot be checked", s.ID), "add file: with the text's path in the corpus directory"})
 			continue
 		}
-		data, err := fs.ReadFile(corpus, s.File)
+		data, err := readCorpusFile(corpus, s.File)
 		if err != nil {
-			msg := "cannot read"
-			if errors.Is(err, fs.ErrNotExist) {
-				msg = "no such file in the corpus:"
+			msg, hint := "cannot read "+s.File+": "+err.Error(), "file is relative to the --corpus directory"
+			var bad *badFileError
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				msg = "no such file in the corpus: " + s.File
+			case errors.As(err, &bad):
+				msg, hint = s.File+" is "+bad.msg, "source texts are regular UTF-8 text files"
+				if bad.line > 0 {
+					msg, hint = s.File+": "+bad.msg, "source texts are read whole; split the text"
+				}
 			}
-			errs = append(errs, &Error{s.Pos, fmt.Sprintf("source %q: %s %s", s.ID, msg, s.File), "file is relative to the --corpus directory"})
+			errs = append(errs, &Error{s.Pos, fmt.Sprintf("source %q: %s", s.ID, msg), hint})
 			continue
 		}
 		if !utf8.Valid(data) {
@@ -85,19 +106,41 @@ func CheckCorpus(d *Dataset, corpus fs.FS) error {
 		}
 		text := texts[src]
 		q := NormalizeText(quote)
+		if !hasVisible(q) {
+			// Load rejects such quotes; a dataset made with New may have one.
+			errs = append(errs, &Error{pos, fmt.Sprintf("quote %q has no visible character", quote), "give the verbatim words from the source"})
+			return
+		}
 		if strings.Contains(text, q) {
 			return
 		}
 		file := d.Source(src).File
 		errs = append(errs, &Error{pos, fmt.Sprintf("quote not found in %s: %q", file, abbreviate(q, 70)), divergence(text, q)})
 	}
-	for _, s := range d.Statements {
+	for i, s := range d.Statements {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return fmt.Errorf("check quotes: %w", ctx.Err())
+		}
 		check(s.Pos, s.Source, s.Quote)
 	}
 	for _, r := range d.Relations {
 		check(r.Pos, r.Source, r.Quote)
 	}
 	return errs.err()
+}
+
+// readCorpusFile reads a source text, refusing what is not a regular file
+// before opening it (a named pipe would block the open) and what is
+// larger than MaxFileSize before and while reading it.
+func readCorpusFile(corpus fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(corpus, name) // follows symbolic links
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &badFileError{msg: fileKind(st.Mode()) + ", not a regular file: it is not read"}
+	}
+	return readFile(corpus, name, MaxFileSize)
 }
 
 // divergence says where a quote stops matching its source: the longest

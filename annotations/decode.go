@@ -1,11 +1,11 @@
 package annotations
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -16,33 +16,78 @@ import (
 // an empty file and rejects a second document, which would otherwise be
 // silently ignored.
 func parseYAML(data []byte) (*yaml.Node, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	doc, _, err := parseYAMLRead(data)
+	return doc, err
+}
+
+// parseYAMLRead is parseYAML that also returns how many bytes of data
+// yaml.v3 had read when it stopped. data is handed to it a line at a
+// time, so when parsing fails, the first lines covering those bytes
+// already fail to parse: the error is within them.
+func parseYAMLRead(data []byte) (*yaml.Node, int, error) {
+	r := &lineReader{data: data}
+	dec := yaml.NewDecoder(r)
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, nil
+			return nil, r.off, nil
 		}
-		return nil, err
+		return nil, r.off, err
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, fmt.Errorf("line %d: a second YAML document (after ---); put one document in each file", extra.Line)
+		return nil, r.off, fmt.Errorf("line %d: a second YAML document (after ---); put one document in each file", extra.Line)
 	} else if !errors.Is(err, io.EOF) {
-		return nil, err
+		return nil, r.off, err
 	}
 	if len(doc.Content) == 0 {
-		return nil, nil
+		return nil, r.off, nil
 	}
-	return doc.Content[0], nil
+	return doc.Content[0], r.off, nil
+}
+
+// lineReader reads data no further than the end of the current line
+// (a line feed or a carriage return) in each Read, and counts what it
+// has read.
+type lineReader struct {
+	data []byte
+	off  int
+}
+
+func (r *lineReader) Read(p []byte) (int, error) {
+	if r.off >= len(r.data) {
+		return 0, io.EOF
+	}
+	rest := r.data[r.off:]
+	if len(rest) > len(p) {
+		rest = rest[:len(p)]
+	}
+	for i, c := range rest {
+		if c == '\n' || c == '\r' {
+			rest = rest[:i+1]
+			break
+		}
+	}
+	n := copy(p, rest)
+	r.off += n
+	return n, nil
 }
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
-// locateYAMLError finds the position of a syntax error. yaml.v3's parse
-// errors carry no column, and for parser errors the line is that of the
-// enclosing block rather than of the fault, so the fault is found as the
-// last line of the shortest prefix of whole lines that fails to parse.
-func locateYAMLError(data []byte, err error) (line, col int, msg string) {
+// locateYAMLError finds the position of a syntax error, given the error
+// yaml.v3 returned for data and how far it had read (see parseYAMLRead).
+// yaml.v3's parse errors carry no column, and for parser errors the line
+// is that of the enclosing block rather than of the fault, so the fault is
+// found as the last line of the shortest prefix of whole lines that fails
+// to parse.
+//
+// The search parses few prefixes: the lines yaml.v3 had read fail already,
+// the enclosing block's line is tried first, and from the upper end the
+// search gallops down (1, 2, 4... lines) before it bisects, so a fault at
+// the end of a large file costs a few parses of it, not one per halving.
+// Each failing parse tightens the upper bound to the lines it read.
+func locateYAMLError(data []byte, err error, read int) (line, col int, msg string) {
 	msg = err.Error()
 	line = 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -52,19 +97,43 @@ func locateYAMLError(data []byte, err error) (line, col int, msg string) {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	ends := lineEnds(data)
+	// linesOf is the number of lines that hold the first n bytes.
+	linesOf := func(n int) int { return min(sort.SearchInts(ends, n)+1, len(ends)) }
 	if len(ends) > 1 {
-		lo, hi := 1, len(ends) // prefix of ends[k-1] bytes = the first k lines
-		for lo < hi {
-			mid := (lo + hi) / 2
-			if _, perr := parseYAML(data[:ends[mid-1]]); perr != nil {
-				hi = mid
+		// fails reports whether the first k lines fail to parse, and the
+		// number of lines whose bytes yaml.v3 read before it failed.
+		fails := func(k int) (bool, int) {
+			_, r, perr := parseYAMLRead(data[:ends[k-1]])
+			return perr != nil, min(k, linesOf(r))
+		}
+		lo, hi := 0, len(ends) // the first lo lines parse, the first hi fail
+		if read > 0 {
+			hi = linesOf(read)
+		}
+		if line >= 1 && line < hi {
+			if f, b := fails(line); f {
+				hi = b
 			} else {
-				lo = mid + 1
+				lo = line
 			}
 		}
-		if _, perr := parseYAML(data[:ends[lo-1]]); perr != nil {
-			line = lo
+		for step := 1; hi-step > lo; step *= 2 {
+			if f, b := fails(hi - step); f {
+				hi = b
+			} else {
+				lo = hi - step
+				break
+			}
 		}
+		for hi-lo > 1 {
+			mid := (lo + hi) / 2
+			if f, b := fails(mid); f {
+				hi = b
+			} else {
+				lo = mid
+			}
+		}
+		line = hi
 	}
 	col = 1
 	start := 0
@@ -77,18 +146,45 @@ func locateYAMLError(data []byte, err error) (line, col int, msg string) {
 	return line, col, msg
 }
 
-// lineEnds returns the offset just past each line of data.
+// lineEnds returns the offset just past each line of data. Lines end as
+// yaml.v3 ends them: at a line feed, a carriage return, a CR LF pair (one
+// break), or U+0085, U+2028 or U+2029.
 func lineEnds(data []byte) []int {
 	var ends []int
-	for i, c := range data {
-		if c == '\n' {
-			ends = append(ends, i+1)
+	for i := 0; i < len(data); {
+		if n := lineBreak(data, i); n > 0 {
+			i += n
+			ends = append(ends, i)
+			continue
 		}
+		i++
 	}
-	if len(data) > 0 && data[len(data)-1] != '\n' {
+	if len(data) > 0 && (len(ends) == 0 || ends[len(ends)-1] != len(data)) {
 		ends = append(ends, len(data))
 	}
 	return ends
+}
+
+// lineBreak returns the length of the line break at data[i], or 0.
+func lineBreak(data []byte, i int) int {
+	switch c := data[i]; c {
+	case '\n':
+		return 1
+	case '\r':
+		if i+1 < len(data) && data[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case 0xC2:
+		if i+1 < len(data) && data[i+1] == 0x85 {
+			return 2
+		}
+	case 0xE2:
+		if i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xA8 || data[i+2] == 0xA9) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // fileDecoder turns one file's node tree into entries, recording an Error
@@ -339,6 +435,11 @@ func (d *fileDecoder) str(f field) string {
 	}
 	switch v.Tag {
 	case "!!str":
+		long := contains(longTextKeys, f.key.Value)
+		if why := badChar(v.Value, long); why != "" {
+			d.errorf(v, badCharHint(long), "%q contains %s", f.key.Value, why)
+			return ""
+		}
 		return v.Value
 	case "!!null":
 		d.errorf(v, "", "%q is empty", f.key.Value)
@@ -576,8 +677,13 @@ func (d *fileDecoder) statement(n *yaml.Node) *Statement {
 
 func (d *fileDecoder) quote(f field) string {
 	q := d.str(f)
-	if q != "" && strings.TrimSpace(q) == "" {
+	switch {
+	case q == "":
+	case strings.TrimSpace(q) == "":
 		d.errorf(f.value, "give the verbatim words from the source", "%q is blank", f.key.Value)
+	case !hasVisible(q):
+		d.errorf(f.value, "give the verbatim words from the source; zero-width, format and other invisible characters do not count",
+			"%q has no visible character, only %s", f.key.Value, invisibleList(q))
 	}
 	return q
 }

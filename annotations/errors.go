@@ -2,7 +2,9 @@ package annotations
 
 import (
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error is one problem in an annotation file, at a position, with an
@@ -13,13 +15,65 @@ type Error struct {
 	Hint string
 }
 
-// Error formats e as path:line:col: message (hint).
+// Error formats e as path:line:col: message (hint), or as the message
+// alone when e has no position. Control characters and other characters
+// that print nothing visible are escaped (see Message), so that text from
+// a file cannot reach a terminal raw.
 func (e *Error) Error() string {
-	s := e.Pos.String() + ": " + e.Msg
+	if e.Pos.File == "" && e.Pos.Line == 0 {
+		return e.Message()
+	}
+	return escapeText(e.Pos.String()) + ": " + e.Message()
+}
+
+// Message formats e without its position, as message (hint), with every
+// character that strconv.IsPrint rejects (controls, terminal escape
+// sequences' ESC, format characters, noncharacters, invalid UTF-8) written
+// as a Go escape such as \x1b or \uffff.
+func (e *Error) Message() string {
+	s := e.Msg
 	if e.Hint != "" {
 		s += " (" + e.Hint + ")"
 	}
-	return s
+	return escapeText(s)
+}
+
+// Escape returns s with every character strconv.IsPrint rejects (except
+// the space), and every byte that is not UTF-8, escaped as strconv.Quote
+// would, and the rest unchanged: "a\x1b[31mb" becomes `a\x1b[31mb`. Use
+// it for text from files that is printed to a terminal unquoted.
+func Escape(s string) string { return escapeText(s) }
+
+// escapeText is Escape. Messages quote user text with %q already; this
+// catches the text that is not quoted (paths, yaml.v3's messages).
+func escapeText(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(`\x`)
+			b.WriteString(strconv.FormatUint(uint64(s[i])>>4, 16))
+			b.WriteString(strconv.FormatUint(uint64(s[i])&15, 16))
+		case r == ' ' || strconv.IsPrint(r):
+			b.WriteString(s[i : i+size])
+		default:
+			q := strconv.QuoteRuneToASCII(r) // '\x1b', '\u200b', '\U000e0001'
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // ErrorList is every problem found in a dataset, sorted by position. Load

@@ -434,7 +434,10 @@ func (p *fastParser) plain(j int, flow bool) (*yaml.Node, int, bool) {
 			if c == ',' || c == ']' || c == '}' {
 				break
 			}
-			if c == '[' || c == '{' || c == '#' {
+			// yaml.v3 ends a plain scalar in a flow collection at any of
+			// ",?[]{}", so "[Who?, x]" is an error to it: leave such
+			// text (and the comment sign) to it.
+			if c == '[' || c == '{' || c == '#' || c == '?' {
 				return nil, 0, false
 			}
 		}

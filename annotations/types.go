@@ -14,8 +14,12 @@ type Pos struct {
 	Col  int
 }
 
-// String formats p as path:line:col, the form editors and compilers use.
+// String formats p as path:line:col, the form editors and compilers use,
+// or as path alone for a position in no particular line (Line 0).
 func (p Pos) String() string {
+	if p.Line == 0 && p.File != "" {
+		return p.File
+	}
 	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col)
 }
 
@@ -208,6 +212,12 @@ type Dataset struct {
 	Sources    []*Source
 	Statements []*Statement
 	Relations  []*Relation
+
+	// Warnings are problems that do not stop the dataset from loading but
+	// that the analyst should know of, sorted by position: symbolic links
+	// that are not followed, a dataset with nothing in it. A warning with
+	// an empty Pos.File is about the dataset as a whole.
+	Warnings ErrorList
 
 	actors  map[string]*Actor
 	claims  map[string]*Claim

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"sort"
 	"strings"
 )
 
@@ -85,30 +84,38 @@ func (d *Dataset) index() ErrorList {
 // and relation dates from their sources.
 func (d *Dataset) validate() ErrorList {
 	var errs ErrorList
-	var actorIDs, claimIDs, sourceIDs []string // built on the first miss only
-	ids := func(cache *[]string, n int, get func(int) string) []string {
-		if *cache == nil {
-			*cache = make([]string, 0, n)
-			for i := 0; i < n; i++ {
-				*cache = append(*cache, get(i))
+	// The suggesters are built on the first miss only, and each unknown
+	// id is looked up once.
+	var actorIDs, claimIDs, sourceIDs *Suggester
+	suggester := func(x **Suggester, n int, get func(int) string) *Suggester {
+		if *x == nil {
+			ids := make([]string, n)
+			for i := range ids {
+				ids[i] = get(i)
 			}
-			sort.Strings(*cache)
+			*x = NewSuggester(ids)
 		}
-		return *cache
+		return *x
 	}
+	hints := map[[2]string]string{}
 	missing := func(pos Pos, what, kind, id string) {
-		var cands []string
-		switch kind {
-		case "actor":
-			cands = ids(&actorIDs, len(d.Actors), func(i int) string { return d.Actors[i].ID })
-		case "claim":
-			cands = ids(&claimIDs, len(d.Claims), func(i int) string { return d.Claims[i].ID })
-		case "source":
-			cands = ids(&sourceIDs, len(d.Sources), func(i int) string { return d.Sources[i].ID })
-		}
-		hint := didYouMean(id, cands)
-		if hint == "" {
-			hint = "declare the " + kind + " or correct the id"
+		hint, seen := hints[[2]string{kind, id}]
+		if !seen {
+			var x *Suggester
+			switch kind {
+			case "actor":
+				x = suggester(&actorIDs, len(d.Actors), func(i int) string { return d.Actors[i].ID })
+			case "claim":
+				x = suggester(&claimIDs, len(d.Claims), func(i int) string { return d.Claims[i].ID })
+			case "source":
+				x = suggester(&sourceIDs, len(d.Sources), func(i int) string { return d.Sources[i].ID })
+			}
+			if best, ok := x.Nearest(id); ok {
+				hint = "did you mean " + quoteID(best) + "?"
+			} else {
+				hint = "declare the " + kind + " or correct the id"
+			}
+			hints[[2]string{kind, id}] = hint
 		}
 		errs = append(errs, &Error{pos, fmt.Sprintf("%s %q is not a known %s", what, id, kind), hint})
 	}
@@ -230,7 +237,8 @@ func New(actors []*Actor, claims []*Claim, sources []*Source, statements []*Stat
 		Actors: actors, Claims: claims, Sources: sources, Statements: statements, Relations: relations,
 		actors: map[string]*Actor{}, claims: map[string]*Claim{}, sources: map[string]*Source{},
 	}
-	errs := d.index()
+	errs := d.checkText()
+	errs = append(errs, d.index()...)
 	errs = append(errs, d.validate()...)
 	for _, s := range statements {
 		if s.Stance != Support && s.Stance != Oppose {

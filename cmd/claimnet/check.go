@@ -22,6 +22,10 @@ empty quotes. With --corpus DIR, every statement's quote must occur in its
 source's text (DIR/<source file>), whitespace and typographic quotes and
 dashes normalised.
 
+Warnings (a symbolic link to a directory, which is not followed; a dataset
+with no actors, claims or statements) are printed as path: warning: message
+and leave the exit status at 0.
+
 Exit status: 0 when the dataset is valid, 1 when it has problems, 2 for a
 usage error.`,
 		Args: args(cobra.MaximumNArgs(1)),
@@ -31,12 +35,12 @@ usage error.`,
 					return usagef("--corpus %s: not a directory", corpus)
 				}
 			}
-			d, err := a.loadDataset(argv)
+			d, err := a.loadDataset(cmd.Context(), argv)
 			if err != nil {
 				return err
 			}
 			if corpus != "" {
-				if err := annotations.CheckCorpus(d, os.DirFS(corpus)); err != nil {
+				if err := annotations.CheckCorpusContext(cmd.Context(), d, os.DirFS(corpus)); err != nil {
 					return a.reportProblems(err)
 				}
 			}
@@ -61,7 +65,7 @@ func (a *app) statsCmd() *cobra.Command {
 		Short: "Count the actors, claims, sources, statements and relations",
 		Args:  args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
-			d, err := a.loadDataset(argv)
+			d, err := a.loadDataset(cmd.Context(), argv)
 			if err != nil {
 				return err
 			}

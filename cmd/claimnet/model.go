@@ -9,7 +9,7 @@ import (
 // compileModel loads the dataset named in argv (or the built-in one) and
 // compiles its Model within w: the one model every command reads.
 func (a *app) compileModel(ctx context.Context, argv []string, w graph.Window) (*graph.Model, error) {
-	d, err := a.loadDataset(argv)
+	d, err := a.loadDataset(ctx, argv)
 	if err != nil {
 		return nil, err
 	}

@@ -163,18 +163,26 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 }
 
 // loadDataset loads the dataset named on the command line, or the
-// built-in one. Validation problems are printed one a line and returned
-// as a reportedError.
-func (a *app) loadDataset(argv []string) (*annotations.Dataset, error) {
+// built-in one, stopping when ctx is done. Validation problems are
+// printed one a line and returned as a reportedError; warnings are
+// printed as path: warning: message.
+func (a *app) loadDataset(ctx context.Context, argv []string) (*annotations.Dataset, error) {
 	var d *annotations.Dataset
 	var err error
 	if len(argv) == 0 {
 		d, err = annotations.LoadEmbedded()
 	} else {
-		d, err = annotations.LoadDir(argv[0])
+		d, err = annotations.LoadDirContext(ctx, argv[0])
 	}
 	if err != nil {
 		return nil, a.reportProblems(err)
+	}
+	for _, w := range d.Warnings {
+		where := annotations.Escape(w.Pos.String())
+		if w.Pos.File == "" {
+			where = annotations.Escape(datasetName(argv))
+		}
+		fmt.Fprintf(a.stderr, "%s: warning: %s\n", where, w.Message())
 	}
 	return d, nil
 }

@@ -168,3 +168,41 @@ func (d *Dataset) checkText() ErrorList {
 	}
 	return errs
 }
+
+// CleanText returns s with every character that no text field may hold
+// (see Load) replaced, so that text from elsewhere (a DNA database, a raw
+// article) can become a field without failing validation. Each byte that
+// is not UTF-8 and each control character or noncharacter becomes U+FFFD;
+// where long is false (a one-line field such as a name) a tab or line
+// break becomes a space instead. The count of characters is kept, so
+// offsets counted in characters still hold. When s has nothing to
+// replace it is returned as is.
+func CleanText(s string, long bool) string {
+	if badChar(s, long) == "" {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b.WriteRune(utf8.RuneError)
+		case r == '\t' || r == '\n' || r == '\r':
+			switch {
+			case !long:
+				b.WriteByte(' ')
+			case r == '\r':
+				b.WriteByte('\n')
+			default:
+				b.WriteByte(byte(r))
+			}
+		case r < 0x20 || r >= 0x7f && r <= 0x9f || isNonchar(r):
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}

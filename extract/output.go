@@ -234,12 +234,12 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 	if dr.declared == nil {
 		dr.declared = make(map[string]bool)
 	}
-	src := &annotations.Source{ID: id, Title: validText(d.Title)}
+	src := &annotations.Source{ID: id, Title: validLine(d.Title)}
 	if src.Title == "" {
-		src.Title = "Untitled (" + validText(d.File) + ")"
+		src.Title = "Untitled (" + validLine(d.File) + ")"
 	}
 	if d.File != "-" {
-		src.File = validText(path.Base(strings.ReplaceAll(d.File, "\\", "/")))
+		src.File = validLine(path.Base(strings.ReplaceAll(d.File, "\\", "/")))
 	}
 	f := &annotations.File{Source: src}
 	newIDs := make(map[string]bool, len(d.NewActors))
@@ -280,7 +280,7 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 			note += "; verb: " + s.Verb
 		}
 		if s.Mention != "" {
-			note += "; speaker given as: " + validText(s.Mention)
+			note += "; speaker given as: " + validLine(s.Mention)
 		}
 		f.Statements = append(f.Statements, &annotations.Statement{
 			Actor:  actor,
@@ -374,27 +374,30 @@ func encodeChunked(w io.Writer, f *annotations.File, n int) error {
 	return nil
 }
 
-// validText returns s with each byte that is not valid UTF-8 replaced by
-// U+FFFD, so that the YAML encoder can write it. Extract rejects such
-// text; this guards documents made by other means.
-func validText(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	return strings.ToValidUTF8(s, "\uFFFD")
-}
+// validText returns running text s fit for a draft's field, which the
+// YAML encoder can write and Load accepts: bytes that are not UTF-8 and
+// control characters (a form feed from pdftotext, a NUL) become U+FFFD
+// (see annotations.CleanText). Extract rejects text that is not UTF-8;
+// this guards the rest, and documents made by other means.
+func validText(s string) string { return annotations.CleanText(s, true) }
 
-// validActor returns a, or a copy with its strings made valid UTF-8.
+// validLine is validText for a one-line field such as a name or a file.
+func validLine(s string) string { return annotations.CleanText(s, false) }
+
+// validActor returns a, or a copy with its strings made fit for a draft.
 func validActor(a *annotations.Actor) *annotations.Actor {
-	if utf8.ValidString(a.Name+a.Role+a.Affiliation+a.ID) && utf8.ValidString(strings.Join(a.Aliases, "")) {
+	c := *a
+	c.ID, c.Name, c.Role, c.Affiliation = validLine(a.ID), validLine(a.Name), validLine(a.Role), validLine(a.Affiliation)
+	same := c.ID == a.ID && c.Name == a.Name && c.Role == a.Role && c.Affiliation == a.Affiliation
+	aliases := make([]string, len(a.Aliases))
+	for i, al := range a.Aliases {
+		aliases[i] = validLine(al)
+		same = same && aliases[i] == al
+	}
+	if same {
 		return a
 	}
-	c := *a
-	c.ID, c.Name, c.Role, c.Affiliation = validText(a.ID), validText(a.Name), validText(a.Role), validText(a.Affiliation)
-	c.Aliases = make([]string, len(a.Aliases))
-	for i, al := range a.Aliases {
-		c.Aliases[i] = validText(al)
-	}
+	c.Aliases = aliases
 	return &c
 }
 

@@ -373,6 +373,19 @@ func (im *importer) valid(s, what string) string {
 	return string([]rune(s))
 }
 
+// field returns s made fit for a dataset field (see annotations.CleanText):
+// valid UTF-8 as valid makes it, then each control character or
+// noncharacter replaced, with a warning naming where it was (what). long
+// is set for running text, where tabs and line breaks may stay.
+func (im *importer) field(s, what string, long bool) string {
+	s = im.valid(s, what)
+	c := annotations.CleanText(s, long)
+	if c != s {
+		im.warnings = append(im.warnings, fmt.Sprintf("%s holds control characters or noncharacters: each replaced by U+FFFD (a line break or tab in a name by a space)", what))
+	}
+	return c
+}
+
 // maxIDLen bounds the ids made from names, which for claims are whole
 // sentences.
 const maxIDLen = 60
@@ -441,9 +454,9 @@ func (im *importer) readEntities(ctx context.Context, db *sql.DB, varID int64, a
 	})
 	for _, e := range ents {
 		what := fmt.Sprintf("ENTITIES row %d", e.id)
-		e.value = im.valid(e.value, what+" (value "+strconv.QuoteToASCII(e.value)+")")
-		e.alias = im.valid(e.alias, what+" (Alias attribute)")
-		e.kind = im.valid(e.kind, what+" (Type attribute)")
+		e.value = im.field(e.value, what+" (value "+strconv.QuoteToASCII(e.value)+")", !actors)
+		e.alias = im.field(e.alias, what+" (Alias attribute)", false)
+		e.kind = im.field(e.kind, what+" (Type attribute)", false)
 		if actors {
 			a := &annotations.Actor{ID: im.newID(e.value, "actor-"+strconv.FormatInt(e.id, 10)), Name: e.value, Type: actorType}
 			if alias := strings.TrimSpace(e.alias); alias != "" && alias != e.value {
@@ -480,9 +493,9 @@ func (im *importer) readDocuments(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("read documents: %w", err)
 		}
 		what := "DOCUMENTS row " + strconv.FormatInt(id, 10)
-		title = strings.TrimSpace(im.valid(title, what+" (Title)"))
-		author = im.valid(author, what+" (Author)")
-		outlet = im.valid(outlet, what+" (Source)")
+		title = strings.TrimSpace(im.field(title, what+" (Title)", false))
+		author = im.field(author, what+" (Author)", false)
+		outlet = im.field(outlet, what+" (Source)", false)
 		text = im.valid(text, what+" (Text)")
 		published, err := dateOf(secs)
 		if err != nil {
@@ -558,7 +571,9 @@ func (im *importer) readStatements(ctx context.Context, db *sql.DB, stType, acto
 		start, stop = max(0, min(start, int64(len(text)))), max(0, min(stop, int64(len(text))))
 		quote := ""
 		if start < stop {
-			quote = strings.TrimSpace(string(utf16.Decode(text[start:stop])))
+			// The text of a coded span may hold what no quote may (a
+			// control character); the document's own text keeps it.
+			quote = strings.TrimSpace(annotations.CleanText(string(utf16.Decode(text[start:stop])), true))
 		}
 		if quote == "" {
 			im.skipped.BlankQuote++

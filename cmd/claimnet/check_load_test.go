@@ -58,7 +58,7 @@ func TestLoadDatasetStopsWhenCancelled(t *testing.T) {
 	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	a := &app{strings.NewReader(""), io.Discard, io.Discard}
+	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
 	if _, err := a.loadDataset(ctx, []string{data}); !errors.Is(err, context.Canceled) {
 		t.Errorf("error = %v, want context.Canceled", err)
 	}

@@ -148,13 +148,21 @@ type shortWriter struct{}
 
 func (shortWriter) Write(p []byte) (int, error) { return len(p) / 2, nil }
 
-// evilDataset has terminal escapes, a bidi override and a tab in the
-// names and texts that the tables print.
+// evilDataset has a bidi override in a claim's text, which the format
+// allows (right-to-left scripts need the marks) but a table must not act on.
 const evilDataset = "actors:\n" +
+	"  - {id: asif, name: Khawaja Asif, type: person}\n" +
+	"  - {id: mujahid, name: Zabihullah Mujahid, type: person}\n" +
+	"claims:\n" +
+	"  - {id: talks-failed, text: \"The talks \\u202efailed.\"}\n"
+
+// controlDataset has terminal escapes and a tab in names, which the
+// format refuses; the refusal must not print them raw either.
+const controlDataset = "actors:\n" +
 	"  - {id: asif, name: \"Khawaja \\e]0;owned\\aAsif\", type: person}\n" +
 	"  - {id: mujahid, name: \"Zabihullah\\tMujahid \\e[2J\", type: person}\n" +
 	"claims:\n" +
-	"  - {id: talks-failed, text: \"The talks \\u202efailed.\"}\n"
+	"  - {id: talks-failed, text: The talks failed.}\n"
 
 const evilSource = "source: {id: report, title: Report, published: 2025-11-02, file: report.txt}\n" +
 	"statements:\n" +
@@ -180,10 +188,16 @@ func TestTablesEscapeTerminalControls(t *testing.T) {
 	if rawControl(stdout) {
 		t.Errorf("analyse prints raw terminal controls:\n%q", stdout)
 	}
-	for _, want := range []string{`Khawaja \x1b]0;owned\x07Asif`, `Zabihullah\tMujahid \x1b[2J`, `The talks \u202efailed.`} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("analyse output lacks the escaped %s:\n%s", want, stdout)
-		}
+	if want := `The talks \u202efailed.`; !strings.Contains(stdout, want) {
+		t.Errorf("analyse output lacks the escaped %s:\n%s", want, stdout)
+	}
+
+	// Control characters in names are refused, and the refusal names
+	// them by code point instead of echoing them.
+	bad := writeFiles(t, map[string]string{"a.yaml": controlDataset, "report.yaml": evilSource})
+	code, stdout, stderr = runCLI(t, "analyse", bad)
+	if code != 1 || rawControl(stdout+stderr) || !strings.Contains(stderr, "U+001B") {
+		t.Errorf("analyse of names with escapes: exit %d, stdout %q, stderr %q; want exit 1 naming U+001B", code, stdout, stderr)
 	}
 
 	// A dataset path with an escape in it, in check's "ok" line and in
@@ -200,7 +214,7 @@ func TestTablesEscapeTerminalControls(t *testing.T) {
 		t.Errorf("check: exit %d, stdout %q, stderr %q; want the path escaped", code, stdout, stderr)
 	}
 	code, _, stderr = runCLI(t, "check", filepath.Join(evilDir, "missing\x1b]0;x\a"))
-	if code != 1 || rawControl(stderr) || !strings.Contains(stderr, `missing\x1b]0;x\x07`) {
+	if code != 1 || rawControl(stderr) || !strings.Contains(stderr, `missing\x1b]0;x`) {
 		t.Errorf("check of a missing path: exit %d, stderr %q; want the path escaped", code, stderr)
 	}
 	code, _, stderr = runCLI(t, "\x1b[2Jbogus")

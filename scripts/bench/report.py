@@ -119,15 +119,23 @@ def shape_rows(res):
 
 def over(r):
     """How far a row is from the targets: the larger of wall / 10 s and
-    RSS / 2 GB (above 1: over a target); a failed run counts as over."""
-    if r["status"] != "ok":
-        return float("inf")
+    RSS / 2 GB (above 1: over a target); a failed run (timeout, out of
+    memory, error) counts as over whatever it measured."""
     share = 0.0
     if r["wall"] is not None:
         share = max(share, r["wall"] / TARGET_WALL)
     if r["rss"] is not None:
         share = max(share, r["rss"] / TARGET_RSS)
+    if r["status"] != "ok":
+        share = max(share, 1.0 + 1e-9)
     return share
+
+
+def badness(rows):
+    """Orders a shape's rows from best to worst: first by the number of
+    failed runs, then by the worst row's distance from the targets."""
+    failed = sum(1 for r in rows if r["status"] != "ok")
+    return (failed, max(over(r) for r in rows))
 
 
 def write_shapes(w, res):
@@ -172,18 +180,18 @@ def write_shapes(w, res):
                 verdict = "**" + ", ".join(flagged) + "**" if flagged else "within"
             w(f"| {sh} | {label} | {fmt_s(r['wall'])} | {rss} | {load} | {verdict} |")
     w("")
-    # The worst shape: the one whose worst row is farthest over (or
-    # closest to) the targets.
-    worst = {}
+    # The worst shape: the one with the most failed runs, then the one
+    # whose worst row is farthest over (or closest to) the targets.
+    by_shape = {}
     for (sh, cmd), r in rows.items():
-        if sh not in worst or over(r) > over(worst[sh][1]):
-            worst[sh] = (cmd, r)
-    name = max(worst, key=lambda sh: over(worst[sh][1]))
-    cmd, r = worst[name]
+        by_shape.setdefault(sh, []).append((cmd, r))
+    name = max(by_shape, key=lambda sh: badness([r for _, r in by_shape[sh]]))
+    cmd, r = max(by_shape[name], key=lambda cr: (cr[1]["status"] != "ok", over(cr[1])))
+    nfailed = sum(1 for _, r2 in by_shape[name] if r2["status"] != "ok")
     flagged = sum(1 for r2 in rows.values() if over(r2) > 1)
     rss = "—" if r["rss"] is None else f"{r['rss'] / 1e9:.2f} GB"
     state = r["status"] if r["status"] != "ok" else f"{fmt_s(r['wall'])}, {rss}"
-    w(f"Worst shape: **{name}** (its worst row: {cmd}, {state}). "
+    w(f"Worst shape: **{name}** ({nfailed} failed runs; its worst row: {cmd}, {state}). "
       f"{flagged} of {len(rows)} rows over the target.")
     an = {sh: rows[(sh, "analyse")] for sh in shapes if (sh, "analyse") in rows}
     if an:

@@ -192,9 +192,10 @@ func Analyze(ctx context.Context, m *Model, opts ...AnalyzeOption) (*Analysis, e
 		Claims:  make([]ClaimResult, len(m.Claims)),
 		Methods: map[string]string{},
 	}
+	sides := affiliationRoots(m)
 	for i, a := range m.Actors {
 		an.Actors[i] = ActorResult{
-			ID: a.ID, Name: a.Name, Side: m.Data.AffiliationRoot(a.ID),
+			ID: a.ID, Name: a.Name, Side: sides[i],
 			Centrality: make(map[string]float64, len(Measures)), Coalition: -1,
 		}
 	}
@@ -224,6 +225,44 @@ func Analyze(ctx context.Context, m *Model, opts ...AnalyzeOption) (*Analysis, e
 		an.Methods[k] = v
 	}
 	return an, nil
+}
+
+// affiliationRoots returns each actor's affiliation root, as
+// Dataset.AffiliationRoot gives it, in time linear in the actors: each
+// actor's chain is followed only until it meets an actor whose root is
+// known, so a long chain of affiliations is walked once, not once per
+// member.
+func affiliationRoots(m *Model) []string {
+	root := make([]int, len(m.Actors)) // −1: not known yet
+	for i := range root {
+		root[i] = -1
+	}
+	var path []int
+	for i := range m.Actors {
+		path = path[:0]
+		r := i
+		for root[r] < 0 {
+			path = append(path, r)
+			up, ok := m.actorIndex[m.Actors[r].Affiliation]
+			if m.Actors[r].Affiliation == "" || !ok {
+				root[r] = r
+				break
+			}
+			if len(path) > len(m.Actors) { // a cycle, which validation rules out
+				root[r] = r
+				break
+			}
+			r = up
+		}
+		for _, p := range path {
+			root[p] = root[r]
+		}
+	}
+	out := make([]string, len(m.Actors))
+	for i, r := range root {
+		out[i] = m.Actors[r].ID
+	}
+	return out
 }
 
 // setCentrality stores the node scores of a measure: nodes 0..A-1 are

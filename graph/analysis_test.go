@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations"
@@ -164,4 +165,68 @@ func TestNetworkx(t *testing.T) {
 		}
 		t.Logf("seed %d: largest differences from networkx %v", seed, diff)
 	}
+}
+
+// affiliationDataset has a chain of n actors, each affiliated with the
+// next, and a small tree beside it: actors t1 and t2 under t0, t3 under
+// t2, and a lone actor, each with one statement.
+func affiliationDataset(tb testing.TB, n int) *annotations.Dataset {
+	tb.Helper()
+	var actors []*annotations.Actor
+	for i := range n {
+		a := &annotations.Actor{ID: fmt.Sprintf("c%d", i), Name: "chain", Type: annotations.TypePerson}
+		if i+1 < n {
+			a.Affiliation = fmt.Sprintf("c%d", i+1)
+		}
+		actors = append(actors, a)
+	}
+	for id, up := range map[string]string{"t0": "", "t1": "t0", "t2": "t0", "t3": "t2", "lone": ""} {
+		actors = append(actors, &annotations.Actor{ID: id, Name: id, Type: annotations.TypePerson, Affiliation: up})
+	}
+	slices.SortFunc(actors[n:], func(a, b *annotations.Actor) int { return strings.Compare(a.ID, b.ID) })
+	var stmts []*annotations.Statement
+	for _, a := range actors {
+		stmts = append(stmts, &annotations.Statement{Actor: a.ID, Claim: "x", Stance: annotations.Support, Quote: "q", Source: "s"})
+	}
+	d, err := annotations.New(actors, []*annotations.Claim{{ID: "x", Text: "X."}}, []*annotations.Source{{ID: "s", Title: "S"}}, stmts, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
+// TestAffiliationRoots checks the sides Analyze gives, computed once for
+// all actors, against Dataset.AffiliationRoot, on a long chain and a tree.
+func TestAffiliationRoots(t *testing.T) {
+	d := affiliationDataset(t, 3000)
+	m := mustCompile(t, d)
+	got := affiliationRoots(m)
+	for i, a := range m.Actors {
+		if want := d.AffiliationRoot(a.ID); got[i] != want {
+			t.Errorf("side of %s = %s, want %s", a.ID, got[i], want)
+		}
+	}
+	if got[0] != "c2999" || got[len(got)-2] != "t0" {
+		t.Errorf("sides %v … %v; want c2999 first and t0 for t2", got[0], got[len(got)-2])
+	}
+}
+
+// BenchmarkAffiliationChain analyses 10,000 actors in one chain of
+// affiliations: following each actor's chain to its root on its own is
+// quadratic (5·10⁷ steps).
+func BenchmarkAffiliationChain(b *testing.B) {
+	d := affiliationDataset(b, 10000)
+	m := mustCompile(b, d)
+	b.Run("roots", func(b *testing.B) {
+		for b.Loop() {
+			affiliationRoots(m)
+		}
+	})
+	b.Run("reference", func(b *testing.B) { // as Analyze did before
+		for b.Loop() {
+			for _, a := range m.Actors {
+				d.AffiliationRoot(a.ID)
+			}
+		}
+	})
 }

@@ -66,26 +66,25 @@ func shortestPaths(ctx context.Context, g *csr, sample int, seed int64) (*pathSc
 	ps.active = len(sources)
 	scale := 1.0
 	if sample > 0 && sample < len(sources) {
-		r := rand.New(rand.NewPCG(uint64(seed), 0x636c61696d6e6574)) // "claimnet"
-		perm := r.Perm(len(sources))[:sample]
-		slices.Sort(perm)
-		pivots := make([]int32, sample)
-		for i, p := range perm {
-			pivots[i] = sources[p]
-		}
 		scale = float64(len(sources)) / float64(sample)
-		sources = pivots
+		sources = samplePivots(sources, sample, seed)
 		ps.sampled = sample
 	}
 	if len(sources) == 0 {
 		return ps, nil
 	}
+	// The searches run on a copy of g relabelled in breadth-first order,
+	// so that nodes near each other in the graph are near in memory.
+	h, newID := relabelBFS(g)
+	for i, s := range sources {
+		sources[i] = newID[s]
+	}
 
 	nb := min(sourceBlocks, len(sources))
 	type partial struct {
-		block  int
-		bc, hc []float64
-		err    error
+		block int
+		acc   []pathSums // by new label
+		err   error
 	}
 	free := make(chan partial, nb)
 	results := make(chan partial, nb)
@@ -102,15 +101,14 @@ func shortestPaths(ctx context.Context, g *csr, sample int, seed int64) (*pathSc
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			bfs := newBrandes(n)
+			bfs := newBrandes(h)
 			for b := range blocks {
 				var p partial
 				select {
 				case p = <-free:
-					clear(p.bc)
-					clear(p.hc)
+					clear(p.acc)
 				default:
-					p = partial{bc: make([]float64, n), hc: make([]float64, n)}
+					p = partial{acc: make([]pathSums, n)}
 				}
 				p.block = b
 				lo, hi := b*len(sources)/nb, (b+1)*len(sources)/nb
@@ -119,7 +117,7 @@ func shortestPaths(ctx context.Context, g *csr, sample int, seed int64) (*pathSc
 						p.err = ctx.Err()
 						break
 					}
-					bfs.run(g, s, p.bc, p.hc)
+					bfs.run(h, s, p.acc)
 				}
 				results <- p
 			}
@@ -145,8 +143,9 @@ func shortestPaths(ctx context.Context, g *csr, sample int, seed int64) (*pathSc
 			delete(pending, next)
 			next++
 			for v := range n {
-				ps.betweenness[v] += q.bc[v]
-				ps.harmonic[v] += q.hc[v]
+				a := q.acc[newID[v]]
+				ps.betweenness[v] += a.bc
+				ps.harmonic[v] += a.hc
 			}
 			select {
 			case free <- q:
@@ -177,58 +176,160 @@ func shortestPaths(ctx context.Context, g *csr, sample int, seed int64) (*pathSc
 	return ps, nil
 }
 
+// samplePivots draws k of the sources without replacement, with seed,
+// and returns them in increasing order.
+func samplePivots(sources []int32, k int, seed int64) []int32 {
+	r := rand.New(rand.NewPCG(uint64(seed), 0x636c61696d6e6574)) // "claimnet"
+	perm := r.Perm(len(sources))[:k]
+	slices.Sort(perm)
+	pivots := make([]int32, k)
+	for i, p := range perm {
+		pivots[i] = sources[p]
+	}
+	return pivots
+}
+
+// relabelBFS returns g relabelled in breadth-first order and the new
+// label of each node. The search starts at a node of highest degree, and
+// again at the lowest unvisited node with an edge of each further
+// component; isolated nodes come last. Each row keeps its neighbours in
+// the order g has them (mapped to the new labels), so a search of the copy
+// visits the same nodes in the same order as one of g, and every sum it
+// makes is the same bit for bit.
+func relabelBFS(g *csr) (*csr, []int32) {
+	n := g.n
+	newID := make([]int32, n)
+	for i := range newID {
+		newID[i] = -1
+	}
+	order := make([]int32, 0, n)
+	visit := func(root int32) {
+		newID[root] = int32(len(order))
+		order = append(order, root)
+		for head := len(order) - 1; head < len(order); head++ {
+			for _, w := range g.adj[g.off[order[head]]:g.off[order[head]+1]] {
+				if newID[w] < 0 {
+					newID[w] = int32(len(order))
+					order = append(order, w)
+				}
+			}
+		}
+	}
+	hub, deg := -1, int32(0)
+	for v := range n {
+		if d := g.off[v+1] - g.off[v]; d > deg {
+			hub, deg = v, d
+		}
+	}
+	if hub >= 0 {
+		visit(int32(hub))
+	}
+	for v := range n {
+		if newID[v] < 0 && g.off[v+1] > g.off[v] {
+			visit(int32(v))
+		}
+	}
+	for v := range n {
+		if newID[v] < 0 {
+			newID[v] = int32(len(order))
+			order = append(order, int32(v))
+		}
+	}
+	h := &csr{n: n, actors: g.actors, off: make([]int32, n+1), adj: make([]int32, len(g.adj))}
+	for u, v := range order {
+		row := g.adj[g.off[v]:g.off[v+1]]
+		h.off[u+1] = h.off[u] + int32(len(row))
+		dst := h.adj[h.off[u]:h.off[u+1]]
+		for i, w := range row {
+			dst[i] = newID[w]
+		}
+	}
+	return h, newID
+}
+
+// pathSums are one node's sums over the sources of a block: its
+// dependencies (betweenness) and inverse distances (harmonic closeness),
+// side by side so that one memory access reaches both.
+type pathSums struct{ bc, hc float64 }
+
+// brandesNode is a node's path count and dependency in a single-source
+// search, side by side so that updating a predecessor takes one memory
+// access, not two. The distances are kept apart, in a compact array that
+// stays in cache: most neighbours a search looks at are only tested for
+// their distance.
+type brandesNode struct {
+	sigma float64 // number of shortest paths from the source
+	delta float64 // dependency of the source on the node
+}
+
 // brandes is one worker's scratch space for single-source searches.
 type brandes struct {
 	dist  []int32 // −1: not reached
-	sigma []float64
-	delta []float64
+	node  []brandesNode
 	order []int32 // nodes in the order the search reached them
+	// The predecessors of order[i] are preds[predOff[i]:predOff[i+1]].
+	preds   []int32
+	predOff []int32
 }
 
-func newBrandes(n int) *brandes {
-	b := &brandes{dist: make([]int32, n), sigma: make([]float64, n), delta: make([]float64, n), order: make([]int32, 0, n)}
+func newBrandes(g *csr) *brandes {
+	n := g.n
+	b := &brandes{
+		dist: make([]int32, n), node: make([]brandesNode, n), order: make([]int32, 0, n),
+		preds: make([]int32, 0, len(g.adj)), predOff: make([]int32, n+1),
+	}
 	for i := range b.dist {
 		b.dist[i] = -1
 	}
 	return b
 }
 
-// run searches from s and adds δ_s(v) to bc[v] and 1/d(s,v) to hc[v] for
-// every node v ≠ s that s reaches. The predecessors of w are found again
-// as the neighbours one step closer to s, so no lists are kept.
-func (b *brandes) run(g *csr, s int32, bc, hc []float64) {
-	dist, sigma, delta := b.dist, b.sigma, b.delta
-	order := b.order[:0]
-	dist[s], sigma[s] = 0, 1
+// run searches from s and adds δ_s(v) to acc[v].bc and 1/d(s,v) to
+// acc[v].hc for every node v ≠ s that s reaches.
+//
+// When the search expands v, every node one step closer to s has been
+// reached, so v's predecessors are the neighbours it sees at distance
+// d(s,v)−1; they are written down then, one after another in search
+// order, and the accumulation reads them back in reverse without looking
+// at the graph again. Each w adds to its predecessors' dependencies in the
+// same order as a search that scans w's neighbours would, so every sum is
+// the same bit for bit. Each node's state is reset once it is done.
+func (b *brandes) run(g *csr, s int32, acc []pathSums) {
+	dist, node, predOff := b.dist, b.node, b.predOff
+	order, preds := b.order[:0], b.preds[:0]
+	dist[s], node[s].sigma = 0, 1
 	order = append(order, s)
 	for head := 0; head < len(order); head++ {
 		v := order[head]
-		dv := dist[v] + 1
+		predOff[head] = int32(len(preds))
+		dv, dp, sv := dist[v]+1, dist[v]-1, node[v].sigma
 		for _, w := range g.adj[g.off[v]:g.off[v+1]] {
-			switch dist[w] {
-			case -1:
+			switch dw := dist[w]; {
+			case dw == -1:
 				dist[w] = dv
+				node[w].sigma = sv
 				order = append(order, w)
-				sigma[w] = sigma[v]
-			case dv:
-				sigma[w] += sigma[v]
+			case dw == dv:
+				node[w].sigma += sv
+			case dw == dp:
+				preds = append(preds, w)
 			}
 		}
 	}
+	predOff[len(order)] = int32(len(preds))
 	for i := len(order) - 1; i > 0; i-- {
 		w := order[i]
-		dw := dist[w] - 1
-		coeff := (1 + delta[w]) / sigma[w]
-		for _, v := range g.adj[g.off[w]:g.off[w+1]] {
-			if dist[v] == dw {
-				delta[v] += sigma[v] * coeff
-			}
+		nw := node[w]
+		coeff := (1 + nw.delta) / nw.sigma
+		for _, v := range preds[predOff[i]:predOff[i+1]] {
+			nv := &node[v]
+			nv.delta += nv.sigma * coeff
 		}
-		bc[w] += delta[w]
-		hc[w] += 1 / float64(dist[w])
+		a := &acc[w]
+		a.bc += nw.delta
+		a.hc += 1 / float64(dist[w])
+		dist[w], node[w] = -1, brandesNode{}
 	}
-	for _, v := range order {
-		dist[v], sigma[v], delta[v] = -1, 0, 0
-	}
-	b.order = order
+	dist[s], node[s] = -1, brandesNode{}
+	b.order, b.preds = order, preds
 }

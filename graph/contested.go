@@ -36,7 +36,6 @@ func contest(m *Model, an *Analysis, limit int) {
 	type reversalAt struct{ actor, claim int }
 	var reversals []reversalAt
 	var sup, opp []int
-	var pairs [][2]int
 	total := 0
 	for c := range m.Claims {
 		sup, opp = sup[:0], opp[:0]
@@ -90,30 +89,11 @@ func contest(m *Model, an *Analysis, limit int) {
 		if limit >= 0 && len(an.Conflicts) >= limit {
 			continue
 		}
-		// Conflict pairs: every distinct a ∈ S, b ∈ O, as an unordered
-		// pair; sorting and dropping repeats keeps each pair once when both
-		// actors hold both stances.
-		pairs = pairs[:0]
-		for _, a := range sup {
-			for _, b := range opp {
-				if a != b {
-					pairs = append(pairs, [2]int{min(a, b), max(a, b)})
-				}
-			}
+		room := count
+		if limit >= 0 {
+			room = min(room, limit-len(an.Conflicts))
 		}
-		slices.SortFunc(pairs, func(x, y [2]int) int {
-			if x[0] != y[0] {
-				return x[0] - y[0]
-			}
-			return x[1] - y[1]
-		})
-		pairs = slices.Compact(pairs)
-		if limit >= 0 && len(an.Conflicts)+len(pairs) > limit {
-			pairs = pairs[:limit-len(an.Conflicts)]
-		}
-		for _, p := range pairs {
-			an.Conflicts = append(an.Conflicts, ConflictEdge{A: m.Actors[p[0]].ID, B: m.Actors[p[1]].ID, Claim: m.Claims[c].ID})
-		}
+		an.Conflicts = conflictPairs(an.Conflicts, m, c, sup, opp, room)
 	}
 	// Reversals were found by claim; order them by actor, then claim, and
 	// take their dates from the actor's edges on the claim.
@@ -125,12 +105,13 @@ func contest(m *Model, an *Analysis, limit int) {
 	})
 	an.Reversals = make([]Reversal, 0, len(reversals))
 	for _, r := range reversals {
+		// The actor's edges are sorted by claim: its one or two edges on
+		// the claim are found by binary search.
+		edges := m.Stances[m.actorOff[r.actor]:m.actorOff[r.actor+1]]
+		i, _ := slices.BinarySearchFunc(edges, r.claim, func(e StanceEdge, c int) int { return e.Claim - c })
 		var first, last annotations.Date
-		for e := m.actorOff[r.actor]; e < m.actorOff[r.actor+1]; e++ {
-			st := m.Stances[e]
-			if st.Claim != r.claim {
-				continue
-			}
+		for ; i < len(edges) && edges[i].Claim == r.claim; i++ {
+			st := edges[i]
 			if st.First != 0 && (first == 0 || st.First < first) {
 				first = st.First
 			}
@@ -148,4 +129,79 @@ func contest(m *Model, an *Analysis, limit int) {
 	} else {
 		an.Methods["conflicts"] = fmt.Sprintf("first %d of %d (raise the limit with WithConflictLimit)", len(an.Conflicts), total)
 	}
+}
+
+// conflictPairs appends to out the first room conflict edges of claim c,
+// whose supporters sup and opposers opp are sorted actor indices: every
+// unordered pair {a, b}, a ≠ b, of a ∈ sup and b ∈ opp, once, ordered by
+// the lesser actor, then the greater.
+//
+// It walks the actors of sup ∪ opp in increasing order; the partners of
+// actor x that come after it are the opposers after x when x supports, the
+// supporters after x when it opposes, and both lists merged (without
+// repeats) when it holds both stances. Both tails are found by pointers
+// that only move forward, so the cost is O(len(sup) + len(opp) + room), not
+// that of all the claim's pairs.
+func conflictPairs(out []ConflictEdge, m *Model, c int, sup, opp []int, room int) []ConflictEdge {
+	claim := m.Claims[c].ID
+	emit := func(a, b int) bool {
+		out = append(out, ConflictEdge{A: m.Actors[a].ID, B: m.Actors[b].ID, Claim: claim})
+		room--
+		return room > 0
+	}
+	if room <= 0 {
+		return out
+	}
+	i, j := 0, 0 // next unvisited supporter and opposer
+	for i < len(sup) || j < len(opp) {
+		var x int
+		inS, inO := false, false
+		switch {
+		case j == len(opp) || (i < len(sup) && sup[i] < opp[j]):
+			x, inS = sup[i], true
+			i++
+		case i == len(sup) || opp[j] < sup[i]:
+			x, inO = opp[j], true
+			j++
+		default: // sup[i] == opp[j]
+			x, inS, inO = sup[i], true, true
+			i++
+			j++
+		}
+		// sup[i:] and opp[j:] are the actors after x.
+		switch {
+		case inS && inO:
+			for p, q := i, j; p < len(sup) || q < len(opp); {
+				var y int
+				switch {
+				case q == len(opp) || (p < len(sup) && sup[p] < opp[q]):
+					y = sup[p]
+					p++
+				case p == len(sup) || opp[q] < sup[p]:
+					y = opp[q]
+					q++
+				default:
+					y = sup[p]
+					p++
+					q++
+				}
+				if !emit(x, y) {
+					return out
+				}
+			}
+		case inS:
+			for _, y := range opp[j:] {
+				if !emit(x, y) {
+					return out
+				}
+			}
+		default:
+			for _, y := range sup[i:] {
+				if !emit(x, y) {
+					return out
+				}
+			}
+		}
+	}
+	return out
 }

@@ -4,8 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
+	"runtime"
+	"slices"
 	"testing"
+
+	"github.com/claimnet/claimnet/annotations"
 )
 
 func mustAnalyze(t testing.TB, m *Model, opts ...AnalyzeOption) *Analysis {
@@ -181,5 +186,226 @@ func TestAnalyzeEdgeCases(t *testing.T) {
 	}
 	if _, err := Analyze(context.Background(), mustCompile(t, d), WithPivots(0)); err == nil {
 		t.Error("0 pivots accepted")
+	}
+}
+
+// contestReference is contest as it was before conflicts were counted
+// from the claims' supporter and opposer counts: it builds and sorts every
+// conflict pair of a claim, and scans all of an actor's edges for the
+// dates of each reversal. It is the oracle of TestContestMatchesReference.
+func contestReference(m *Model, an *Analysis, limit int) {
+	type reversalAt struct{ actor, claim int }
+	var reversals []reversalAt
+	var sup, opp []int
+	var pairs [][2]int
+	total := 0
+	for c := range m.Claims {
+		sup, opp = sup[:0], opp[:0]
+		for _, e := range m.byClaim[m.claimOff[c]:m.claimOff[c+1]] {
+			st := m.Stances[e]
+			if st.Stance == annotations.Support {
+				sup = append(sup, st.Actor)
+			} else {
+				opp = append(opp, st.Actor)
+			}
+		}
+		cr := &an.Claims[c]
+		for _, a := range sup {
+			cr.Supporters = append(cr.Supporters, m.Actors[a].ID)
+		}
+		for _, a := range opp {
+			cr.Opposers = append(cr.Opposers, m.Actors[a].ID)
+		}
+		cr.Contested = len(sup) > 0 && len(opp) > 0 && !(len(sup) == 1 && len(opp) == 1 && sup[0] == opp[0])
+		if cr.Contested {
+			s, o := float64(len(sup)), float64(len(opp))
+			d := s - o
+			if d < 0 {
+				d = -d
+			}
+			cr.Contestation = 1 - d/(s+o)
+		}
+		both := 0
+		for i, j := 0, 0; i < len(sup) && j < len(opp); {
+			switch {
+			case sup[i] < opp[j]:
+				i++
+			case sup[i] > opp[j]:
+				j++
+			default:
+				reversals = append(reversals, reversalAt{sup[i], c})
+				both++
+				i++
+				j++
+			}
+		}
+		if !cr.Contested {
+			continue
+		}
+		total += len(sup)*len(opp) - both - both*(both-1)/2
+		if limit >= 0 && len(an.Conflicts) >= limit {
+			continue
+		}
+		pairs = pairs[:0]
+		for _, a := range sup {
+			for _, b := range opp {
+				if a != b {
+					pairs = append(pairs, [2]int{min(a, b), max(a, b)})
+				}
+			}
+		}
+		slices.SortFunc(pairs, func(x, y [2]int) int {
+			if x[0] != y[0] {
+				return x[0] - y[0]
+			}
+			return x[1] - y[1]
+		})
+		pairs = slices.Compact(pairs)
+		if limit >= 0 && len(an.Conflicts)+len(pairs) > limit {
+			pairs = pairs[:limit-len(an.Conflicts)]
+		}
+		for _, p := range pairs {
+			an.Conflicts = append(an.Conflicts, ConflictEdge{A: m.Actors[p[0]].ID, B: m.Actors[p[1]].ID, Claim: m.Claims[c].ID})
+		}
+	}
+	slices.SortFunc(reversals, func(x, y reversalAt) int {
+		if x.actor != y.actor {
+			return x.actor - y.actor
+		}
+		return x.claim - y.claim
+	})
+	an.Reversals = make([]Reversal, 0, len(reversals))
+	for _, r := range reversals {
+		var first, last annotations.Date
+		for e := m.actorOff[r.actor]; e < m.actorOff[r.actor+1]; e++ {
+			st := m.Stances[e]
+			if st.Claim != r.claim {
+				continue
+			}
+			if st.First != 0 && (first == 0 || st.First < first) {
+				first = st.First
+			}
+			if st.Last > last {
+				last = st.Last
+			}
+		}
+		an.Reversals = append(an.Reversals, Reversal{Actor: m.Actors[r.actor].ID, Claim: m.Claims[r.claim].ID, First: first, Last: last})
+	}
+	if an.Conflicts == nil {
+		an.Conflicts = []ConflictEdge{}
+	}
+	if len(an.Conflicts) == total {
+		an.Methods["conflicts"] = fmt.Sprintf("all %d", total)
+	} else {
+		an.Methods["conflicts"] = fmt.Sprintf("first %d of %d (raise the limit with WithConflictLimit)", len(an.Conflicts), total)
+	}
+}
+
+// analysisShell is the Analysis that Analyze fills, before any analysis.
+func analysisShell(m *Model) *Analysis {
+	an := &Analysis{Window: m.Window, Actors: make([]ActorResult, len(m.Actors)), Claims: make([]ClaimResult, len(m.Claims)), Methods: map[string]string{}}
+	for i, a := range m.Actors {
+		an.Actors[i] = ActorResult{ID: a.ID, Name: a.Name, Coalition: -1}
+	}
+	for i, c := range m.Claims {
+		an.Claims[i] = ClaimResult{ID: c.ID, Text: c.Text, Supporters: []string{}, Opposers: []string{}}
+	}
+	return an
+}
+
+// TestContestMatchesReference checks that contest, which counts conflicts
+// from the supporter and opposer counts and lists only the pairs it keeps,
+// fills the Analysis exactly as the reference that builds every pair does:
+// on the built-in dataset, gen data, and shapes with few claims and many
+// actors split between the stances, at several limits.
+func TestContestMatchesReference(t *testing.T) {
+	builtIn, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every actor on both sides of one claim, and every mix of one, two
+	// and three stances: the pairs of actors holding both stances are the
+	// ones the reference deduplicates.
+	var both [][4]string
+	for i, st := range []string{"support", "oppose", "support", "oppose", "support"} {
+		a := string(rune('a' + i))
+		both = append(both, [4]string{a, "x", st, "2025-10-0" + string(rune('1'+i))}, [4]string{a, "y", "support", ""}, [4]string{a, "y", "oppose", "2025-11-01"})
+		if i%2 == 0 {
+			both = append(both, [4]string{a, "x", "oppose", "2025-10-09"})
+		}
+	}
+	datasets := []struct {
+		name string
+		d    *annotations.Dataset
+	}{
+		{"built-in", builtIn},
+		{"both stances", testDataset(t, both...)},
+		{"gen", shapeDataset(t, "gen", 10000)},
+		{"zipf", shapeDataset(t, "zipf", 10000)},
+		{"uniform", shapeDataset(t, "uniform", 10000)},
+		{"few-claims", shapeDataset(t, "few-claims", 10000)},
+		{"split", shapeDataset(t, "split", 20000)},
+	}
+	for _, ds := range datasets {
+		for _, w := range []Window{{}, {From: 20250601, To: 20251015}} {
+			m := mustCompile(t, ds.d, WithWindow(w))
+			for _, limit := range []int{DefaultConflictLimit, -1, 0, 1, 2, 7, 1000} {
+				got, want := analysisShell(m), analysisShell(m)
+				contest(m, got, limit)
+				contestReference(m, want, limit)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s, window %s, limit %d: contest differs from the reference (%d conflicts, %s; want %d, %s)",
+						ds.name, w, limit, len(got.Conflicts), got.Methods["conflicts"], len(want.Conflicts), want.Methods["conflicts"])
+				}
+			}
+		}
+	}
+}
+
+// TestContestWorkBoundedByLimit checks that listing the first few
+// conflicts of a claim with two thousand supporters and two thousand
+// opposers does not build its four million pairs: contest allocates
+// little more than the claim's actor lists and the reversals. (The
+// reference allocates over 64 MB here.)
+func TestContestWorkBoundedByLimit(t *testing.T) {
+	const n = 2000
+	var stmts [][4]string
+	for i := range 2 * n {
+		st := "support"
+		if i%2 == 1 {
+			st = "oppose"
+		}
+		stmts = append(stmts, [4]string{fmt.Sprintf("a%d", i), "x", st, ""})
+	}
+	m := mustCompile(t, testDataset(t, stmts...))
+	an := analysisShell(m)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	contest(m, an, 10)
+	runtime.ReadMemStats(&after)
+	if got, want := an.Methods["conflicts"], fmt.Sprintf("first 10 of %d (raise the limit with WithConflictLimit)", n*n); got != want {
+		t.Errorf("conflicts: %q, want %q", got, want)
+	}
+	if len(an.Conflicts) != 10 || an.Conflicts[9] != (ConflictEdge{A: "a0", B: "a19", Claim: "x"}) {
+		t.Errorf("conflicts = %v, want a0 with the first ten opposers", an.Conflicts)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 1<<20 {
+		t.Errorf("contest allocated %d bytes for 10 conflicts of a %d × %d claim; want under 1 MiB", alloc, n, n)
+	}
+}
+
+// BenchmarkContest times contest alone on the shapes at 1M statements
+// with the default limit.
+func BenchmarkContest(b *testing.B) {
+	for _, shape := range []string{"gen", "zipf", "few-claims", "split", "many-claims"} {
+		b.Run(shape, func(b *testing.B) {
+			m := mustCompile(b, shapeDataset(b, shape, 1000000))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				contest(m, analysisShell(m), DefaultConflictLimit)
+			}
+		})
 	}
 }

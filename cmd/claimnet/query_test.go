@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -70,6 +71,93 @@ func TestQueryJQStyleArgs(t *testing.T) {
 		code, stdout, stderr := runCLI(t, tt.args...)
 		if code != 0 || stdout != tt.want {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want %q", tt.args, code, stdout, stderr, tt.want)
+		}
+	}
+}
+
+// TestMain lets the test binary be the query child process: claimnet
+// query re-executes its own executable, which under go test is this
+// binary.
+func TestMain(m *testing.M) {
+	if inQueryChild() {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// TestQueryLimits runs programs that need unbounded memory or nest values
+// deeper than the stack allows: each must end with a one-line error and
+// exit 1, never a Go stack trace or the machine's memory.
+func TestQueryLimits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs programs until they hit their limits")
+	}
+	tests := []struct {
+		name      string
+		args      []string
+		code      int
+		stdout    string
+		stderrHas string
+	}{
+		{"unbounded string", []string{"query", "--max-memory", "256MiB", `"x" | until(length > 1e10; . + .)`}, 1, "",
+			"claimnet: query: the program needs more than --max-memory 256MiB\n"},
+		{"unbounded array", []string{"query", "--max-memory", "256MiB", `[range(1e9)] | length`}, 1, "",
+			"claimnet: query: the program needs more than --max-memory 256MiB\n"},
+		{"deep nesting", []string{"query", "--max-memory", "1GiB", `null | setpath([range(5e5) | 0]; 1) | . == .`}, 1, "",
+			"claimnet: query: the program nests too deeply: it needs more than the 64MiB stack of --max-memory 1GiB\n"},
+		{"no limit", []string{"query", "--max-memory", "0", `.version`}, 0, "\"1\"\n", ""},
+		{"bad size", []string{"query", "--max-memory", "lots", `.version`}, 2, "", `"lots" is not a size`},
+		{"negative size", []string{"query", "--max-memory", "-1GiB", `.version`}, 2, "", `"-1GiB" is not a size`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, tt.args...)
+			if code != tt.code || stdout != tt.stdout && tt.stdout != "" {
+				t.Errorf("exit %d, stdout %q; want %d, %q; stderr:\n%s", code, stdout, tt.code, tt.stdout, stderr)
+			}
+			if !strings.Contains(stderr, tt.stderrHas) {
+				t.Errorf("stderr\n%s\nwant it to contain\n%s", stderr, tt.stderrHas)
+			}
+			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "fatal error") {
+				t.Errorf("stderr has the runtime's crash report:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// TestQueryTimeoutIsTheRun checks that --timeout counts the program's run
+// only: loading and analysing the built-in dataset takes longer than 10ms.
+func TestQueryTimeoutIsTheRun(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "query", "--timeout", "10ms", ".version")
+	if code != 0 || stdout != "\"1\"\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+func TestByteSize(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int64
+		str  string
+	}{
+		{"0", 0, "0B"},
+		{"1048576", 1 << 20, "1MiB"},
+		{"512MiB", 512 << 20, "512MiB"},
+		{"4GiB", 4 << 30, "4GiB"},
+		{"4g", 4 << 30, "4GiB"},
+		{"1.5GB", 3 << 29, "1.5GiB"},
+		{"100 K", 100 << 10, "100KiB"},
+		{"1T", 1 << 40, "1TiB"},
+	} {
+		var b byteSize
+		if err := b.Set(tt.in); err != nil || int64(b) != tt.want || b.String() != tt.str {
+			t.Errorf("Set(%q): %d %q %v, want %d %q", tt.in, int64(b), b.String(), err, tt.want, tt.str)
+		}
+	}
+	for _, bad := range []string{"", "GiB", "-1", "NaN", "1e30", "1XB", "lots"} {
+		var b byteSize
+		if err := b.Set(bad); err == nil {
+			t.Errorf("Set(%q) = %d, want an error", bad, int64(b))
 		}
 	}
 }

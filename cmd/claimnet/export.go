@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"github.com/claimnet/claimnet/graph/render"
 	"io"
@@ -81,10 +82,10 @@ never replaced without --force.`,
 				return err
 			}
 			if format == export.FormatCSV {
-				return writeCSVTables(out, force, doc)
+				return writeCSVTables(cmd.Context(), out, force, doc)
 			}
 			write := func(wr io.Writer) error {
-				return export.Write(wr, doc, format, export.Style{SizeBy: sizeBy, Colors: colors})
+				return export.Write(cmd.Context(), wr, doc, format, export.Style{SizeBy: sizeBy, Colors: colors})
 			}
 			return a.output(out, force, write)
 		},
@@ -101,7 +102,7 @@ never replaced without --force.`,
 
 // writeCSVTables writes dir/nodes.csv and dir/edges.csv, creating dir.
 // Without force it refuses before writing either when one exists.
-func writeCSVTables(dir string, force bool, doc *export.Document) error {
+func writeCSVTables(ctx context.Context, dir string, force bool, doc *export.Document) error {
 	nodes, edges := filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv")
 	if !force {
 		for _, p := range []string{nodes, edges} {
@@ -114,7 +115,7 @@ func writeCSVTables(dir string, force bool, doc *export.Document) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	var nodesCSV, edgesCSV strings.Builder
-	if err := export.WriteCSV(&nodesCSV, &edgesCSV, doc); err != nil {
+	if err := export.WriteCSV(ctx, &nodesCSV, &edgesCSV, doc); err != nil {
 		return err
 	}
 	if err := atomic.WriteFile(nodes, force, func(w io.Writer) error {

@@ -1,11 +1,9 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math"
 	"slices"
 
@@ -650,80 +648,6 @@ func (d *Document) Node(id string) (*Node, bool) {
 		return nil, false
 	}
 	return &d.Nodes[i], true
-}
-
-// WriteJSON writes d as indented JSON, the "json" export format: the
-// bytes MarshalJSON returns, written element by element so that a large
-// document is never held in memory twice.
-func WriteJSON(w io.Writer, d *Document) error {
-	bw := bufio.NewWriterSize(w, 1<<16)
-	var buf bytes.Buffer
-	value := func(v any, prefix string) error {
-		buf.Reset()
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent(prefix, "  ")
-		if err := enc.Encode(v); err != nil {
-			return fmt.Errorf("export: json: %w", err)
-		}
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-		return nil
-	}
-	// list writes the elements of a slice one at a time, laid out as the
-	// indenting encoder lays out a slice at the top level of an object.
-	list := func(n int, elem func(int) any) error {
-		if n == 0 {
-			bw.WriteString("[]")
-			return nil
-		}
-		bw.WriteString("[\n")
-		for i := range n {
-			bw.WriteString("    ")
-			if err := value(elem(i), "    "); err != nil {
-				return err
-			}
-			if i < n-1 {
-				bw.WriteByte(',')
-			}
-			bw.WriteByte('\n')
-		}
-		bw.WriteString("  ]")
-		return nil
-	}
-	fields := []struct {
-		name  string
-		write func() error
-	}{
-		{"version", func() error { return value(d.Version, "  ") }},
-		{"window", func() error { return value(d.Window, "  ") }},
-		{"per_statement", func() error { return value(d.PerStatement, "  ") }},
-		{"measures", func() error { return value(d.Measures, "  ") }},
-		{"nodes", func() error { return list(len(d.Nodes), func(i int) any { return &d.Nodes[i] }) }},
-		{"edges", func() error { return list(len(d.Edges), func(i int) any { return &d.Edges[i] }) }},
-		{"statements", func() error { return list(len(d.Statements), func(i int) any { return &d.Statements[i] }) }},
-		{"relations", func() error { return list(len(d.Relations), func(i int) any { return &d.Relations[i] }) }},
-		{"sources", func() error { return list(len(d.Sources), func(i int) any { return &d.Sources[i] }) }},
-		{"reversals", func() error { return value(d.Reversals, "  ") }},
-		{"conflicts", func() error { return value(d.Conflicts, "  ") }},
-		{"coalitions", func() error { return value(d.Coalitions, "  ") }},
-		{"methods", func() error { return value(d.Methods, "  ") }},
-	}
-	bw.WriteString("{\n")
-	for i, f := range fields {
-		bw.WriteString("  \"" + f.name + "\": ")
-		if err := f.write(); err != nil {
-			return err
-		}
-		if i < len(fields)-1 {
-			bw.WriteByte(',')
-		}
-		bw.WriteByte('\n')
-	}
-	bw.WriteString("}\n")
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("export: json: %w", err)
-	}
-	return nil
 }
 
 // MarshalJSON returns d as JSON indented by two spaces, ending in a newline,

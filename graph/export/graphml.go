@@ -15,6 +15,9 @@ import (
 // ListSep. Parallel edges keep their document ids, which networkx reads
 // as the multigraph keys.
 func WriteGraphML(ctx context.Context, w io.Writer, d *Document) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("export: graphml: %w", err)
+	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	gcols := d.graphColumns()
 	ncols := append([]column{labelColumn()}, d.nodeColumns()...)

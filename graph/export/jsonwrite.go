@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/claimnet/claimnet/annotations"
 )
 
 // The json format is written by hand, record by record, with the bytes
@@ -140,8 +142,20 @@ func appendJSONDate(b []byte, d Date) []byte {
 		return append(b, "null"...)
 	}
 	b = append(b, '"')
-	b = append(b, d.String()...)
+	b = appendDate(b, d)
 	return append(b, '"')
+}
+
+// appendDate appends d.String() without allocating for the dates of
+// years 0 to 9999.
+func appendDate(b []byte, d Date) []byte {
+	a := annotations.Date(d)
+	y, m, day := a.Year(), a.Month(), a.Day()
+	if d <= 0 || y > 9999 {
+		return append(b, d.String()...)
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+day/10), byte('0'+day%10))
 }
 
 func appendJSONInt(b []byte, i int64) []byte { return strconv.AppendInt(b, i, 10) }
@@ -193,12 +207,37 @@ func appendJSONMap[V any](b []byte, m map[string]V, depth int, value func([]byte
 	return append(b, '}')
 }
 
+// appendCentrality appends a node's scores, a map whose keys are
+// usually the document's measures, sorted in advance.
+func appendCentrality(b []byte, c map[string]Score, depth int, sorted []string) []byte {
+	if len(c) != len(sorted) || len(c) == 0 {
+		return appendJSONMap(b, c, depth, appendScore)
+	}
+	for _, k := range sorted {
+		if _, ok := c[k]; !ok {
+			return appendJSONMap(b, c, depth, appendScore)
+		}
+	}
+	b = append(b, '{')
+	for i, k := range sorted {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendIndent(b, depth+1)
+		b = appendJSONString(b, k)
+		b = append(b, ':', ' ')
+		b = appendScore(b, c[k])
+	}
+	b = appendIndent(b, depth)
+	return append(b, '}')
+}
+
 func appendScore(b []byte, s Score) []byte { return appendJSONFloat(b, float64(s)) }
 
 func appendQuoted(b []byte, s string) []byte { return appendJSONString(b, s) }
 
 // appendJSONNode appends n, an object whose fields are at depth+1.
-func appendJSONNode(b []byte, n *Node, depth int) []byte {
+func appendJSONNode(b []byte, n *Node, depth int, sorted []string) []byte {
 	f := depth + 1
 	b = append(b, '{')
 	b = appendJSONString(appendKey(b, f, "id", true), n.ID)
@@ -208,7 +247,7 @@ func appendJSONNode(b []byte, n *Node, depth int) []byte {
 	b = appendJSONInt(appendKey(b, f, "statements", false), int64(n.Statements))
 	b = appendJSONDate(appendKey(b, f, "first", false), n.First)
 	b = appendJSONDate(appendKey(b, f, "last", false), n.Last)
-	b = appendJSONMap(appendKey(b, f, "centrality", false), n.Centrality, f, appendScore)
+	b = appendCentrality(appendKey(b, f, "centrality", false), n.Centrality, f, sorted)
 	if a := n.ActorAttrs; a != nil {
 		b = appendJSONString(appendKey(b, f, "actor_type", false), a.ActorType)
 		b = appendJSONString(appendKey(b, f, "role", false), a.Role)
@@ -345,7 +384,7 @@ func writeJSONList[T any](ctx context.Context, j *jsonWriter, list []T, depth in
 		}
 		j.buf = appendIndent(j.buf, depth+1)
 		j.buf = item(j.buf, &list[i], depth+1)
-		if i%4096 == 4095 {
+		if i%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("export: json: %w", err)
 			}
@@ -363,6 +402,7 @@ func writeJSONList[T any](ctx context.Context, j *jsonWriter, list []T, depth in
 // ctx is done.
 func WriteJSON(ctx context.Context, w io.Writer, d *Document) error {
 	j := &jsonWriter{w: bufio.NewWriterSize(w, 1<<16), buf: make([]byte, 0, 1<<17)}
+	sorted := slices.Compact(slices.Sorted(slices.Values(d.Measures)))
 	b := append(j.buf, '{')
 	b = appendJSONString(appendKey(b, 1, "version", true), d.Version)
 	b = appendKey(b, 1, "window", false)
@@ -374,7 +414,11 @@ func WriteJSON(ctx context.Context, w io.Writer, d *Document) error {
 	b = appendJSONStrings(appendKey(b, 1, "measures", false), d.Measures, 1)
 	j.buf = appendKey(b, 1, "nodes", false)
 	lists := []func() error{
-		func() error { return writeJSONList(ctx, j, d.Nodes, 1, appendJSONNode) },
+		func() error {
+			return writeJSONList(ctx, j, d.Nodes, 1, func(b []byte, n *Node, depth int) []byte {
+				return appendJSONNode(b, n, depth, sorted)
+			})
+		},
 		func() error { return writeJSONList(ctx, j, d.Edges, 1, appendJSONEdge) },
 		func() error { return writeJSONList(ctx, j, d.Statements, 1, appendJSONStatement) },
 		func() error { return writeJSONList(ctx, j, d.Relations, 1, appendJSONRelation) },

@@ -22,6 +22,9 @@ import (
 // document id. Attributes are the same columns as GraphML's, but lists
 // stay JSON lists and absent attributes are left out.
 func WriteNodeLink(ctx context.Context, w io.Writer, d *Document) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("export: node-link: %w", err)
+	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	var buf bytes.Buffer
 	// spill hands buf to bw once it is large, unless ctx is done.
@@ -154,7 +157,7 @@ func WriteCSV(ctx context.Context, nodes, edges io.Writer, d *Document) error {
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
 		nw.Write(append([]string{CSVText(n.ID), CSVText(n.Label)}, row(ncols, n)...))
-		if i%4096 == 4095 && ctx.Err() != nil {
+		if i%4096 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("export: nodes csv: %w", ctx.Err())
 		}
 	}
@@ -173,7 +176,7 @@ func WriteCSV(ctx context.Context, nodes, edges io.Writer, d *Document) error {
 		e := &d.Edges[i]
 		ew.Write(append([]string{CSVText(e.Source), CSVText(e.Target), "Directed", CSVText(e.ID), CSVText(e.Kind),
 			strconv.Itoa(e.Weight)}, row(ecols, e)...))
-		if i%4096 == 4095 && ctx.Err() != nil {
+		if i%4096 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("export: edges csv: %w", ctx.Err())
 		}
 	}
@@ -219,7 +222,7 @@ func WriteDOT(ctx context.Context, w io.Writer, d *Document) error {
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
 		fmt.Fprintf(bw, "  %s [%s];\n", dotQuote(n.ID), dotAttrs(ncols, n))
-		if i%4096 == 4095 && ctx.Err() != nil {
+		if i%4096 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("export: dot: %w", ctx.Err())
 		}
 	}
@@ -227,7 +230,7 @@ func WriteDOT(ctx context.Context, w io.Writer, d *Document) error {
 	for i := range d.Edges {
 		e := &d.Edges[i]
 		fmt.Fprintf(bw, "  %s -> %s [key=%s, %s];\n", dotQuote(e.Source), dotQuote(e.Target), dotQuote(e.ID), dotAttrs(ecols, e))
-		if i%4096 == 4095 && ctx.Err() != nil {
+		if i%4096 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("export: dot: %w", ctx.Err())
 		}
 	}

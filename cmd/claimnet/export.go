@@ -48,6 +48,12 @@ statement and per declared relation. Nodes are the actors and the claims;
 the bipartite split is the boolean node attribute type (false for actors,
 true for claims: igraph's convention) and is_actor (statnet's).
 
+CSV text cells that begin with =, +, -, @, a tab or a carriage return get
+a leading ' so that spreadsheets do not run them as formulas; numbers are
+left alone. In GraphML, GEXF, DOT and CSV, characters XML 1.0 forbids
+(NUL and other control characters, U+FFFE, U+FFFF, invalid UTF-8) are
+written as U+FFFD. docs/graph-document.md has the details.
+
 Without -o (or with -o -) the output goes to stdout. An existing file is
 never replaced without --force.`,
 		Example: `  claimnet export --format graphml -o istanbul.graphml
@@ -76,6 +82,9 @@ never replaced without --force.`,
 			colors, err := render.Colors(m, an, render.Options{ColorBy: colorBy})
 			if err != nil {
 				return usageError{err}
+			}
+			if err := cmd.Context().Err(); err != nil {
+				return fmt.Errorf("export: %w", err)
 			}
 			doc, err := export.Build(m, an, export.PerStatement(perStatement))
 			if err != nil {

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/claimnet/claimnet/internal/safetext"
 )
 
 // WriteNodeLink writes d as node-link JSON, the form networkx's
@@ -290,38 +292,4 @@ func dotQuote(s string) string {
 // controls but tab, line feed and carriage return, U+FFFE, U+FFFF and
 // invalid UTF-8) with U+FFFD. Numbers claimnet writes are not text cells
 // and are left alone.
-func CSVText(s string) string {
-	s = validText(s)
-	if s != "" {
-		switch s[0] {
-		case '=', '+', '-', '@', '\t', '\r':
-			return "'" + s
-		}
-	}
-	return s
-}
-
-// validText returns s with the characters XML 1.0 cannot hold replaced by
-// U+FFFD; s itself when it has none.
-func validText(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= utf8.RuneSelf {
-			return string(appendValidText(make([]byte, 0, len(s)), s))
-		}
-	}
-	return s
-}
-
-func appendValidText(b []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		r, width := utf8.DecodeRuneInString(s[i:])
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == utf8.RuneError && width == 1 || r == 0xFFFE || r == 0xFFFF {
-			b = utf8.AppendRune(b, utf8.RuneError)
-		} else {
-			b = append(b, s[i:i+width]...)
-		}
-		i += width
-	}
-	return b
-}
+func CSVText(s string) string { return safetext.CSV(s) }

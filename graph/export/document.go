@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
+	"strconv"
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
@@ -499,35 +501,92 @@ func (d *Document) addNodes(m *graph.Model, an *graph.Analysis) {
 }
 
 func (d *Document) addEdge(e Edge) string {
-	e.ID = fmt.Sprintf("e%d", len(d.Edges))
+	e.ID = "e" + strconv.Itoa(len(d.Edges))
 	e.Sign = Sign(e.Layer, e.Kind)
 	d.Edges = append(d.Edges, e)
 	return e.ID
 }
 
 // addStanceEdges adds the model's stance edges, or one edge per statement
-// behind each, and returns the edge id of each statement.
-func (d *Document) addStanceEdges(m *graph.Model, perStatement bool) map[*annotations.Statement]string {
-	ids := make(map[*annotations.Statement]string, len(m.Statements))
+// behind each, and returns the edge id of each statement of
+// m.Statements, in its order.
+func (d *Document) addStanceEdges(m *graph.Model, perStatement bool) []string {
+	n := len(m.Stances)
+	if perStatement {
+		n = len(m.Statements)
+	}
+	d.Edges = make([]Edge, 0, n+len(m.Arguments)+len(m.Relations))
+	// first[e] is the document edge of model edge e (its first one
+	// per statement).
+	first := make([]int, len(m.Stances))
 	for i, se := range m.Stances {
+		first[i] = len(d.Edges)
 		src, dst, kind := m.Actors[se.Actor].ID, m.Claims[se.Claim].ID, se.Stance.String()
-		stmts := m.EdgeStatements(i)
 		if !perStatement {
-			id := d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
+			d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
 				Weight: se.Weight, First: Date(se.First), Last: Date(se.Last)})
-			for _, s := range stmts {
-				ids[s] = id
-			}
 			continue
 		}
-		for _, s := range stmts {
+		for _, s := range m.EdgeStatements(i) {
 			direct := s.Direct
-			ids[s] = d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
+			d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
 				Weight: 1, First: Date(s.Date), Last: Date(s.Date),
 				Quote: s.Quote, TextSource: s.Source, Direct: &direct})
 		}
 	}
+	// The stance edges are sorted by actor, claim and stance (support
+	// first): each statement finds its edge by a binary search among its
+	// actor's edges, and, per statement, its rank among the edge's
+	// statements, which are in dataset order.
+	actorStart := make([]int, len(m.Actors)+1)
+	for _, se := range m.Stances {
+		actorStart[se.Actor+1]++
+	}
+	for a := range m.Actors {
+		actorStart[a+1] += actorStart[a]
+	}
+	var rank []int
+	if perStatement {
+		rank = make([]int, len(m.Stances))
+	}
+	ids := make([]string, len(m.Statements))
+	for k, s := range m.Statements {
+		e := stanceEdgeOf(m, actorStart, s)
+		if e < 0 {
+			continue
+		}
+		if perStatement {
+			ids[k] = d.Edges[first[e]+rank[e]].ID
+			rank[e]++
+		} else {
+			ids[k] = d.Edges[first[e]].ID
+		}
+	}
 	return ids
+}
+
+// stanceEdgeOf returns the index in m.Stances of the edge statement s is
+// behind, or -1.
+func stanceEdgeOf(m *graph.Model, actorStart []int, s *annotations.Statement) int {
+	a, ok := m.ActorIndex(s.Actor)
+	c, ok2 := m.ClaimIndex(s.Claim)
+	if !ok || !ok2 {
+		return -1
+	}
+	lo, hi := actorStart[a], actorStart[a+1]
+	j := lo + sort.Search(hi-lo, func(j int) bool {
+		e := m.Stances[lo+j]
+		return e.Claim > c || e.Claim == c && e.Stance <= s.Stance
+	})
+	if j < hi && m.Stances[j].Claim == c && m.Stances[j].Stance == s.Stance {
+		return j
+	}
+	for j := lo; j < hi; j++ { // not in the expected order: search all
+		if e := m.Stances[j]; e.Claim == c && e.Stance == s.Stance {
+			return j
+		}
+	}
+	return -1
 }
 
 func (d *Document) addArgumentEdges(m *graph.Model) {
@@ -576,13 +635,13 @@ func (d *Document) addRelationEdges(m *graph.Model, perStatement bool) map[relKe
 	return ids
 }
 
-func (d *Document) addStatements(m *graph.Model, edge map[*annotations.Statement]string) {
+func (d *Document) addStatements(m *graph.Model, edge []string) {
 	d.Statements = make([]Statement, 0, len(m.Statements))
-	for _, s := range m.Statements {
+	for k, s := range m.Statements {
 		d.Statements = append(d.Statements, Statement{
 			Actor: s.Actor, Claim: s.Claim, Stance: s.Stance.String(), Sign: int(s.Stance),
 			Quote: s.Quote, Source: s.Source, Date: Date(s.Date), Direct: s.Direct, Note: s.Note,
-			Edge: edge[s], At: s.Pos.String(),
+			Edge: edge[k], At: s.Pos.String(),
 		})
 	}
 }

@@ -57,14 +57,19 @@ func limitQueryChild(limit int64) {
 	setAddressLimit(limit + 2*queryStack(limit))
 }
 
-// queryChildDone tells the parent that the child finished on its own.
+// queryChildDone tells the parent that the child finished on its own,
+// on fd 3 when that is the pipe the parent passed (not a file the
+// environment variable was set for by someone else).
 func queryChildDone() {
 	f := os.NewFile(3, "claimnet-query-done")
 	if f == nil {
 		return
 	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		return
+	}
 	_, _ = io.WriteString(f, queryDoneMark)
-	f.Close()
 }
 
 // childExit is the exit status of a child that finished on its own and
@@ -146,7 +151,7 @@ func crashError(report []byte, st *os.ProcessState, limit int64) error {
 		return fmt.Errorf("query: the program needs more than --max-memory %s", byteSize(limit))
 	case fatal != "":
 		return fmt.Errorf("query: the query process failed: %s", fatal)
-	case !st.Exited():
+	case st != nil && !st.Exited():
 		return fmt.Errorf("query: the query process was stopped by a signal (%s); "+
 			"if the system ran out of memory, try a lower --max-memory than %s", st, byteSize(limit))
 	}

@@ -161,3 +161,41 @@ func TestByteSize(t *testing.T) {
 		}
 	}
 }
+
+// TestCrashError checks how the runtime's reports of a crashed query
+// process become one-line errors.
+func TestCrashError(t *testing.T) {
+	for _, tt := range []struct{ report, want string }{
+		{"runtime: goroutine stack exceeds 67108864-byte limit\nruntime: sp=0x1\nfatal error: stack overflow\n\ngoroutine 1 [running]:\n",
+			"query: the program nests too deeply: it needs more than the 64MiB stack of --max-memory 1GiB"},
+		{"runtime: out of memory: cannot allocate 1073741824-byte block\nfatal error: out of memory\n",
+			"query: the program needs more than --max-memory 1GiB"},
+		{"runtime: failed to create new OS thread (have 5 already; errno=12)\nfatal error: newosproc\n",
+			"query: the program needs more than --max-memory 1GiB"},
+		{"fatal error: concurrent map writes\n\ngoroutine 7 [running]:\n", "query: the query process failed: concurrent map writes"},
+		{"", "query: the query process ended without an answer"},
+	} {
+		if got := crashError([]byte(tt.report), nil, 1<<30).Error(); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%q: %q, want %q", tt.report, got, tt.want)
+		}
+	}
+}
+
+// TestHoldWriter checks that the child's standard error is held until
+// released, and passed through once it outgrows the hold.
+func TestHoldWriter(t *testing.T) {
+	var dst strings.Builder
+	h := &holdWriter{dst: &dst, max: 8}
+	h.Write([]byte("abc"))
+	if dst.Len() != 0 || string(h.held()) != "abc" {
+		t.Fatalf("held %q, passed %q", h.held(), dst.String())
+	}
+	h.Write([]byte("defghij"))
+	h.Write([]byte("k"))
+	if dst.String() != "abcdefghijk" || len(h.held()) != 0 {
+		t.Fatalf("held %q, passed %q", h.held(), dst.String())
+	}
+	if err := h.release(); err != nil || dst.String() != "abcdefghijk" {
+		t.Fatalf("release: %v, %q", err, dst.String())
+	}
+}

@@ -81,28 +81,51 @@ func newGraph(m *graph.Model, an *graph.Analysis, doc *export.Document) (*Graph,
 	for i, n := range doc.Nodes {
 		g.index[n.ID] = i
 	}
-	sets := make([]map[int32]uint8, len(doc.Nodes))
-	link := func(a, b int, bit uint8) {
-		if sets[a] == nil {
-			sets[a] = map[int32]uint8{}
-		}
-		sets[a][int32(b)] |= bit
-	}
-	for _, e := range doc.Edges {
+	// The adjacency lists, laid out by node (counting sort), then each
+	// sorted by neighbour with the layers of parallel edges merged.
+	n := len(doc.Nodes)
+	off := make([]int, n+1)
+	ends := make([][2]int32, len(doc.Edges))
+	for i, e := range doc.Edges {
 		a, b := g.index[e.Source], g.index[e.Target]
+		ends[i] = [2]int32{int32(a), int32(b)}
+		if a != b {
+			off[a+1]++
+			off[b+1]++
+		}
+	}
+	for i := range n {
+		off[i+1] += off[i]
+	}
+	buf := make([]neighbor, off[n])
+	next := slices.Clone(off[:n])
+	for i, e := range doc.Edges {
+		a, b := ends[i][0], ends[i][1]
 		if a == b {
 			continue
 		}
 		bit, _ := layerBit(e.Layer)
-		link(a, b, bit)
-		link(b, a, bit)
+		buf[next[a]] = neighbor{b, bit}
+		next[a]++
+		buf[next[b]] = neighbor{a, bit}
+		next[b]++
 	}
-	g.adj = make([][]neighbor, len(doc.Nodes))
-	for i, s := range sets {
-		for n, bits := range s {
-			g.adj[i] = append(g.adj[i], neighbor{n, bits})
+	g.adj = make([][]neighbor, n)
+	for i := range n {
+		list := buf[off[i]:off[i+1]]
+		slices.SortFunc(list, func(x, y neighbor) int { return int(x.node - y.node) })
+		k := 0
+		for _, x := range list {
+			if k > 0 && list[k-1].node == x.node {
+				list[k-1].layers |= x.layers
+				continue
+			}
+			list[k] = x
+			k++
 		}
-		slices.SortFunc(g.adj[i], func(x, y neighbor) int { return int(x.node - y.node) })
+		if k > 0 {
+			g.adj[i] = list[:k:k]
+		}
 	}
 	g.byNode = make([][]int, len(doc.Nodes))
 	for i, s := range doc.Statements {

@@ -3,9 +3,11 @@ package query
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/annotations/gen"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/itchyny/gojq"
 )
@@ -153,6 +155,58 @@ func TestReadsStatementsSound(t *testing.T) {
 		without, errWithout := collect(q, false)
 		if !reflect.DeepEqual(with, without) || errWith != errWithout {
 			t.Errorf("%s: with the statements %v (%s), without %v (%s)", tt.program, with, errWith, without, errWithout)
+		}
+	}
+}
+
+// TestAdjacency compares the adjacency lists with the map-based ones they
+// replaced, on the built-in dataset and generated data.
+func TestAdjacency(t *testing.T) {
+	ctx := context.Background()
+	istanbul, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	generated, err := gen.Generate(gen.Config{Actors: 300, Claims: 500, Statements: 6000, Sources: 40, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []*annotations.Dataset{istanbul, generated} {
+		m, err := graph.Compile(ctx, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := graph.Analyze(ctx, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := NewGraph(m, an)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets := make([]map[int32]uint8, len(g.Document.Nodes))
+		for _, e := range g.Document.Edges {
+			a, b := g.index[e.Source], g.index[e.Target]
+			if a == b {
+				continue
+			}
+			bit, _ := layerBit(e.Layer)
+			for _, p := range [][2]int{{a, b}, {b, a}} {
+				if sets[p[0]] == nil {
+					sets[p[0]] = map[int32]uint8{}
+				}
+				sets[p[0]][int32(p[1])] |= bit
+			}
+		}
+		for i, s := range sets {
+			var want []neighbor
+			for n, bits := range s {
+				want = append(want, neighbor{n, bits})
+			}
+			slices.SortFunc(want, func(x, y neighbor) int { return int(x.node - y.node) })
+			if !slices.Equal(g.adj[i], want) {
+				t.Fatalf("node %d: adjacency %v, want %v", i, g.adj[i], want)
+			}
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 
 	"github.com/claimnet/claimnet/annotations"
@@ -534,59 +533,17 @@ func (d *Document) addStanceEdges(m *graph.Model, perStatement bool) []string {
 				Quote: s.Quote, TextSource: s.Source, Direct: &direct})
 		}
 	}
-	// The stance edges are sorted by actor, claim and stance (support
-	// first): each statement finds its edge by a binary search among its
-	// actor's edges, and, per statement, its rank among the edge's
-	// statements, which are in dataset order.
-	actorStart := make([]int, len(m.Actors)+1)
-	for _, se := range m.Stances {
-		actorStart[se.Actor+1]++
-	}
-	for a := range m.Actors {
-		actorStart[a+1] += actorStart[a]
-	}
-	var rank []int
-	if perStatement {
-		rank = make([]int, len(m.Stances))
-	}
 	ids := make([]string, len(m.Statements))
-	for k, s := range m.Statements {
-		e := stanceEdgeOf(m, actorStart, s)
-		if e < 0 {
-			continue
-		}
-		if perStatement {
-			ids[k] = d.Edges[first[e]+rank[e]].ID
-			rank[e]++
-		} else {
-			ids[k] = d.Edges[first[e]].ID
+	for i := range m.Stances {
+		for r, k := range m.EdgeStatementIndices(i) {
+			if perStatement {
+				ids[k] = d.Edges[first[i]+r].ID
+			} else {
+				ids[k] = d.Edges[first[i]].ID
+			}
 		}
 	}
 	return ids
-}
-
-// stanceEdgeOf returns the index in m.Stances of the edge statement s is
-// behind, or -1.
-func stanceEdgeOf(m *graph.Model, actorStart []int, s *annotations.Statement) int {
-	a, ok := m.ActorIndex(s.Actor)
-	c, ok2 := m.ClaimIndex(s.Claim)
-	if !ok || !ok2 {
-		return -1
-	}
-	lo, hi := actorStart[a], actorStart[a+1]
-	j := lo + sort.Search(hi-lo, func(j int) bool {
-		e := m.Stances[lo+j]
-		return e.Claim > c || e.Claim == c && e.Stance <= s.Stance
-	})
-	if j < hi && m.Stances[j].Claim == c && m.Stances[j].Stance == s.Stance {
-		return j
-	}
-	for j := lo; j < hi; j++ { // not in the expected order: search all
-		if e := m.Stances[j]; e.Claim == c && e.Stance == s.Stance {
-			return j
-		}
-	}
-	return -1
 }
 
 func (d *Document) addArgumentEdges(m *graph.Model) {

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -197,5 +200,39 @@ func TestHoldWriter(t *testing.T) {
 	}
 	if err := h.release(); err != nil || dst.String() != "abcdefghijk" {
 		t.Fatalf("release: %v, %q", err, dst.String())
+	}
+}
+
+// TestQueryLimitsBinary builds claimnet and runs the two kinds of
+// runaway program through it, as a user would.
+func TestQueryLimitsBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds claimnet")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go tool to build claimnet with")
+	}
+	bin := filepath.Join(t.TempDir(), "claimnet")
+	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"query", "--max-memory", "256MiB", `"x" | until(length > 1e10; . + .)`},
+			"claimnet: query: the program needs more than --max-memory 256MiB\n"},
+		{[]string{"query", "--max-memory", "1GiB", `null | setpath([range(5e5) | 0]; 1) | . == .`},
+			"claimnet: query: the program nests too deeply: it needs more than the 64MiB stack of --max-memory 1GiB\n"},
+	} {
+		cmd := exec.Command(bin, tt.args...)
+		var stdout, stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 || stderr.String() != tt.want || stdout.Len() != 0 {
+			t.Errorf("%q: %v, stdout %q, stderr %q; want exit 1 and %q", tt.args, err, stdout.String(), stderr.String(), tt.want)
+		}
 	}
 }

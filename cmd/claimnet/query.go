@@ -93,6 +93,11 @@ usage error.`,
 				}
 				opts = append(opts, query.WithVar(name, v))
 			}
+			// Syntax errors and undefined names are reported before the
+			// dataset is loaded.
+			if err := query.Check(argv[0], opts...); err != nil {
+				return a.compileError(err)
+			}
 			if maxMem > 0 && !inQueryChild() {
 				return a.runQueryChild(cmd, argv, int64(maxMem))
 			}
@@ -106,12 +111,7 @@ usage error.`,
 			}
 			q, err := query.Compile(argv[0], g, opts...)
 			if err != nil {
-				var pe *query.ParseError
-				if errors.As(err, &pe) {
-					fmt.Fprintf(a.stderr, "claimnet: %v\n%s", pe, excerptIndent(pe.Excerpt(), "    "))
-					return reportedError{err}
-				}
-				return err
+				return a.compileError(err)
 			}
 			// The timeout counts the program's run only.
 			ctx, cancel := context.WithTimeout(cmd.Context(), timeout)
@@ -146,6 +146,17 @@ usage error.`,
 	c.Flags().StringArrayVar(&strArgs, "arg", nil, "bind $NAME to the string VALUE (`NAME VALUE` as in jq, or NAME=VALUE; repeatable)")
 	c.Flags().StringArrayVar(&jsonArgs, "argjson", nil, "bind $NAME to the JSON value (`NAME JSON` as in jq, or NAME=JSON; repeatable)")
 	return c
+}
+
+// compileError prints a syntax error with its excerpt and returns it as
+// reported; other errors pass through.
+func (a *app) compileError(err error) error {
+	var pe *query.ParseError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(a.stderr, "claimnet: %v\n%s", pe, excerptIndent(pe.Excerpt(), "    "))
+		return reportedError{err}
+	}
+	return err
 }
 
 // queryGraph loads the dataset, compiles it within w, analyses it and

@@ -41,6 +41,7 @@ func TestQueryCommand(t *testing.T) {
 		{"bad timeout", []string{"query", "--timeout", "0s", `.`, data}, 2, "", "--timeout 0s: need a positive duration"},
 		{"window backwards", []string{"query", "--from", "2025-11-05", "--to", "2025-11-01", `.`, data}, 2, "", "--from 2025-11-05 is after --to 2025-11-01"},
 		{"bad dataset", []string{"query", `.`, data + "/nope"}, 1, "", "nope"},
+		{"syntax error before loading", []string{"query", `.[`, data + "/nope"}, 1, "", "claimnet: query:1:3: unexpected EOF\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -112,6 +112,15 @@ func Compile(program string, g *Graph, opts ...Option) (*Query, error) {
 	return q, nil
 }
 
+// Check parses and compiles program as Compile does, but without a
+// graph: it returns the errors Compile would (a *ParseError for a syntax
+// error, or an undefined function or variable) before any dataset is
+// loaded.
+func Check(program string, opts ...Option) error {
+	_, err := Compile(program, &Graph{}, opts...)
+	return err
+}
+
 // Run runs q on the graph document and calls emit with each result in
 // turn. It stops at the first error (a runtime error of the program, ctx
 // being done, or emit's error). halt stops the program without an error;

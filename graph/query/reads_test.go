@@ -2,8 +2,10 @@ package query
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations"
@@ -208,5 +210,21 @@ func TestAdjacency(t *testing.T) {
 				t.Fatalf("node %d: adjacency %v, want %v", i, g.adj[i], want)
 			}
 		}
+	}
+}
+
+func TestCheck(t *testing.T) {
+	var pe *ParseError
+	if err := Check(`.nodes[`); !errors.As(err, &pe) || pe.Line != 1 {
+		t.Errorf("syntax error: %v", err)
+	}
+	if err := Check(`nosuch(1)`); err == nil || !strings.Contains(err.Error(), "function not defined: nosuch/1") {
+		t.Errorf("undefined function: %v", err)
+	}
+	if err := Check(`$who`); err == nil {
+		t.Error("undefined variable: no error")
+	}
+	if err := Check(`$who | neighbors(.)`, WithVar("who", "x")); err != nil {
+		t.Errorf("valid program: %v", err)
 	}
 }

@@ -320,6 +320,13 @@ func (m *Model) EdgeStatements(e int) []*annotations.Statement {
 	return out
 }
 
+// EdgeStatementIndices returns the indices into m.Statements of the
+// statements behind stance edge e, in dataset order. The slice is the
+// Model's own: do not change it.
+func (m *Model) EdgeStatementIndices(e int) []int32 {
+	return m.edgeStmts[m.edgeOff[e]:m.edgeOff[e+1]:m.edgeOff[e+1]]
+}
+
 // ActorEdges returns the indices of actor a's stance edges, by claim.
 func (m *Model) ActorEdges(a int) []int {
 	out := make([]int, 0, m.actorOff[a+1]-m.actorOff[a])

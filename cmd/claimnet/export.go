@@ -48,6 +48,12 @@ statement and per declared relation. Nodes are the actors and the claims;
 the bipartite split is the boolean node attribute type (false for actors,
 true for claims: igraph's convention) and is_actor (statnet's).
 
+CSV text cells that begin with =, +, -, @, a tab or a carriage return get
+a leading ' so that spreadsheets do not run them as formulas; numbers are
+left alone. In GraphML, GEXF, DOT and CSV, characters XML 1.0 forbids
+(NUL and other control characters, U+FFFE, U+FFFF, invalid UTF-8) are
+written as U+FFFD. docs/graph-document.md has the details.
+
 Without -o (or with -o -) the output goes to stdout. An existing file is
 never replaced without --force.`,
 		Example: `  claimnet export --format graphml -o istanbul.graphml
@@ -77,15 +83,18 @@ never replaced without --force.`,
 			if err != nil {
 				return usageError{err}
 			}
+			if err := cmd.Context().Err(); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
 			doc, err := export.Build(m, an, export.PerStatement(perStatement))
 			if err != nil {
 				return err
 			}
 			if format == export.FormatCSV {
-				return writeCSVTables(a.ctx, out, force, doc)
+				return writeCSVTables(cmd.Context(), out, force, doc)
 			}
 			write := func(wr io.Writer) error {
-				return export.Write(wr, doc, format, export.Style{SizeBy: sizeBy, Colors: colors})
+				return export.Write(cmd.Context(), wr, doc, format, export.Style{SizeBy: sizeBy, Colors: colors})
 			}
 			return a.output(out, force, write)
 		},
@@ -114,7 +123,7 @@ func writeCSVTables(ctx context.Context, dir string, force bool, doc *export.Doc
 		return fmt.Errorf("export: %w", err)
 	}
 	var nodesCSV, edgesCSV strings.Builder
-	if err := export.WriteCSV(&nodesCSV, &edgesCSV, doc); err != nil {
+	if err := export.WriteCSV(ctx, &nodesCSV, &edgesCSV, doc); err != nil {
 		return err
 	}
 	if err := atomic.WriteFileContext(ctx, nodes, force, func(w io.Writer) error {

@@ -111,3 +111,33 @@ func TestExportCommand(t *testing.T) {
 		})
 	}
 }
+
+// TestExportCSVFormulas exports names and texts that a spreadsheet would
+// run as formulas: each text cell gets a leading quote, numbers do not.
+func TestExportCSVFormulas(t *testing.T) {
+	actors := `actors:
+  - {id: asif, name: "=HYPERLINK(\"http://x\")", type: person}
+  - {id: mujahid, name: "@SUM(A1)", type: person}
+claims:
+  - {id: talks-failed, text: "-1+2 talks failed"}
+`
+	data := writeFiles(t, map[string]string{"a.yaml": actors, "sub/report.yaml": tinySource})
+	dir := filepath.Join(t.TempDir(), "tables")
+	if code, _, stderr := runCLI(t, "export", "--format", "csv", "-o", dir, data); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	nodes, err := os.ReadFile(filepath.Join(dir, "nodes.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"'=HYPERLINK(""http://x"")"`, `'@SUM(A1)`, `'-1+2 talks failed`} {
+		if !strings.Contains(string(nodes), want) {
+			t.Errorf("nodes.csv lacks %s:\n%s", want, nodes)
+		}
+	}
+	for _, bad := range []string{",=HYPERLINK", ",@SUM", ",-1+2"} {
+		if strings.Contains(string(nodes), bad) {
+			t.Errorf("nodes.csv has the raw cell %s", bad)
+		}
+	}
+}

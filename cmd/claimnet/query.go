@@ -20,6 +20,7 @@ func (a *app) queryCmd() *cobra.Command {
 		compact  bool
 		raw      bool
 		timeout  time.Duration
+		maxMem   = byteSize(defaultQueryMemory())
 		strArgs  []string
 		jsonArgs []string
 	)
@@ -45,8 +46,20 @@ functions, FILTER can call:
 
 docs/cookbook.md has worked examples.
 
+The program runs in a child process of claimnet's own, limited to
+--max-memory of memory (default: half the machine's memory, or of the
+memory limit of the cgroup claimnet runs in) and a stack of a quarter of
+that, at most 64 MiB, which holds values nested about 100,000 levels deep.
+A program that needs more, such as '"x" | until(length > 1e10; . + .)',
+ends with an error instead of taking the machine's memory or crashing;
+what it printed before may be lost. --timeout counts the program's run
+only, not the loading and analysis of the dataset before it.
+--max-memory 0 runs the program in claimnet's own process, without these
+limits.
+
 Exit status: 0 on success, 1 when the program fails (a syntax error is
-shown with its line and column) or runs out of time, 2 for a usage error.`,
+shown with its line and column), runs out of time or of memory, 2 for a
+usage error.`,
 		Example: `  claimnet query '[centrality("betweenness")[] | select(.kind == "actor")][:5]'
   claimnet query -r 'statements("khawaja-asif")[] | .quote'
   claimnet query -c --arg claim kabul-shelters-ttp '{for: supporters($claim), against: opposers($claim)}'`,
@@ -57,6 +70,9 @@ shown with its line and column) or runs out of time, 2 for a usage error.`,
 			}
 			if timeout <= 0 {
 				return usagef("--timeout %s: need a positive duration", timeout)
+			}
+			if maxMem < 0 {
+				return usagef("--max-memory %s: need a size of at least 0", maxMem)
 			}
 			var opts []query.Option
 			for _, s := range strArgs {
@@ -77,21 +93,29 @@ shown with its line and column) or runs out of time, 2 for a usage error.`,
 				}
 				opts = append(opts, query.WithVar(name, v))
 			}
-			ctx, cancel := context.WithTimeout(cmd.Context(), timeout)
-			defer cancel()
-			g, err := a.queryGraph(ctx, argv[1:], w)
+			// Syntax errors and undefined names are reported before the
+			// dataset is loaded.
+			if err := query.Check(argv[0], opts...); err != nil {
+				return a.compileError(err)
+			}
+			if maxMem > 0 && !inQueryChild() {
+				return a.runQueryChild(cmd, argv, int64(maxMem))
+			}
+			if inQueryChild() {
+				limitQueryChild(int64(maxMem))
+				defer queryChildDone()
+			}
+			g, err := a.queryGraph(cmd.Context(), argv[1:], w)
 			if err != nil {
 				return err
 			}
 			q, err := query.Compile(argv[0], g, opts...)
 			if err != nil {
-				var pe *query.ParseError
-				if errors.As(err, &pe) {
-					fmt.Fprintf(a.stderr, "claimnet: %v\n%s", pe, excerptIndent(pe.Excerpt(), "    "))
-					return reportedError{err}
-				}
-				return err
+				return a.compileError(err)
 			}
+			// The timeout counts the program's run only.
+			ctx, cancel := context.WithTimeout(cmd.Context(), timeout)
+			defer cancel()
 			out := bufio.NewWriter(a.stdout)
 			enc := query.Encoder{Compact: compact, Raw: raw}
 			err = q.Run(ctx, func(v any) error { return enc.Encode(out, v) })
@@ -117,10 +141,22 @@ shown with its line and column) or runs out of time, 2 for a usage error.`,
 	addWindowFlags(c, &w)
 	c.Flags().BoolVarP(&compact, "compact", "c", false, "print each result on one line")
 	c.Flags().BoolVarP(&raw, "raw-output", "r", false, "print string results without quotes")
-	c.Flags().DurationVar(&timeout, "timeout", 30*time.Second, "give up after `DURATION`")
+	c.Flags().DurationVar(&timeout, "timeout", 30*time.Second, "give up when the program has run for `DURATION`")
+	c.Flags().Var(&maxMem, "max-memory", "give up when the query needs more than `SIZE` of memory (e.g. 512MiB, 4GiB; 0: no limit)")
 	c.Flags().StringArrayVar(&strArgs, "arg", nil, "bind $NAME to the string VALUE (`NAME VALUE` as in jq, or NAME=VALUE; repeatable)")
 	c.Flags().StringArrayVar(&jsonArgs, "argjson", nil, "bind $NAME to the JSON value (`NAME JSON` as in jq, or NAME=JSON; repeatable)")
 	return c
+}
+
+// compileError prints a syntax error with its excerpt and returns it as
+// reported; other errors pass through.
+func (a *app) compileError(err error) error {
+	var pe *query.ParseError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(a.stderr, "claimnet: %v\n%s", pe, excerptIndent(pe.Excerpt(), "    "))
+		return reportedError{err}
+	}
+	return err
 }
 
 // queryGraph loads the dataset, compiles it within w, analyses it and

@@ -54,6 +54,27 @@ func (c column) text(v value) string {
 	return v.s
 }
 
+// appendXML appends v as text, escaped for XML.
+func (c column) appendXML(b []byte, v value) []byte {
+	switch c.typ {
+	case tInt:
+		return strconv.AppendInt(b, int64(v.i), 10)
+	case tDouble:
+		return appendDouble(b, v.f)
+	case tBool:
+		return strconv.AppendBool(b, v.b)
+	case tList:
+		for i, s := range v.list {
+			if i > 0 {
+				b = append(b, ListSep...)
+			}
+			b = appendXMLText(b, s)
+		}
+		return b
+	}
+	return appendXMLText(b, v.s)
+}
+
 // jsonValue returns v as a JSON-ready value: lists stay lists.
 func (c column) jsonValue(v value) any {
 	switch c.typ {
@@ -71,16 +92,18 @@ func (c column) jsonValue(v value) any {
 
 // formatDouble writes f as the shortest decimal that reads back as f, and
 // NaN and the infinities as XML Schema writes them (NaN, INF, -INF).
-func formatDouble(f float64) string {
+func formatDouble(f float64) string { return string(appendDouble(nil, f)) }
+
+func appendDouble(b []byte, f float64) []byte {
 	switch {
 	case math.IsNaN(f):
-		return "NaN"
+		return append(b, "NaN"...)
 	case math.IsInf(f, 1):
-		return "INF"
+		return append(b, "INF"...)
 	case math.IsInf(f, -1):
-		return "-INF"
+		return append(b, "-INF"...)
 	}
-	return strconv.FormatFloat(f, 'g', -1, 64)
+	return strconv.AppendFloat(b, f, 'g', -1, 64)
 }
 
 func str(s string) (value, bool)    { return value{s: s}, true }

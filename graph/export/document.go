@@ -1,13 +1,12 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
@@ -501,32 +500,47 @@ func (d *Document) addNodes(m *graph.Model, an *graph.Analysis) {
 }
 
 func (d *Document) addEdge(e Edge) string {
-	e.ID = fmt.Sprintf("e%d", len(d.Edges))
+	e.ID = "e" + strconv.Itoa(len(d.Edges))
 	e.Sign = Sign(e.Layer, e.Kind)
 	d.Edges = append(d.Edges, e)
 	return e.ID
 }
 
 // addStanceEdges adds the model's stance edges, or one edge per statement
-// behind each, and returns the edge id of each statement.
-func (d *Document) addStanceEdges(m *graph.Model, perStatement bool) map[*annotations.Statement]string {
-	ids := make(map[*annotations.Statement]string, len(m.Statements))
+// behind each, and returns the edge id of each statement of
+// m.Statements, in its order.
+func (d *Document) addStanceEdges(m *graph.Model, perStatement bool) []string {
+	n := len(m.Stances)
+	if perStatement {
+		n = len(m.Statements)
+	}
+	d.Edges = make([]Edge, 0, n+len(m.Arguments)+len(m.Relations))
+	// first[e] is the document edge of model edge e (its first one
+	// per statement).
+	first := make([]int, len(m.Stances))
 	for i, se := range m.Stances {
+		first[i] = len(d.Edges)
 		src, dst, kind := m.Actors[se.Actor].ID, m.Claims[se.Claim].ID, se.Stance.String()
-		stmts := m.EdgeStatements(i)
 		if !perStatement {
-			id := d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
+			d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
 				Weight: se.Weight, First: Date(se.First), Last: Date(se.Last)})
-			for _, s := range stmts {
-				ids[s] = id
-			}
 			continue
 		}
-		for _, s := range stmts {
+		for _, s := range m.EdgeStatements(i) {
 			direct := s.Direct
-			ids[s] = d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
+			d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
 				Weight: 1, First: Date(s.Date), Last: Date(s.Date),
 				Quote: s.Quote, TextSource: s.Source, Direct: &direct})
+		}
+	}
+	ids := make([]string, len(m.Statements))
+	for i := range m.Stances {
+		for r, k := range m.EdgeStatementIndices(i) {
+			if perStatement {
+				ids[k] = d.Edges[first[i]+r].ID
+			} else {
+				ids[k] = d.Edges[first[i]].ID
+			}
 		}
 	}
 	return ids
@@ -578,13 +592,13 @@ func (d *Document) addRelationEdges(m *graph.Model, perStatement bool) map[relKe
 	return ids
 }
 
-func (d *Document) addStatements(m *graph.Model, edge map[*annotations.Statement]string) {
+func (d *Document) addStatements(m *graph.Model, edge []string) {
 	d.Statements = make([]Statement, 0, len(m.Statements))
-	for _, s := range m.Statements {
+	for k, s := range m.Statements {
 		d.Statements = append(d.Statements, Statement{
 			Actor: s.Actor, Claim: s.Claim, Stance: s.Stance.String(), Sign: int(s.Stance),
 			Quote: s.Quote, Source: s.Source, Date: Date(s.Date), Direct: s.Direct, Note: s.Note,
-			Edge: edge[s], At: s.Pos.String(),
+			Edge: edge[k], At: s.Pos.String(),
 		})
 	}
 }
@@ -650,84 +664,6 @@ func (d *Document) Node(id string) (*Node, bool) {
 		return nil, false
 	}
 	return &d.Nodes[i], true
-}
-
-// WriteJSON writes d as indented JSON, the "json" export format: the
-// bytes MarshalJSON returns, written element by element so that a large
-// document is never held in memory twice.
-func WriteJSON(w io.Writer, d *Document) error {
-	bw := bufio.NewWriterSize(w, 1<<16)
-	var buf bytes.Buffer
-	value := func(v any, prefix string) error {
-		buf.Reset()
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent(prefix, "  ")
-		if err := enc.Encode(v); err != nil {
-			return fmt.Errorf("export: json: %w", err)
-		}
-		// A failed write (a full disk, an interrupted command) stops the
-		// encoding of the rest: bufio keeps the error.
-		if _, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
-			return fmt.Errorf("export: json: %w", err)
-		}
-		return nil
-	}
-	// list writes the elements of a slice one at a time, laid out as the
-	// indenting encoder lays out a slice at the top level of an object.
-	list := func(n int, elem func(int) any) error {
-		if n == 0 {
-			bw.WriteString("[]")
-			return nil
-		}
-		bw.WriteString("[\n")
-		for i := range n {
-			bw.WriteString("    ")
-			if err := value(elem(i), "    "); err != nil {
-				return err
-			}
-			if i < n-1 {
-				bw.WriteByte(',')
-			}
-			bw.WriteByte('\n')
-		}
-		bw.WriteString("  ]")
-		return nil
-	}
-	fields := []struct {
-		name  string
-		write func() error
-	}{
-		{"version", func() error { return value(d.Version, "  ") }},
-		{"window", func() error { return value(d.Window, "  ") }},
-		{"per_statement", func() error { return value(d.PerStatement, "  ") }},
-		{"measures", func() error { return value(d.Measures, "  ") }},
-		{"nodes", func() error { return list(len(d.Nodes), func(i int) any { return &d.Nodes[i] }) }},
-		{"edges", func() error { return list(len(d.Edges), func(i int) any { return &d.Edges[i] }) }},
-		{"statements", func() error { return list(len(d.Statements), func(i int) any { return &d.Statements[i] }) }},
-		{"relations", func() error { return list(len(d.Relations), func(i int) any { return &d.Relations[i] }) }},
-		{"sources", func() error { return list(len(d.Sources), func(i int) any { return &d.Sources[i] }) }},
-		{"reversals", func() error { return value(d.Reversals, "  ") }},
-		{"conflicts", func() error { return value(d.Conflicts, "  ") }},
-		{"coalitions", func() error { return value(d.Coalitions, "  ") }},
-		{"methods", func() error { return value(d.Methods, "  ") }},
-	}
-	bw.WriteString("{\n")
-	for i, f := range fields {
-		bw.WriteString("  \"" + f.name + "\": ")
-		if err := f.write(); err != nil {
-			return err
-		}
-		if i < len(fields)-1 {
-			bw.WriteByte(',')
-		}
-		bw.WriteByte('\n')
-	}
-	bw.WriteString("}\n")
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("export: json: %w", err)
-	}
-	return nil
 }
 
 // MarshalJSON returns d as JSON indented by two spaces, ending in a newline,

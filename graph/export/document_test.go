@@ -205,12 +205,12 @@ func TestStyle(t *testing.T) {
 		{export.Style{Colors: map[string]string{"gov": "red"}}, `"red" is not a #RRGGBB colour`},
 		{export.Style{MinSize: 10, MaxSize: 5}, "need 0 ≤ min ≤ max"},
 	} {
-		if err := export.WriteGEXF(&b, doc, tt.style); err == nil || !strings.Contains(err.Error(), tt.err) {
+		if err := export.WriteGEXF(context.Background(), &b, doc, tt.style); err == nil || !strings.Contains(err.Error(), tt.err) {
 			t.Errorf("%+v: %v, want %q", tt.style, err, tt.err)
 		}
 	}
 	b.Reset()
-	if err := export.WriteGEXF(&b, doc, export.Style{Colors: map[string]string{"gov": "#102030"}, SizeBy: "betweenness"}); err != nil {
+	if err := export.WriteGEXF(context.Background(), &b, doc, export.Style{Colors: map[string]string{"gov": "#102030"}, SizeBy: "betweenness"}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), `<node id="gov" label="Government of Aland" start="2025-10-19" end="2025-11-02">`) ||
@@ -221,10 +221,10 @@ func TestStyle(t *testing.T) {
 	if colors["gov"] != colors["minister"] || colors["gov"] == colors["rebels"] || colors["talks"] == colors["guarantees"] {
 		t.Errorf("default colours: %v", colors)
 	}
-	if err := export.Write(&b, doc, "csv", export.Style{}); err == nil {
+	if err := export.Write(context.Background(), &b, doc, "csv", export.Style{}); err == nil {
 		t.Error("Write csv: no error")
 	}
-	if err := export.Write(&b, doc, "xlsx", export.Style{}); err == nil {
+	if err := export.Write(context.Background(), &b, doc, "xlsx", export.Style{}); err == nil {
 		t.Error("Write xlsx: no error")
 	}
 }
@@ -251,7 +251,7 @@ func TestWriteJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		if err := export.WriteJSON(&got, doc); err != nil {
+		if err := export.WriteJSON(context.Background(), &got, doc); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got.Bytes(), want) {

@@ -46,7 +46,7 @@ func Example() {
 		log.Fatal(err)
 	}
 	fmt.Println(len(doc.Nodes), "nodes,", len(doc.Edges), "edges,", len(doc.Statements), "statements")
-	if err := export.WriteCSV(io.Discard, os.Stdout, doc); err != nil {
+	if err := export.WriteCSV(context.Background(), io.Discard, os.Stdout, doc); err != nil {
 		log.Fatal(err)
 	}
 	// Output:

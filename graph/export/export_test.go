@@ -112,13 +112,13 @@ func exportAll(t testing.TB, doc *export.Document, dir string) map[string][]byte
 		{"graph.dot", export.FormatDOT},
 	} {
 		var buf bytes.Buffer
-		if err := export.Write(&buf, doc, f.format, export.Style{}); err != nil {
+		if err := export.Write(context.Background(), &buf, doc, f.format, export.Style{}); err != nil {
 			t.Fatalf("%s: %v", f.format, err)
 		}
 		files[f.name] = buf.Bytes()
 	}
 	var nodes, edges bytes.Buffer
-	if err := export.WriteCSV(&nodes, &edges, doc); err != nil {
+	if err := export.WriteCSV(context.Background(), &nodes, &edges, doc); err != nil {
 		t.Fatal(err)
 	}
 	files["nodes.csv"], files["edges.csv"] = nodes.Bytes(), edges.Bytes()

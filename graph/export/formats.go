@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"io"
 )
@@ -21,19 +22,20 @@ func Formats() []string {
 }
 
 // Write writes d in a single-file format (every format but csv, which
-// WriteCSV writes as two tables). style is used by gexf only.
-func Write(w io.Writer, d *Document, format string, style Style) error {
+// WriteCSV writes as two tables). style is used by gexf only. It stops
+// with ctx's error when ctx is done.
+func Write(ctx context.Context, w io.Writer, d *Document, format string, style Style) error {
 	switch format {
 	case FormatJSON:
-		return WriteJSON(w, d)
+		return WriteJSON(ctx, w, d)
 	case FormatNodeLink:
-		return WriteNodeLink(w, d)
+		return WriteNodeLink(ctx, w, d)
 	case FormatGraphML:
-		return WriteGraphML(w, d)
+		return WriteGraphML(ctx, w, d)
 	case FormatGEXF:
-		return WriteGEXF(w, d, style)
+		return WriteGEXF(ctx, w, d, style)
 	case FormatDOT:
-		return WriteDOT(w, d)
+		return WriteDOT(ctx, w, d)
 	case FormatCSV:
 		return fmt.Errorf("export: csv is two tables; use WriteCSV")
 	}

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"bufio"
+	"context"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -107,7 +109,7 @@ type gexfSize struct {
 // GEXF weight, the edge kind its kind and label), and nodes the colour
 // and size of style. Gephi merges parallel edges of the same kind, so in
 // a per-statement document it sums their weights.
-func WriteGEXF(w io.Writer, d *Document, style Style) error {
+func WriteGEXF(ctx context.Context, w io.Writer, d *Document, style Style) error {
 	st, err := style.resolve(d)
 	if err != nil {
 		return err
@@ -151,15 +153,18 @@ func WriteGEXF(w io.Writer, d *Document, style Style) error {
 		}
 		f.Graph.Edges.Edges = append(f.Graph.Edges.Edges, ge)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("export: gexf: %w", err)
 	}
-	enc := xml.NewEncoder(w)
+	bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 1<<16)
+	bw.WriteString(xml.Header)
+	enc := xml.NewEncoder(bw)
 	enc.Indent("", "  ")
 	if err := enc.Encode(f); err != nil {
 		return fmt.Errorf("export: gexf: %w", err)
 	}
-	if _, err := io.WriteString(w, "\n"); err != nil {
+	bw.WriteString("\n")
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("export: gexf: %w", err)
 	}
 	return nil

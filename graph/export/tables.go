@@ -3,12 +3,16 @@ package export
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/claimnet/claimnet/internal/safetext"
 )
 
 // WriteNodeLink writes d as node-link JSON, the form networkx's
@@ -19,8 +23,24 @@ import (
 // reads them with node_link_graph(data, edges="links")), keyed by their
 // document id. Attributes are the same columns as GraphML's, but lists
 // stay JSON lists and absent attributes are left out.
-func WriteNodeLink(w io.Writer, d *Document) error {
+func WriteNodeLink(ctx context.Context, w io.Writer, d *Document) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("export: node-link: %w", err)
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
 	var buf bytes.Buffer
+	// spill hands buf to bw once it is large, unless ctx is done.
+	spill := func() error {
+		if buf.Len() < 1<<16 {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("export: node-link: %w", err)
+		}
+		bw.Write(buf.Bytes())
+		buf.Reset()
+		return nil
+	}
 	buf.WriteString("{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": ")
 	graph := orderedObject{}
 	for _, c := range d.graphColumns() {
@@ -43,6 +63,9 @@ func WriteNodeLink(w io.Writer, d *Document) error {
 		if err := writeJSONValue(&buf, obj); err != nil {
 			return err
 		}
+		if err := spill(); err != nil {
+			return err
+		}
 	}
 	buf.WriteString("\n  ],\n  \"links\": [")
 	ecols := d.edgeColumns(true)
@@ -57,9 +80,13 @@ func WriteNodeLink(w io.Writer, d *Document) error {
 		if err := writeJSONValue(&buf, obj); err != nil {
 			return err
 		}
+		if err := spill(); err != nil {
+			return err
+		}
 	}
 	buf.WriteString("\n  ]\n}\n")
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	bw.Write(buf.Bytes())
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("export: node-link: %w", err)
 	}
 	return nil
@@ -121,7 +148,7 @@ func writeJSONValue(buf *bytes.Buffer, v any) error {
 // the first node column as the vertex name. The other columns are the
 // attributes of GraphML, lists joined with ListSep, booleans as true and
 // false, absent values empty.
-func WriteCSV(nodes, edges io.Writer, d *Document) error {
+func WriteCSV(ctx context.Context, nodes, edges io.Writer, d *Document) error {
 	ncols := d.nodeColumns()
 	nw := csv.NewWriter(nodes)
 	header := []string{"Id", "Label"}
@@ -131,7 +158,10 @@ func WriteCSV(nodes, edges io.Writer, d *Document) error {
 	nw.Write(header)
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
-		nw.Write(append([]string{n.ID, n.Label}, row(ncols, n)...))
+		nw.Write(append([]string{CSVText(n.ID), CSVText(n.Label)}, row(ncols, n)...))
+		if i%4096 == 0 && ctx.Err() != nil {
+			return fmt.Errorf("export: nodes csv: %w", ctx.Err())
+		}
 	}
 	nw.Flush()
 	if err := nw.Error(); err != nil {
@@ -146,7 +176,11 @@ func WriteCSV(nodes, edges io.Writer, d *Document) error {
 	ew.Write(header)
 	for i := range d.Edges {
 		e := &d.Edges[i]
-		ew.Write(append([]string{e.Source, e.Target, "Directed", e.ID, e.Kind, strconv.Itoa(e.Weight)}, row(ecols, e)...))
+		ew.Write(append([]string{CSVText(e.Source), CSVText(e.Target), "Directed", CSVText(e.ID), CSVText(e.Kind),
+			strconv.Itoa(e.Weight)}, row(ecols, e)...))
+		if i%4096 == 0 && ctx.Err() != nil {
+			return fmt.Errorf("export: edges csv: %w", ctx.Err())
+		}
 	}
 	ew.Flush()
 	if err := ew.Error(); err != nil {
@@ -155,11 +189,16 @@ func WriteCSV(nodes, edges io.Writer, d *Document) error {
 	return nil
 }
 
+// row is the cells of x's columns: text neutralised by CSVText, numbers
+// and booleans as they are.
 func row(cols []column, x any) []string {
 	out := make([]string, len(cols))
 	for i, c := range cols {
 		if v, ok := c.get(x); ok {
 			out[i] = c.text(v)
+			if c.typ == tString || c.typ == tList {
+				out[i] = CSVText(out[i])
+			}
 		}
 	}
 	return out
@@ -171,7 +210,7 @@ func row(cols []column, x any) []string {
 // igraph via Graphviz), not for drawing. For figures use claimnet render.
 // Node ids and attribute values are quoted; the edge id is the key
 // attribute.
-func WriteDOT(w io.Writer, d *Document) error {
+func WriteDOT(ctx context.Context, w io.Writer, d *Document) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("digraph claimnet {\n")
 	var gattrs []string
@@ -185,11 +224,17 @@ func WriteDOT(w io.Writer, d *Document) error {
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
 		fmt.Fprintf(bw, "  %s [%s];\n", dotQuote(n.ID), dotAttrs(ncols, n))
+		if i%4096 == 0 && ctx.Err() != nil {
+			return fmt.Errorf("export: dot: %w", ctx.Err())
+		}
 	}
 	ecols := d.edgeColumns(true)
 	for i := range d.Edges {
 		e := &d.Edges[i]
 		fmt.Fprintf(bw, "  %s -> %s [key=%s, %s];\n", dotQuote(e.Source), dotQuote(e.Target), dotQuote(e.ID), dotAttrs(ecols, e))
+		if i%4096 == 0 && ctx.Err() != nil {
+			return fmt.Errorf("export: dot: %w", ctx.Err())
+		}
 	}
 	bw.WriteString("}\n")
 	if err := bw.Flush(); err != nil {
@@ -210,6 +255,10 @@ func dotAttrs(cols []column, x any) string {
 
 // dotQuote quotes s as a DOT string: backslashes and double quotes are
 // escaped, and line breaks become \n, which DOT readers turn back.
+// Characters XML 1.0 cannot hold (NUL and the other controls but tab,
+// U+FFFE, U+FFFF and invalid UTF-8) become U+FFFD, as in GraphML and
+// GEXF: Graphviz reads DOT labels as XML-like text, and a NUL ends a C
+// string.
 func dotQuote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
@@ -222,10 +271,25 @@ func dotQuote(s string) string {
 		case '\n':
 			b.WriteString(`\n`)
 		case '\r':
+		case '\t':
+			b.WriteRune(r)
 		default:
+			if r < 0x20 || r == 0xFFFE || r == 0xFFFF {
+				r = utf8.RuneError
+			}
 			b.WriteRune(r)
 		}
 	}
 	b.WriteByte('"')
 	return b.String()
 }
+
+// CSVText makes s safe as a text cell of a CSV or TSV file opened in a
+// spreadsheet, as spreadsheet exports do: a cell that begins with =, +,
+// -, @, a tab or a carriage return, which Excel, LibreOffice and Google
+// Sheets would read as a formula, gets a single quote (') in front. It
+// also replaces the characters XML 1.0 cannot hold (NUL and the other
+// controls but tab, line feed and carriage return, U+FFFE, U+FFFF and
+// invalid UTF-8) with U+FFFD. Numbers claimnet writes are not text cells
+// and are left alone.
+func CSVText(s string) string { return safetext.CSV(s) }

@@ -105,7 +105,8 @@ func (g *Graph) fnNode(_ any, args []any) any {
 	if err != nil {
 		return err
 	}
-	return g.nodes[i]
+	nodes, _ := g.field(nodesField).([]any)
+	return nodes[i]
 }
 
 // statements($id)
@@ -116,7 +117,7 @@ func (g *Graph) fnStatements(_ any, args []any) any {
 	}
 	out := make([]any, len(g.byNode[i]))
 	for j, s := range g.byNode[i] {
-		out[j] = g.stmts[s]
+		out[j] = statementValue(&g.Document.Statements[s])
 	}
 	return out
 }

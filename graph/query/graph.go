@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/export"
@@ -22,10 +23,13 @@ type Graph struct {
 	// Document is the graph document built from them.
 	Document *export.Document
 
-	value any            // Document as a jq value
-	nodes []any          // value's "nodes", by document node index
-	stmts []any          // value's "statements"
-	index map[string]int // node id → document node index
+	// fields are the top-level fields of Document as jq values (in
+	// docFields order), each built when a program first reads it
+	// (fieldsRead): a million statements make gigabytes of jq values.
+	fields   [len(docFields)]lazyValue
+	fullOnce sync.Once
+	full     map[string]any // the whole document, built on first use
+	index    map[string]int // node id → document node index
 	// adj[i] lists the neighbours of node i in the undirected union of
 	// the layers, in document node order, each with the bit set of the
 	// layers (layerBit) that join them.
@@ -33,6 +37,12 @@ type Graph struct {
 	// byNode[i] lists the indices into Document.Statements of the
 	// statements whose actor or claim is node i.
 	byNode [][]int
+}
+
+// lazyValue is a value built on first use.
+type lazyValue struct {
+	once sync.Once
+	v    any
 }
 
 type neighbor struct {
@@ -66,40 +76,56 @@ func NewGraph(m *graph.Model, an *graph.Analysis) (*Graph, error) {
 }
 
 func newGraph(m *graph.Model, an *graph.Analysis, doc *export.Document) (*Graph, error) {
-	v, err := toValue(doc)
-	if err != nil {
-		return nil, err
-	}
-	g := &Graph{Model: m, Analysis: an, Document: doc, value: v}
-	obj := v.(map[string]any)
-	g.nodes, _ = obj["nodes"].([]any)
-	g.stmts, _ = obj["statements"].([]any)
+	g := &Graph{Model: m, Analysis: an, Document: doc}
 	g.index = make(map[string]int, len(doc.Nodes))
 	for i, n := range doc.Nodes {
 		g.index[n.ID] = i
 	}
-	sets := make([]map[int32]uint8, len(doc.Nodes))
-	link := func(a, b int, bit uint8) {
-		if sets[a] == nil {
-			sets[a] = map[int32]uint8{}
-		}
-		sets[a][int32(b)] |= bit
-	}
-	for _, e := range doc.Edges {
+	// The adjacency lists, laid out by node (counting sort), then each
+	// sorted by neighbour with the layers of parallel edges merged.
+	n := len(doc.Nodes)
+	off := make([]int, n+1)
+	ends := make([][2]int32, len(doc.Edges))
+	for i, e := range doc.Edges {
 		a, b := g.index[e.Source], g.index[e.Target]
+		ends[i] = [2]int32{int32(a), int32(b)}
+		if a != b {
+			off[a+1]++
+			off[b+1]++
+		}
+	}
+	for i := range n {
+		off[i+1] += off[i]
+	}
+	buf := make([]neighbor, off[n])
+	next := slices.Clone(off[:n])
+	for i, e := range doc.Edges {
+		a, b := ends[i][0], ends[i][1]
 		if a == b {
 			continue
 		}
 		bit, _ := layerBit(e.Layer)
-		link(a, b, bit)
-		link(b, a, bit)
+		buf[next[a]] = neighbor{b, bit}
+		next[a]++
+		buf[next[b]] = neighbor{a, bit}
+		next[b]++
 	}
-	g.adj = make([][]neighbor, len(doc.Nodes))
-	for i, s := range sets {
-		for n, bits := range s {
-			g.adj[i] = append(g.adj[i], neighbor{n, bits})
+	g.adj = make([][]neighbor, n)
+	for i := range n {
+		list := buf[off[i]:off[i+1]]
+		slices.SortFunc(list, func(x, y neighbor) int { return int(x.node - y.node) })
+		k := 0
+		for _, x := range list {
+			if k > 0 && list[k-1].node == x.node {
+				list[k-1].layers |= x.layers
+				continue
+			}
+			list[k] = x
+			k++
 		}
-		slices.SortFunc(g.adj[i], func(x, y neighbor) int { return int(x.node - y.node) })
+		if k > 0 {
+			g.adj[i] = list[:k:k]
+		}
 	}
 	g.byNode = make([][]int, len(doc.Nodes))
 	for i, s := range doc.Statements {
@@ -112,7 +138,39 @@ func newGraph(m *graph.Model, an *graph.Analysis, doc *export.Document) (*Graph,
 
 // Value returns the graph document as a jq value (maps, slices, strings,
 // numbers, booleans and nil), the input of every query.
-func (g *Graph) Value() any { return g.value }
+func (g *Graph) Value() any { return g.fullValue() }
+
+// field returns the top-level field docFields[i] as a jq value.
+func (g *Graph) field(i int) any {
+	f := &g.fields[i]
+	f.once.Do(func() { f.v = fieldValue(g.Document, i) })
+	return f.v
+}
+
+// fullValue is the whole document as a jq value, built on first use.
+func (g *Graph) fullValue() map[string]any {
+	g.fullOnce.Do(func() {
+		g.full = make(map[string]any, len(docFields))
+		for i, name := range docFields {
+			g.full[name] = g.field(i)
+		}
+	})
+	return g.full
+}
+
+// input is the input of a program that reads the given top-level fields
+// of the document, or all of it: a document with those fields only,
+// which the program cannot tell from the whole.
+func (g *Graph) input(fields []int, all bool) map[string]any {
+	if all {
+		return g.fullValue()
+	}
+	v := make(map[string]any, len(fields))
+	for _, i := range fields {
+		v[docFields[i]] = g.field(i)
+	}
+	return v
+}
 
 // normalize turns the json.Numbers of a value decoded with UseNumber
 // into int when they are whole and fit, else float64.

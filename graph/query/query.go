@@ -20,6 +20,10 @@ type Query struct {
 	code    *gojq.Code
 	graph   *Graph
 	values  []any
+	// fields are the indices in docFields of the top-level fields of
+	// the document the program may read, unless it may read all of it.
+	fields []int
+	all    bool
 }
 
 // Option configures Compile.
@@ -97,7 +101,24 @@ func Compile(program string, g *Graph, opts ...Option) (*Query, error) {
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
-	return &Query{program: program, code: code, graph: g, values: cfg.values}, nil
+	q := &Query{program: program, code: code, graph: g, values: cfg.values}
+	read, all := fieldsRead(parsed)
+	q.all = all
+	for name := range read {
+		if i, ok := fieldIndex(name); ok {
+			q.fields = append(q.fields, i)
+		}
+	}
+	return q, nil
+}
+
+// Check parses and compiles program as Compile does, but without a
+// graph: it returns the errors Compile would (a *ParseError for a syntax
+// error, or an undefined function or variable) before any dataset is
+// loaded.
+func Check(program string, opts ...Option) error {
+	_, err := Compile(program, &Graph{}, opts...)
+	return err
 }
 
 // Run runs q on the graph document and calls emit with each result in
@@ -105,7 +126,7 @@ func Compile(program string, g *Graph, opts ...Option) (*Query, error) {
 // being done, or emit's error). halt stops the program without an error;
 // halt_error's error is a *gojq.HaltError.
 func (q *Query) Run(ctx context.Context, emit func(any) error) error {
-	iter := q.code.RunWithContext(ctx, q.graph.value, q.values...)
+	iter := q.code.RunWithContext(ctx, q.graph.input(q.fields, q.all), q.values...)
 	for {
 		v, ok := iter.Next()
 		if !ok {

@@ -11,71 +11,118 @@ import (
 // form has them: the same value encoding/json would give, without
 // writing and parsing the JSON. TestInputIsDocument holds the two equal.
 func toValue(d *export.Document) (any, error) {
-	nodes := make([]any, len(d.Nodes))
-	for i := range d.Nodes {
-		nodes[i] = nodeValue(&d.Nodes[i])
+	v := make(map[string]any, len(docFields))
+	for i, name := range docFields {
+		v[name] = fieldValue(d, i)
 	}
-	edges := make([]any, len(d.Edges))
-	for i := range d.Edges {
-		edges[i] = edgeValue(&d.Edges[i])
-	}
-	stmts := make([]any, len(d.Statements))
-	for i, s := range d.Statements {
-		stmts[i] = map[string]any{
-			"actor": s.Actor, "claim": s.Claim, "stance": s.Stance, "sign": s.Sign, "quote": s.Quote,
-			"source": s.Source, "date": dateValue(s.Date), "direct": s.Direct, "note": s.Note,
-			"edge": s.Edge, "at": s.At,
+	return v, nil
+}
+
+// docFields are the top-level fields of the document, in its JSON order.
+var docFields = [...]string{
+	"version", "window", "per_statement", "measures", "nodes", "edges", "statements",
+	"relations", "sources", "reversals", "conflicts", "coalitions", "methods",
+}
+
+// nodesField is the index of "nodes" in docFields.
+const nodesField = 4
+
+// fieldIndex returns the index of a top-level field in docFields.
+func fieldIndex(name string) (int, bool) {
+	for i, f := range docFields {
+		if f == name {
+			return i, true
 		}
 	}
-	rels := make([]any, len(d.Relations))
-	for i, r := range d.Relations {
-		rels[i] = map[string]any{
-			"from": r.From, "to": r.To, "type": r.Type, "quote": r.Quote, "source": r.Source,
-			"date": dateValue(r.Date), "edge": r.Edge, "at": r.At,
+	return 0, false
+}
+
+// fieldValue is the top-level field docFields[i] of the document as a jq
+// value.
+func fieldValue(d *export.Document, i int) any {
+	switch docFields[i] {
+	case "version":
+		return d.Version
+	case "window":
+		return map[string]any{"from": dateValue(d.Window.From), "to": dateValue(d.Window.To)}
+	case "per_statement":
+		return d.PerStatement
+	case "measures":
+		return stringList(d.Measures)
+	case "nodes":
+		nodes := make([]any, len(d.Nodes))
+		for i := range d.Nodes {
+			nodes[i] = nodeValue(&d.Nodes[i])
 		}
-	}
-	sources := make([]any, len(d.Sources))
-	for i, s := range d.Sources {
-		sources[i] = map[string]any{
-			"id": s.ID, "title": s.Title, "outlet": s.Outlet, "author": s.Author,
-			"published": dateValue(s.Published), "file": s.File, "statements": s.Statements,
+		return nodes
+	case "edges":
+		edges := make([]any, len(d.Edges))
+		for i := range d.Edges {
+			edges[i] = edgeValue(&d.Edges[i])
 		}
-	}
-	revs := make([]any, len(d.Reversals))
-	for i, r := range d.Reversals {
-		revs[i] = map[string]any{"actor": r.Actor, "claim": r.Claim, "first": dateValue(r.First), "last": dateValue(r.Last)}
-	}
-	confs := make([]any, len(d.Conflicts))
-	for i, c := range d.Conflicts {
-		confs[i] = map[string]any{"a": c.A, "b": c.B, "claim": c.Claim}
-	}
-	groups := make([]any, len(d.Coalitions.Groups))
-	for i, g := range d.Coalitions.Groups {
-		groups[i] = stringList(g)
-	}
-	methods := make(map[string]any, len(d.Methods))
-	for k, v := range d.Methods {
-		methods[k] = v
-	}
-	return map[string]any{
-		"version":       d.Version,
-		"window":        map[string]any{"from": dateValue(d.Window.From), "to": dateValue(d.Window.To)},
-		"per_statement": d.PerStatement,
-		"measures":      stringList(d.Measures),
-		"nodes":         nodes,
-		"edges":         edges,
-		"statements":    stmts,
-		"relations":     rels,
-		"sources":       sources,
-		"reversals":     revs,
-		"conflicts":     confs,
-		"coalitions": map[string]any{
+		return edges
+	case "statements":
+		stmts := make([]any, len(d.Statements))
+		for i := range d.Statements {
+			stmts[i] = statementValue(&d.Statements[i])
+		}
+		return stmts
+	case "relations":
+		rels := make([]any, len(d.Relations))
+		for i, r := range d.Relations {
+			rels[i] = map[string]any{
+				"from": r.From, "to": r.To, "type": r.Type, "quote": r.Quote, "source": r.Source,
+				"date": dateValue(r.Date), "edge": r.Edge, "at": r.At,
+			}
+		}
+		return rels
+	case "sources":
+		sources := make([]any, len(d.Sources))
+		for i, s := range d.Sources {
+			sources[i] = map[string]any{
+				"id": s.ID, "title": s.Title, "outlet": s.Outlet, "author": s.Author,
+				"published": dateValue(s.Published), "file": s.File, "statements": s.Statements,
+			}
+		}
+		return sources
+	case "reversals":
+		revs := make([]any, len(d.Reversals))
+		for i, r := range d.Reversals {
+			revs[i] = map[string]any{"actor": r.Actor, "claim": r.Claim, "first": dateValue(r.First), "last": dateValue(r.Last)}
+		}
+		return revs
+	case "conflicts":
+		confs := make([]any, len(d.Conflicts))
+		for i, c := range d.Conflicts {
+			confs[i] = map[string]any{"a": c.A, "b": c.B, "claim": c.Claim}
+		}
+		return confs
+	case "coalitions":
+		groups := make([]any, len(d.Coalitions.Groups))
+		for i, g := range d.Coalitions.Groups {
+			groups[i] = stringList(g)
+		}
+		return map[string]any{
 			"groups": groups, "modularity": scoreValue(d.Coalitions.Modularity),
 			"polarization": scoreValue(d.Coalitions.Polarization),
 			"resolution":   scoreValue(d.Coalitions.Resolution), "seed": int(d.Coalitions.Seed),
-		},
-		"methods": methods,
-	}, nil
+		}
+	case "methods":
+		methods := make(map[string]any, len(d.Methods))
+		for k, v := range d.Methods {
+			methods[k] = v
+		}
+		return methods
+	}
+	return nil
+}
+
+func statementValue(s *export.Statement) map[string]any {
+	return map[string]any{
+		"actor": s.Actor, "claim": s.Claim, "stance": s.Stance, "sign": s.Sign, "quote": s.Quote,
+		"source": s.Source, "date": dateValue(s.Date), "direct": s.Direct, "note": s.Note,
+		"edge": s.Edge, "at": s.At,
+	}
 }
 
 func nodeValue(n *export.Node) map[string]any {

@@ -50,3 +50,25 @@ func TestToValue(t *testing.T) {
 		}
 	}
 }
+
+func TestDocFields(t *testing.T) {
+	if docFields[nodesField] != "nodes" {
+		t.Errorf("docFields[nodesField] = %q", docFields[nodesField])
+	}
+	b, err := json.Marshal(&export.Document{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m) != len(docFields) {
+		t.Errorf("the document has %d fields, docFields %d", len(m), len(docFields))
+	}
+	for _, f := range docFields {
+		if _, ok := m[f]; !ok {
+			t.Errorf("docFields has %q, the document does not", f)
+		}
+	}
+}

@@ -343,9 +343,26 @@ func (lv *louvainLevel) move(c int32, from, to int32, v int64) {
 	lv.colComm[c] = list
 }
 
+// minSweepGain and minSweepShare decide when the local moving phase of a
+// level stops before a sweep moves no node: when a sweep raises modularity
+// by less than minSweepGain (the eps_impr of Blondel et al.'s own
+// implementation of the Louvain method), or by less than minSweepShare of
+// what the level's sweeps have gained so far. On a large, evenly active
+// network (20,000 actors, 1M statements) the first level otherwise runs
+// some sixty sweeps that each move a few dozen actors for 10⁻⁵ of
+// modularity, which was most of the analysis's time (26 s); with the
+// share rule it stops after a dozen, and the final modularity is 4% lower
+// (0.0440 against 0.0459). Small networks, such as the built-in dataset,
+// come out the same.
+const (
+	minSweepGain  = 1e-6
+	minSweepShare = 0.01
+)
+
 // moveNodes runs the local moving phase: sweeps over the nodes in a
 // random order, each node moving to the community of highest gain, until a
-// sweep moves none. It reports whether any node moved.
+// sweep moves none or gains too little (minSweepGain, minSweepShare). It
+// reports whether any node moved.
 func (lv *louvainLevel) moveNodes(ctx context.Context, gamma float64, r *rand.Rand) (bool, error) {
 	x := lv.x
 	n := x.rows
@@ -354,8 +371,10 @@ func (lv *louvainLevel) moveNodes(ctx context.Context, gamma float64, r *rand.Ra
 	var touched []int32
 	order := r.Perm(n)
 	movedAny := false
+	var levelGain float64
 	for sweep := 0; sweep < 1000; sweep++ {
 		moved := 0
+		var gain float64 // Σ (bestGain − stay) of the moves: m2/2 times the rise in modularity
 		for step, i := range order {
 			if step%1024 == 0 && ctx.Err() != nil {
 				return false, ctx.Err()
@@ -396,6 +415,7 @@ func (lv *louvainLevel) moveNodes(ctx context.Context, gamma float64, r *rand.Ra
 			if best == own {
 				continue
 			}
+			gain += bestGain - stay
 			lv.comm[i] = best
 			lv.tot[own] -= ki
 			lv.tot[best] += ki
@@ -408,6 +428,10 @@ func (lv *louvainLevel) moveNodes(ctx context.Context, gamma float64, r *rand.Ra
 			break
 		}
 		movedAny = true
+		levelGain += gain
+		if 2*gain/m2 < minSweepGain || gain < minSweepShare*levelGain {
+			break
+		}
 	}
 	return movedAny, nil
 }

@@ -13,6 +13,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -116,6 +117,12 @@ func (a *app) runQueryChild(cmd *cobra.Command, argv []string, limit int64) erro
 	}()
 	waitErr := child.Wait()
 	done := string(<-mark) == queryDoneMark
+	var exit *exec.ExitError
+	if waitErr != nil && !errors.As(waitErr, &exit) && ctx.Err() == nil {
+		// Copying the child's output failed (standard output is full or
+		// closed): that is this command's error, whatever the child said.
+		return fmt.Errorf("write standard output: %w", waitErr)
+	}
 	code := child.ProcessState.ExitCode()
 	if done {
 		if err := stderr.release(); err != nil {

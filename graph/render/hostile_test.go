@@ -26,11 +26,18 @@ var hostileChars = []string{
 	"\xff", "\xc3", "\xed\xa0\x80", "\xed\xbf\xbf",
 }
 
+// trickyChars are what a dataset may hold (annotations refuses
+// hostileChars in every text field) and a figure must still carry safely:
+// markup, quotes, DOT escapes, line and paragraph separators, a bidi
+// override.
+var trickyChars = []string{"<b>", "&amp;", "\"", "'", "\\N", "\\l", "\u2028", "\u2029", "\u202e", "\ufeff"}
+
 // hostileDataset is smallDataset's shape with every free text (names,
-// roles, claim texts) full of hostileChars.
+// roles, claim texts) full of trickyChars; the figure's title and caption,
+// which come from the command line, carry hostileChars.
 func hostileDataset(t testing.TB) *annotations.Dataset {
 	t.Helper()
-	bad := strings.Join(hostileChars, "x")
+	bad := strings.Join(trickyChars, "x")
 	actors := []*annotations.Actor{
 		{ID: "north", Name: "North" + bad, Type: "state", Role: "role" + bad},
 		{ID: "north-gov", Name: bad + "Gov", Type: "government", Affiliation: "north"},
@@ -73,7 +80,7 @@ func xmlChar(r rune) bool {
 }
 
 // TestHostileNames renders figures whose every name and text carries
-// characters XML forbids: the SVG must be well-formed (encoding/xml, and
+// tricky characters, and whose titles carry characters XML forbids: the SVG must be well-formed (encoding/xml, and
 // rsvg-convert when installed), and neither the SVG nor the DOT texts may
 // carry a control character, a noncharacter or a byte that is not UTF-8.
 func TestHostileNames(t *testing.T) {
@@ -83,10 +90,10 @@ func TestHostileNames(t *testing.T) {
 	bad := strings.Join(hostileChars, "")
 	for _, o := range []Options{
 		{Title: "Title" + bad, Caption: "Caption" + bad},
-		{View: ViewActors},
-		{View: ViewActors, ColorBy: ColorBySide},
+		{View: ViewActors, Caption: bad},
+		{View: ViewActors, ColorBy: ColorBySide, Title: bad},
 		{View: ViewArguments, Title: bad},
-		{View: ViewEgo, Node: "north-gov", Depth: 2, Theme: ThemePrint},
+		{View: ViewEgo, Node: "north-gov", Depth: 2, Theme: ThemePrint, Caption: bad},
 	} {
 		t.Run(o.View, func(t *testing.T) {
 			f, err := Build(context.Background(), m, an, o)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/claimnet/claimnet/internal/filekind"
 	"io/fs"
 	"strings"
 	"unicode"
@@ -138,7 +139,7 @@ func readCorpusFile(corpus fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, &badFileError{msg: fileKind(st.Mode()) + ", not a regular file: it is not read"}
+		return nil, &badFileError{msg: filekind.Of(st.Mode()) + ", not a regular file: it is not read"}
 	}
 	return readFile(corpus, name, MaxFileSize)
 }

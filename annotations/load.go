@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/claimnet/claimnet/internal/filekind"
 	"io"
 	"io/fs"
 	"os"
@@ -55,7 +56,7 @@ func LoadDirContext(ctx context.Context, dir string) (*Dataset, error) {
 		return load(ctx, os.DirFS(dir), ".", dir)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, &loadError{dir, fmt.Errorf("%s, not a directory or a regular file: a dataset is a directory of YAML files, or one YAML file", fileKind(st.Mode()))}
+		return nil, &loadError{dir, fmt.Errorf("%s, not a directory or a regular file: a dataset is a directory of YAML files, or one YAML file", filekind.Of(st.Mode()))}
 	}
 	// A single file is a dataset of one file.
 	slash := filepathToSlash(dir)
@@ -179,7 +180,7 @@ func listFiles(ctx context.Context, fsys fs.FS, root string) (files []fileName, 
 	}
 	if !st.IsDir() {
 		if !st.Mode().IsRegular() {
-			return nil, nil, nil, fmt.Errorf("%s, not a directory or a regular file", fileKind(st.Mode()))
+			return nil, nil, nil, fmt.Errorf("%s, not a directory or a regular file", filekind.Of(st.Mode()))
 		}
 		return []fileName{{root, path.Base(root)}}, nil, nil, nil
 	}
@@ -222,7 +223,7 @@ func listFiles(ctx context.Context, fsys fs.FS, root string) (files []fileName, 
 			return nil
 		}
 		if !mode.IsRegular() {
-			errs = append(errs, (&badFileError{msg: fileKind(mode) + ", not a regular file: it is not read"}).at(rel))
+			errs = append(errs, (&badFileError{msg: filekind.Of(mode) + ", not a regular file: it is not read"}).at(rel))
 			return nil
 		}
 		files = append(files, fileName{p, rel})
@@ -272,7 +273,7 @@ func readFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, &badFileError{msg: fileKind(st.Mode()) + ", not a regular file: it is not read"}
+		return nil, &badFileError{msg: filekind.Of(st.Mode()) + ", not a regular file: it is not read"}
 	}
 	size := st.Size()
 	if size > limit {
@@ -306,25 +307,6 @@ func tooLarge(size, limit int64) *badFileError {
 		return &badFileError{msg: fmt.Sprintf("file is larger than the limit of %d bytes", limit), line: 1}
 	}
 	return &badFileError{msg: fmt.Sprintf("file is %d bytes, larger than the limit of %d", size, limit), line: 1}
-}
-
-// fileKind names the type of a file that is not a regular one.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a block device"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	}
-	return "a special file"
 }
 
 // assemble merges the parsed files in order, indexes the ids and checks

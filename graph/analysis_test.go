@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/claimnet/claimnet/internal/testutil"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -106,7 +107,7 @@ func BenchmarkCompileAnalyze(b *testing.B) {
 func TestNetworkx(t *testing.T) {
 	const python = "/usr/bin/python3"
 	if err := exec.Command(python, "-c", "import networkx, scipy").Run(); err != nil {
-		t.Skipf("%s with networkx and scipy is needed: %v", python, err)
+		testutil.Missing(t, "%s with networkx and scipy is needed (apt-get install python3-networkx python3-scipy): %v", python, err)
 	}
 	for seed := uint64(1); seed <= 3; seed++ {
 		m := mustCompile(t, testDataset(t, randomStatements(seed, 25, 15, 90, false)...))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"github.com/claimnet/claimnet/internal/testutil"
 	"io"
 	"os/exec"
 	"path/filepath"
@@ -86,7 +87,10 @@ func xmlChar(r rune) bool {
 func TestHostileNames(t *testing.T) {
 	m, an := analysed(t, hostileDataset(t), graph.Window{})
 	r := renderer(t)
-	rsvg, _ := exec.LookPath("rsvg-convert")
+	rsvg, err := exec.LookPath("rsvg-convert")
+	if err != nil {
+		testutil.Missing(t, "rsvg-convert not found (CI installs librsvg2-bin)")
+	}
 	bad := strings.Join(hostileChars, "")
 	for _, o := range []Options{
 		{Title: "Title" + bad, Caption: "Caption" + bad},

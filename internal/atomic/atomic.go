@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/claimnet/claimnet/internal/filekind"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -167,24 +168,9 @@ func inspect(path string) (target string, perm fs.FileMode, exists bool, err err
 	case mode.IsDir():
 		return "", 0, false, fmt.Errorf("%w%s; give the path of a file, such as %s", ErrIsDir, via, filepath.Join(path, "NAME"))
 	default:
-		return "", 0, false, fmt.Errorf("%w but a %s%s; only a regular file is ever replaced (to write to it, leave out -o and redirect standard output)",
-			ErrNotRegular, kind(mode), via)
+		return "", 0, false, fmt.Errorf("%w but %s%s; only a regular file is ever replaced (to write to it, leave out -o and redirect standard output)",
+			ErrNotRegular, filekind.Of(mode), via)
 	}
-}
-
-// kind names a file type that is neither regular nor a directory.
-func kind(mode fs.FileMode) string {
-	switch {
-	case mode&fs.ModeCharDevice != 0:
-		return "character device"
-	case mode&fs.ModeDevice != 0:
-		return "block device"
-	case mode&fs.ModeNamedPipe != 0:
-		return "named pipe (FIFO)"
-	case mode&fs.ModeSocket != 0:
-		return "socket"
-	}
-	return "special file (" + mode.Type().String() + ")"
 }
 
 // createTemp creates a new file beside target, named .BASE.tmpNNN. A file

@@ -184,7 +184,16 @@ func (m *Model) compileStances() error {
 		keys[i] = (int64(a)*int64(nc)+int64(c))*2 + bit
 	}
 	order := countingOrder(keys, int64(len(m.Actors)), int64(nc))
-	m.edgeOff = make([]int32, 0, n/2+1)
+	// Count the edges first: growing the slices to a million edges costs
+	// more than this pass.
+	edges := 0
+	for i := range n {
+		if i == 0 || keys[order[i]] != keys[order[i-1]] {
+			edges++
+		}
+	}
+	m.Stances = make([]StanceEdge, 0, edges)
+	m.edgeOff = make([]int32, 0, edges+1)
 	m.edgeStmts = order
 	for i := 0; i < n; {
 		k := keys[order[i]]
@@ -450,7 +459,7 @@ func (p Pair) Weight() int { return p.Support + p.Oppose }
 // Pairs groups the stance edges by actor and claim, sorted by actor, then
 // claim. They are the edges of TwoMode and StanceDigraph.
 func (m *Model) Pairs() []Pair {
-	var out []Pair
+	out := make([]Pair, 0, len(m.Stances)) // at most one pair per edge
 	for _, e := range m.Stances {
 		n := len(out)
 		if n == 0 || out[n-1].Actor != e.Actor || out[n-1].Claim != e.Claim {

@@ -38,14 +38,11 @@ func (e *Error) Message() string {
 	return escapeText(s)
 }
 
-// Escape returns s with every character strconv.IsPrint rejects (except
-// the space), and every byte that is not UTF-8, escaped as strconv.Quote
-// would, and the rest unchanged: "a\x1b[31mb" becomes `a\x1b[31mb`. Use
-// it for text from files that is printed to a terminal unquoted.
-func Escape(s string) string { return escapeText(s) }
-
-// escapeText is Escape. Messages quote user text with %q already; this
-// catches the text that is not quoted (paths, yaml.v3's messages).
+// escapeText returns s with every character strconv.IsPrint rejects
+// (except the space), and every byte that is not UTF-8, escaped as
+// strconv.Quote would, and the rest unchanged: "a\x1b[31mb" becomes
+// `a\x1b[31mb`. Messages quote user text with %q already; this catches the
+// text that is not quoted (paths, yaml.v3's messages).
 func escapeText(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {

@@ -178,9 +178,9 @@ func (a *app) loadDataset(ctx context.Context, argv []string) (*annotations.Data
 		return nil, a.reportProblems(err)
 	}
 	for _, w := range d.Warnings {
-		where := annotations.Escape(w.Pos.String())
+		where := termsafe.String(w.Pos.String())
 		if w.Pos.File == "" {
-			where = annotations.Escape(datasetName(argv))
+			where = termsafe.String(datasetName(argv))
 		}
 		fmt.Fprintf(a.stderr, "%s: warning: %s\n", where, w.Message())
 	}

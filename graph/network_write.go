@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/claimnet/claimnet/internal/safetext"
 	"io"
 	"math"
 	"slices"
@@ -355,7 +356,9 @@ func jsonString(s string) []byte {
 }
 
 // csvField quotes s for CSV when it holds a comma, a quote or a line break.
+// Text cells that begin like a formula are neutralised first (safetext.CSV).
 func csvField(s string) string {
+	s = safetext.CSV(s) // a name such as =HYPERLINK(…) stays text in a spreadsheet
 	if !strings.ContainsAny(s, ",\"\r\n") && strings.TrimSpace(s) == s {
 		return s
 	}

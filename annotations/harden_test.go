@@ -12,23 +12,9 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
-)
 
-// writeDir writes files (name → content) below a new directory.
-func writeDir(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+	"github.com/claimnet/claimnet/internal/testutil"
+)
 
 // sparse makes a file of size bytes that takes no space on disk.
 func sparse(t *testing.T, p string, size int64) {
@@ -116,7 +102,7 @@ func TestLoadRefusesHugeAndSpecialFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := writeDir(t, map[string]string{"a.yaml": base})
+			dir := testutil.WriteFiles(t, map[string]string{"a.yaml": base})
 			p := tt.setup(t, dir)
 			var err error
 			noHang(t, func() { _, err = LoadDir(p) })
@@ -220,7 +206,7 @@ func TestLoadContextStops(t *testing.T) {
 	}
 	ctx, cancel = context.WithCancel(context.Background())
 	cancel()
-	if _, err := LoadDirContext(ctx, writeDir(t, map[string]string{"a.yaml": base})); !errors.Is(err, context.Canceled) {
+	if _, err := LoadDirContext(ctx, testutil.WriteFiles(t, map[string]string{"a.yaml": base})); !errors.Is(err, context.Canceled) {
 		t.Errorf("LoadDirContext with a done context: error = %v, want context.Canceled", err)
 	}
 	if err := CheckCorpusContext(ctx, &Dataset{Sources: []*Source{{ID: "s", File: "s.txt"}}}, fstest.MapFS{}); !errors.Is(err, context.Canceled) {
@@ -236,7 +222,7 @@ func itoa(i int) string {
 }
 
 func TestLoadLinksExtensionsAndEmptyDatasets(t *testing.T) {
-	outside := writeDir(t, map[string]string{"shared.yaml": "claims:\n  - {id: shared, text: S}\n", "more/x.yaml": "claims:\n  - {id: more, text: M}\n"})
+	outside := testutil.WriteFiles(t, map[string]string{"shared.yaml": "claims:\n  - {id: shared, text: S}\n", "more/x.yaml": "claims:\n  - {id: more, text: M}\n"})
 	tests := []struct {
 		name    string
 		files   map[string]string
@@ -264,7 +250,7 @@ func TestLoadLinksExtensionsAndEmptyDatasets(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := writeDir(t, tt.files)
+			dir := testutil.WriteFiles(t, tt.files)
 			for name, target := range tt.links {
 				target = strings.Replace(target, "OUT", outside, 1)
 				if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {

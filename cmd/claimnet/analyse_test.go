@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimnet/claimnet/internal/testutil"
 )
 
 // reversalDataset is the issue's scenario: Asif opposes the claim on
@@ -26,7 +28,7 @@ statements:
 `
 
 func TestAnalyseCommand(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": reversalDataset})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": reversalDataset})
 	existing := filepath.Join(t.TempDir(), "analysis.json")
 	if err := os.WriteFile(existing, []byte("keep"), 0o644); err != nil {
 		t.Fatal(err)
@@ -74,7 +76,7 @@ func TestAnalyseCommand(t *testing.T) {
 }
 
 func TestAnalyseJSON(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": reversalDataset})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": reversalDataset})
 	code, stdout, stderr := runCLI(t, "analyse", "--json", data)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)

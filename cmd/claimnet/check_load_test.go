@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimnet/claimnet/internal/testutil"
 )
 
 // TestCheckLoading covers what check does with datasets that are not
@@ -18,12 +20,12 @@ func TestCheckLoading(t *testing.T) {
 		t.Skip("no /dev/zero")
 	}
 	empty := t.TempDir()
-	comments := writeFiles(t, map[string]string{"a.yaml": "# nothing yet\n"})
-	linked := writeFiles(t, map[string]string{"a.yaml": tinyDataset, "elsewhere/b.yaml": "claims: []\n"})
+	comments := testutil.WriteFiles(t, map[string]string{"a.yaml": "# nothing yet\n"})
+	linked := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset, "elsewhere/b.yaml": "claims: []\n"})
 	if err := os.Symlink(filepath.Join(linked, "elsewhere"), filepath.Join(linked, "more")); err != nil {
 		t.Fatal(err)
 	}
-	escapes := writeFiles(t, map[string]string{"a.yaml": "actors:\n  - {id: asif, name: \"Asif\\e[2J\\e]0;pwned\\a\", type: person}\n"})
+	escapes := testutil.WriteFiles(t, map[string]string{"a.yaml": "actors:\n  - {id: asif, name: \"Asif\\e[2J\\e]0;pwned\\a\", type: person}\n"})
 	tests := []struct {
 		name   string
 		args   []string
@@ -55,7 +57,7 @@ func TestCheckLoading(t *testing.T) {
 }
 
 func TestLoadDatasetStopsWhenCancelled(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}

@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimnet/claimnet/internal/testutil"
 )
 
 // runCLI runs the command line in-process and returns its exit status
@@ -16,21 +17,6 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
 	code = run(args, strings.NewReader(""), &out, &errOut)
 	return code, out.String(), errOut.String()
-}
-
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 const tinyDataset = `actors:
@@ -57,8 +43,8 @@ statements:
 `
 
 func TestCheckCommand(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
-	corpus := writeFiles(t, map[string]string{"report.txt": "He said \"the talks\nhave failed\" on Sunday. Mujahid said the talks would go on."})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
+	corpus := testutil.WriteFiles(t, map[string]string{"report.txt": "He said \"the talks\nhave failed\" on Sunday. Mujahid said the talks would go on."})
 	tests := []struct {
 		name      string
 		args      []string
@@ -95,7 +81,7 @@ func TestCheckCommand(t *testing.T) {
 }
 
 func TestCheckReportsAllProblems(t *testing.T) {
-	data := writeFiles(t, map[string]string{
+	data := testutil.WriteFiles(t, map[string]string{
 		"a.yaml": tinyDataset,
 		"b.yaml": "claims:\n  - {id: c2, text: T, supports: [talks-faild]}\nstatements:\n  - {actor: asif, claim: c2, stance: maybe, quote: q, source: report}\n",
 	})
@@ -111,7 +97,7 @@ b.yaml:4:38: "maybe" is not a valid stance (one of: support, oppose)
 }
 
 func TestStatsJSON(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset, "report.yaml": tinySource})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset, "report.yaml": tinySource})
 	code, stdout, _ := runCLI(t, "stats", "--json", data)
 	var got map[string]int
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != 0 {

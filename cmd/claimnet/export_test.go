@@ -6,10 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimnet/claimnet/internal/testutil"
 )
 
 func TestExportCommand(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
 	for _, tt := range []struct {
 		format, prefix string
 	}{
@@ -121,7 +123,7 @@ func TestExportCSVFormulas(t *testing.T) {
 claims:
   - {id: talks-failed, text: "-1+2 talks failed"}
 `
-	data := writeFiles(t, map[string]string{"a.yaml": actors, "sub/report.yaml": tinySource})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": actors, "sub/report.yaml": tinySource})
 	dir := filepath.Join(t.TempDir(), "tables")
 	if code, _, stderr := runCLI(t, "export", "--format", "csv", "-o", dir, data); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)

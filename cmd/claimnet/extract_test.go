@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/internal/testutil"
 )
 
 const article = `Talks resumed on Monday.
@@ -16,7 +17,7 @@ const article = `Talks resumed on Monday.
 `
 
 func TestExtractCommand(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"article.txt": article})
+	dir := testutil.WriteFiles(t, map[string]string{"article.txt": article})
 	in := filepath.Join(dir, "article.txt")
 	draft := filepath.Join(dir, "draft.yaml")
 
@@ -81,7 +82,7 @@ func TestExtractCommand(t *testing.T) {
 // file), two FILEs that map to one draft (one silently lost), and an
 // existing draft found only after other drafts were written.
 func TestExtractHardening(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := testutil.WriteFiles(t, map[string]string{
 		"a/x.txt":    article,
 		"b/x.txt":    article,
 		"c/y.txt":    article,

@@ -2,15 +2,16 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/claimnet/claimnet/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimnet/claimnet/internal/testutil"
 )
 
 func TestNetworkCommand(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
 	existing := filepath.Join(t.TempDir(), "net.csv")
 	if err := os.WriteFile(existing, []byte("keep"), 0o644); err != nil {
 		t.Fatal(err)
@@ -138,7 +139,7 @@ func TestImportDNAThenNetwork(t *testing.T) {
 }
 
 func TestImportUsage(t *testing.T) {
-	notDNA := writeFiles(t, map[string]string{"x.dna": "<dna/>"})
+	notDNA := testutil.WriteFiles(t, map[string]string{"x.dna": "<dna/>"})
 	for _, tc := range []struct {
 		args      []string
 		code      int

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimnet/claimnet/internal/testutil"
 )
 
 func TestRenderCommand(t *testing.T) {
@@ -106,7 +108,7 @@ func TestRenderOutputFile(t *testing.T) {
 		t.Fatal("-o fig.png did not write a PNG")
 	}
 	// A dataset directory as the argument, with a view before it.
-	ds := writeFiles(t, map[string]string{"actors.yaml": tinyDataset, "report.yaml": tinySource})
+	ds := testutil.WriteFiles(t, map[string]string{"actors.yaml": tinyDataset, "report.yaml": tinySource})
 	code, out, errOut := runCLI(t, "render", "actor-claim", "--format", "dot", ds)
 	if code != 0 || !strings.Contains(out, "actor:asif") {
 		t.Fatalf("exit %d, stderr %s, output:\n%s", code, errOut, out)
@@ -117,7 +119,7 @@ func TestRenderOutputFile(t *testing.T) {
 // arguments: the first is always the view, the second the dataset, so a
 // dataset directory named like a view is read only in second place.
 func TestRenderViewBeforeDataset(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"actors/actors.yaml": tinyDataset, "actors/report.yaml": tinySource})
+	dir := testutil.WriteFiles(t, map[string]string{"actors/actors.yaml": tinyDataset, "actors/report.yaml": tinySource})
 	t.Chdir(dir)
 	// "actors" alone is the view, of the built-in dataset.
 	code, out, errOut := runCLI(t, "render", "actors", "--format", "dot")

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimnet/claimnet/internal/testutil"
 )
 
 // outputCommands are command lines that write one file with -o; the
@@ -24,7 +26,7 @@ var outputCommands = [][]string{
 // what to give instead, with or without --force (it used to say "pass
 // --force", which then failed too).
 func TestOutputDirectory(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
 	for _, cmd := range outputCommands {
 		for _, force := range []bool{false, true} {
 			dir := t.TempDir()
@@ -48,7 +50,7 @@ func TestOutputDirectory(t *testing.T) {
 // TestOutputKeepsMode: --force keeps the mode of the file it replaces (it
 // used to widen 0600 to 0644).
 func TestOutputKeepsMode(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
 	for _, cmd := range outputCommands {
 		p := filepath.Join(t.TempDir(), "private")
 		if err := os.WriteFile(p, []byte("secret"), 0o600); err != nil {
@@ -71,7 +73,7 @@ func TestOutputKeepsMode(t *testing.T) {
 // TestOutputCSVDirectoryTargets: export --format csv refuses before
 // writing either table when one of them is not a regular file.
 func TestOutputCSVDirectoryTargets(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
 	dir := t.TempDir()
 	if err := os.Mkdir(filepath.Join(dir, "edges.csv"), 0o755); err != nil {
 		t.Fatal(err)
@@ -98,7 +100,7 @@ func (f *failWriter) Write(p []byte) (int, error) {
 // TestStdoutWriteError: a failed write to standard output fails the
 // command with exit 1 and says so; check and stats used to exit 0.
 func TestStdoutWriteError(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
 	for _, args := range [][]string{
 		{"check", data},
 		{"stats", data},
@@ -180,7 +182,7 @@ func rawControl(s string) bool {
 // dataset paths, reach the terminal with their escapes made visible, not
 // acted upon.
 func TestTablesEscapeTerminalControls(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": evilDataset, "report.yaml": evilSource})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": evilDataset, "report.yaml": evilSource})
 	code, stdout, stderr := runCLI(t, "analyse", data)
 	if code != 0 {
 		t.Fatalf("analyse: exit %d: %s", code, stderr)
@@ -194,7 +196,7 @@ func TestTablesEscapeTerminalControls(t *testing.T) {
 
 	// Control characters in names are refused, and the refusal names
 	// them by code point instead of echoing them.
-	bad := writeFiles(t, map[string]string{"a.yaml": controlDataset, "report.yaml": evilSource})
+	bad := testutil.WriteFiles(t, map[string]string{"a.yaml": controlDataset, "report.yaml": evilSource})
 	code, stdout, stderr = runCLI(t, "analyse", bad)
 	if code != 1 || rawControl(stdout+stderr) || !strings.Contains(stderr, "U+001B") {
 		t.Errorf("analyse of names with escapes: exit %d, stdout %q, stderr %q; want exit 1 naming U+001B", code, stdout, stderr)

@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/claimnet/claimnet/internal/testutil"
 )
 
 // TestOutputSpecialTargets: --force never replaces a named pipe or a link
@@ -22,7 +24,7 @@ import (
 // left as it was. (export -o /dev/full --force, run as root, replaced the
 // device with a regular file.)
 func TestOutputSpecialTargets(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
 	for _, tc := range []struct {
 		name string
 		make func(t *testing.T, p string)
@@ -58,7 +60,7 @@ func TestOutputSpecialTargets(t *testing.T) {
 // TestOutputUmask: a new output file gets 0666 less the umask (it was
 // always 0644).
 func TestOutputUmask(t *testing.T) {
-	data := writeFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
+	data := testutil.WriteFiles(t, map[string]string{"a.yaml": tinyDataset, "sub/report.yaml": tinySource})
 	old := syscall.Umask(0o077)
 	defer syscall.Umask(old)
 	for _, cmd := range outputCommands {

@@ -406,7 +406,7 @@ func (fp *fileParser) parse(name string, data []byte) *fileResult {
 	if doc == nil {
 		return r // empty file
 	}
-	dec := &fileDecoder{name: name, r: r, shared: shared, fields: fp.fields[:0], }
+	dec := &fileDecoder{name: name, r: r, shared: shared, fields: fp.fields[:0]}
 	dec.file(doc)
 	fp.fields = dec.fields
 	return r

@@ -268,9 +268,20 @@ type louvainLevel struct {
 	k    []int64 // weighted degree of each node, self-loop included
 	comm []int32 // community of each node
 	tot  []int64 // total degree of each community
-	// colComm[c] lists (community, Σ x over the column's nodes in it),
-	// in a deterministic order.
-	colComm [][]commSum
+	// The entries of column c are cols[colOff[c] : colOff[c]+colLen[c]]:
+	// (community, Σ x over the column's nodes in it), in a deterministic
+	// order. A column never holds more communities than it has nodes, so
+	// each gets a fixed slot of that size in one array: the scans that
+	// choose moves read it with no pointer to follow.
+	cols   []commSum
+	colOff []int32
+	colLen []int32
+}
+
+// column returns the entries of column c.
+func (lv *louvainLevel) column(c int32) []commSum {
+	o := lv.colOff[c]
+	return lv.cols[o : o+lv.colLen[c]]
 }
 
 type commSum struct {
@@ -311,7 +322,13 @@ func louvain(ctx context.Context, x *stanceMatrix, gamma float64, seed int64) ([
 func newLouvainLevel(x *stanceMatrix) *louvainLevel {
 	lv := &louvainLevel{
 		x: x, comm: make([]int32, x.rows), tot: make([]int64, x.rows),
-		colComm: make([][]commSum, x.cols),
+		cols: make([]commSum, len(x.col)), colOff: make([]int32, x.cols+1), colLen: make([]int32, x.cols),
+	}
+	for _, c := range x.col {
+		lv.colOff[c+1]++
+	}
+	for c := range x.cols {
+		lv.colOff[c+1] += lv.colOff[c]
 	}
 	lv.k = make([]int64, x.rows)
 	sum := x.colSums()
@@ -324,7 +341,8 @@ func newLouvainLevel(x *stanceMatrix) *louvainLevel {
 		lv.tot[i] = lv.k[i]
 		for e := x.off[i]; e < x.off[i+1]; e++ {
 			c := x.col[e]
-			lv.colComm[c] = append(lv.colComm[c], commSum{int32(i), x.val[e]})
+			lv.cols[lv.colOff[c]+lv.colLen[c]] = commSum{int32(i), x.val[e]}
+			lv.colLen[c]++
 		}
 	}
 	return lv
@@ -342,8 +360,12 @@ func (lv *louvainLevel) m2() int64 {
 // sum of from falls by v (its entry goes when it reaches zero) and that of
 // to rises by v. A linear scan finds the entries; it costs no more than
 // the scan that chose the move.
+//
+// When to is new to the column and from loses its last node, to takes
+// from's place; otherwise to comes last and an emptied from is replaced by
+// the last entry. Either way the column has no more entries than nodes.
 func (lv *louvainLevel) move(c int32, from, to int32, v int64) {
-	list := lv.colComm[c]
+	list := lv.column(c)
 	jf, jt := -1, -1
 	for j, cs := range list {
 		switch cs.comm {
@@ -353,18 +375,22 @@ func (lv *louvainLevel) move(c int32, from, to int32, v int64) {
 			jt = j
 		}
 	}
-	if jt >= 0 {
+	switch {
+	case jt < 0 && list[jf].sum == v:
+		list[jf] = commSum{to, v}
+	case jt < 0:
+		list[jf].sum -= v
+		lv.cols[lv.colOff[c]+lv.colLen[c]] = commSum{to, v}
+		lv.colLen[c]++
+	default:
 		list[jt].sum += v
-	} else {
-		list = append(list, commSum{to, v})
+		list[jf].sum -= v
+		if list[jf].sum == 0 {
+			last := len(list) - 1
+			list[jf] = list[last]
+			lv.colLen[c]--
+		}
 	}
-	list[jf].sum -= v
-	if list[jf].sum == 0 {
-		last := len(list) - 1
-		list[jf] = list[last]
-		list = list[:last]
-	}
-	lv.colComm[c] = list
 }
 
 // minSweepGain and minSweepShare decide when the local moving phase of a
@@ -414,7 +440,7 @@ func (lv *louvainLevel) moveNodes(ctx context.Context, gamma float64, r *rand.Ra
 			for e := x.off[i]; e < x.off[i+1]; e++ {
 				xv := x.val[e]
 				sq += xv * xv
-				for _, cs := range lv.colComm[x.col[e]] {
+				for _, cs := range lv.column(x.col[e]) {
 					if acc[cs.comm] == 0 {
 						touched = append(touched, cs.comm)
 					}
@@ -483,7 +509,7 @@ func (lv *louvainLevel) aggregate() (*stanceMatrix, []int32) {
 		y.self[renum[i]] += x.self[i]
 	}
 	for c := range x.cols {
-		for _, cs := range lv.colComm[c] {
+		for _, cs := range lv.column(int32(c)) {
 			y.off[newID[cs.comm]+1]++
 		}
 	}
@@ -494,7 +520,7 @@ func (lv *louvainLevel) aggregate() (*stanceMatrix, []int32) {
 	y.val = make([]int64, y.off[nn])
 	next := slices.Clone(y.off[:nn])
 	for c := range x.cols { // columns in order: rows come out sorted
-		for _, cs := range lv.colComm[c] {
+		for _, cs := range lv.column(int32(c)) {
 			r := newID[cs.comm]
 			y.col[next[r]], y.val[next[r]] = int32(c), cs.sum
 			next[r]++

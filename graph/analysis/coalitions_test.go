@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/claimnet/claimnet/graph"
@@ -221,5 +222,26 @@ func TestAnalyzeDeterministic(t *testing.T) {
 	}
 	if string(out[0]) != string(out[1]) {
 		t.Error("two runs of Analyze differ")
+	}
+}
+
+// BenchmarkCoalitionsShape runs the coalitions (Louvain and polarization)
+// alone on the uniform shape, where their first level is slowest.
+func BenchmarkCoalitionsShape(b *testing.B) {
+	for _, n := range []int{200000, 1000000} {
+		b.Run(fmt.Sprintf("uniform/%dk", n/1000), func(b *testing.B) {
+			m, err := graph.Compile(context.Background(), shapeDataset(b, "uniform", n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			runtime.GC()
+			b.ReportAllocs()
+			defer reportCPU(b)()
+			for b.Loop() {
+				if _, _, err := FindCoalitions(context.Background(), m); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -3,7 +3,6 @@ package query
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -340,68 +339,36 @@ type Scored struct {
 	Score float64
 }
 
-// Centrality returns every node's score on the measure, highest first,
-// ties (and NaN scores, which come last) in document node order.
+// Centrality returns every node's score on the measure, in the
+// analysis's ranking (analysis.Rankings.ByMeasure): highest first, ties in
+// document node order.
 func (g *Graph) Centrality(measure string) ([]Scored, error) {
 	if !slices.Contains(g.Document.Measures, measure) {
 		return nil, fmt.Errorf("centrality: unknown measure %q; the measures are %s",
 			measure, strings.Join(g.Document.Measures, ", "))
 	}
-	out := make([]Scored, 0, len(g.Document.Nodes))
-	for i, a := range g.Analysis.Actors {
-		out = append(out, Scored{a.ID, export.KindActor, score(g.Analysis.Actors[i].Centrality, measure)})
-	}
-	for i, c := range g.Analysis.Claims {
-		out = append(out, Scored{c.ID, export.KindClaim, score(g.Analysis.Claims[i].Centrality, measure)})
-	}
-	slices.SortStableFunc(out, func(a, b Scored) int {
-		an, bn := math.IsNaN(a.Score), math.IsNaN(b.Score)
-		switch {
-		case an && bn:
-			return 0
-		case an:
-			return 1
-		case bn:
-			return -1
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
+	an := g.Analysis
+	na := len(an.Actors)
+	order := an.Rankings.ByMeasure[measure]
+	out := make([]Scored, 0, len(order))
+	for _, v := range order {
+		if v < na {
+			out = append(out, Scored{an.Actors[v].ID, export.KindActor, an.Actors[v].Centrality[measure]})
+		} else {
+			c := &an.Claims[v-na]
+			out = append(out, Scored{c.ID, export.KindClaim, c.Centrality[measure]})
 		}
-		return 0
-	})
+	}
 	return out, nil
 }
 
-func score(c map[string]float64, measure string) float64 {
-	v, ok := c[measure]
-	if !ok {
-		return math.NaN()
-	}
-	return v
-}
-
-// Contested returns the ids of the contested claims, by contestation
-// from highest to lowest, ties in document order.
+// Contested returns the ids of the contested claims in the analysis's
+// order (analysis.Rankings.Contested): by contestation from highest to
+// lowest, then by the number of actors taking part, more first, then in
+// document order.
 func (g *Graph) Contested() []string {
-	var idx []int
-	for i, c := range g.Analysis.Claims {
-		if c.Contested {
-			idx = append(idx, i)
-		}
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		x, y := g.Analysis.Claims[a].Contestation, g.Analysis.Claims[b].Contestation
-		switch {
-		case x > y:
-			return -1
-		case x < y:
-			return 1
-		}
-		return 0
-	})
-	out := make([]string, len(idx))
-	for i, c := range idx {
+	out := make([]string, len(g.Analysis.Rankings.Contested))
+	for i, c := range g.Analysis.Rankings.Contested {
 		out[i] = g.Analysis.Claims[c].ID
 	}
 	return out

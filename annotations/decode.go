@@ -12,16 +12,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// parseYAML parses one YAML document into its node tree. It returns nil for
-// an empty file and rejects a second document, which would otherwise be
-// silently ignored.
-func parseYAML(data []byte) (*yaml.Node, error) {
-	doc, _, err := parseYAMLRead(data)
-	return doc, err
-}
-
-// parseYAMLRead is parseYAML that also returns how many bytes of data
-// yaml.v3 had read when it stopped. data is handed to it a line at a
+// parseYAMLRead parses one YAML document into its node tree with yaml.v3.
+// It returns nil for an empty file and rejects a second document, which
+// would otherwise be silently ignored. It also returns how many bytes of
+// data yaml.v3 had read when it stopped. data is handed to it a line at a
 // time, so when parsing fails, the first lines covering those bytes
 // already fail to parse: the error is within them.
 func parseYAMLRead(data []byte) (*yaml.Node, int, error) {

@@ -513,6 +513,17 @@ func (d *fileDecoder) enum(f field, allowed []string) string {
 	return ""
 }
 
+// The five entry decoders below (actor, claim, sourceEntry, statement,
+// relation) share a shape: check the mapping's keys, then switch on each
+// key to set one field. They stay five explicit switches rather than one
+// table of setters on purpose: each field has its own type (string, list,
+// date, enum, boolean), its own ownership rule (own copies the text, ref
+// is an id that validation later shares with its entry) and its own
+// checks; a table would need a closure per field or reflection, an
+// indirect call per field on the loader's hottest path (a million
+// statements), and would hide the field list that docs/format.md and
+// encode.go mirror.
+
 func (d *fileDecoder) actor(n *yaml.Node) *Actor {
 	fs := d.mapping(n, "actor", actorKeys, []string{"id", "name", "type"})
 	if fs == nil {

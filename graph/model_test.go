@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/annotations/gen"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/internal/graphtest"
 )
@@ -130,4 +131,19 @@ func ExampleModel_ShortestPath() {
 	// []
 	// [asif talks truce mujahid]
 	// 1 2
+}
+
+// BenchmarkCompile compiles the large generated dataset (gen.Large,
+// 1,000,000 statements): the model, its facts and its edge indices.
+func BenchmarkCompile(b *testing.B) {
+	d, err := gen.Generate(gen.Large)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := graph.Compile(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

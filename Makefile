@@ -82,7 +82,7 @@ eval: $(BIN)
 
 fuzz:
 	$(GO) test ./annotations -run XXX -fuzz '^FuzzLoad$$' -fuzztime 60s
-	$(GO) test ./annotations -run XXX -fuzz '^FuzzFastYAML$$' -fuzztime 60s
+	$(GO) test ./internal/fastyaml -run XXX -fuzz '^FuzzParse$$' -fuzztime 60s
 	$(GO) test ./annotations -run XXX -fuzz '^FuzzFastLoad$$' -fuzztime 60s
 	$(GO) test ./extract -run XXX -fuzz . -fuzztime 60s
 

@@ -30,8 +30,10 @@ func benchConfigs() []gen.Config {
 }
 
 // BenchmarkLoad compares annotations.LoadDir on a generated dataset with
-// yaml.v3 decoding the same files' bytes into yaml.Node trees (with the
-// loader's parallelism): the floor any YAML loader built on yaml.v3 pays.
+// the same load through yaml.v3 only (CLAIMNET_YAML=v3, the fallback path)
+// and with yaml.v3 decoding the same files' bytes into yaml.Node trees
+// (with the loader's parallelism): the floor any YAML loader built on
+// yaml.v3 pays.
 // LoadDir's ns/op over yaml-node's is the cost of reading, checking and
 // building the dataset. retained-B/stmt is the heap the loaded dataset
 // keeps, per statement.
@@ -60,6 +62,17 @@ func BenchmarkLoad(b *testing.B) {
 				d, _ := annotations.LoadDir(dir)
 				b.ReportMetric(float64(liveHeap()-before)/float64(len(d.Statements)), "retained-B/stmt")
 				runtime.KeepAlive(d)
+			})
+			// The same load with every file left to yaml.v3 (the fallback
+			// path the fast parser saves).
+			b.Run("LoadDir-yaml.v3", func(b *testing.B) {
+				b.Setenv(annotations.YAMLEnv, "v3")
+				b.SetBytes(size)
+				for b.Loop() {
+					if _, err := annotations.LoadDir(dir); err != nil {
+						b.Fatal(err)
+					}
+				}
 			})
 			b.Run("yaml-node", func(b *testing.B) {
 				b.SetBytes(size)

@@ -70,6 +70,20 @@ type RelationEdge struct {
 	From, To  int // indices into Model.Actors
 	Type      string
 	Relations []*annotations.Relation
+	// First and Last are the earliest and latest dates of Relations (zero
+	// when none is dated, and for member-of).
+	First, Last annotations.Date
+}
+
+// NodeFacts are the counts and dates of one actor or claim in the window.
+type NodeFacts struct {
+	// Statements is the number of statements of the actor, or on the
+	// claim.
+	Statements int
+	// First and Last are the earliest and latest dates of those
+	// statements and, for an actor, of the relations it declares or is
+	// the target of (zero when none is dated).
+	First, Last annotations.Date
 }
 
 // Model is the compiled network of a dataset within a window. Its slices
@@ -92,8 +106,17 @@ type Model struct {
 	// Relations are sorted by from, to, type.
 	Relations []RelationEdge
 
-	actorIndex map[string]int
-	claimIndex map[string]int
+	// ActorFacts and ClaimFacts are the facts of each actor and claim,
+	// in model order.
+	ActorFacts []NodeFacts
+	ClaimFacts []NodeFacts
+	// SourceStatements is the number of statements within the window of
+	// each source of Data.Sources, in its order.
+	SourceStatements []int
+
+	actorIndex  map[string]int
+	claimIndex  map[string]int
+	sourceIndex map[string]int
 	// The statements of Stances[e] are Statements[i] for i in
 	// edgeStmts[edgeOff[e]:edgeOff[e+1]], in dataset order.
 	edgeOff   []int32
@@ -104,6 +127,9 @@ type Model struct {
 	// the edges of claim c are byClaim[claimOff[c]:claimOff[c+1]].
 	byClaim  []int32
 	claimOff []int32
+	// argIndex and relIndex list each claim's arguments and each actor's
+	// relations, out and in.
+	argIndex, relIndex edgeIndex
 }
 
 // Option configures Compile.
@@ -134,6 +160,8 @@ func Compile(ctx context.Context, d *annotations.Dataset, opts ...Option) (*Mode
 		Claims:     d.Claims,
 		actorIndex: make(map[string]int, len(d.Actors)),
 		claimIndex: make(map[string]int, len(d.Claims)),
+		// sourceIndex is only needed while compiling.
+		sourceIndex: make(map[string]int, len(d.Sources)),
 	}
 	for i, a := range d.Actors {
 		m.actorIndex[a.ID] = i
@@ -141,12 +169,27 @@ func Compile(ctx context.Context, d *annotations.Dataset, opts ...Option) (*Mode
 	for i, c := range d.Claims {
 		m.claimIndex[c.ID] = i
 	}
+	for i, s := range d.Sources {
+		m.sourceIndex[s.ID] = i
+	}
+	if err := m.checkReferences(); err != nil {
+		return nil, err
+	}
 	if w.IsZero() {
 		m.Statements = d.Statements
 	} else {
 		for _, s := range d.Statements {
 			if w.Contains(s.Date) {
 				m.Statements = append(m.Statements, s)
+				continue
+			}
+			// Left out, but its references are checked all the same
+			// (compileStances checks those of the statements kept).
+			_, okA := m.actorIndex[s.Actor]
+			_, okC := m.claimIndex[s.Claim]
+			_, okS := m.sourceIndex[s.Source]
+			if err := checkStatement(s, okA, okC, okS); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -161,7 +204,34 @@ func Compile(ctx context.Context, d *annotations.Dataset, opts ...Option) (*Mode
 	}
 	m.compileArguments()
 	m.compileRelations()
+	m.compileFacts()
+	m.indexEdges()
+	m.sourceIndex = nil
 	return m, nil
+}
+
+// compileFacts sums the stance and relation edges into the facts of each
+// actor and claim (compileStances counts the sources' statements).
+func (m *Model) compileFacts() {
+	m.ActorFacts = make([]NodeFacts, len(m.Actors))
+	m.ClaimFacts = make([]NodeFacts, len(m.Claims))
+	for _, e := range m.Stances {
+		m.ActorFacts[e.Actor].add(e.Weight, e.First, e.Last)
+		m.ClaimFacts[e.Claim].add(e.Weight, e.First, e.Last)
+	}
+	for _, e := range m.Relations {
+		m.ActorFacts[e.From].add(0, e.First, e.Last)
+		m.ActorFacts[e.To].add(0, e.First, e.Last)
+	}
+}
+
+// add counts n statements dated first..last (zero: undated).
+func (f *NodeFacts) add(n int, first, last annotations.Date) {
+	f.Statements += n
+	if first != 0 && (f.First == 0 || first < f.First) {
+		f.First = first
+	}
+	f.Last = max(f.Last, last)
 }
 
 // compileStances aggregates the statements into stance edges with a
@@ -171,12 +241,15 @@ func (m *Model) compileStances() error {
 	n := len(m.Statements)
 	nc := len(m.Claims)
 	keys := make([]int64, n)
+	m.SourceStatements = make([]int, len(m.Data.Sources))
 	for i, s := range m.Statements {
 		a, okA := m.actorIndex[s.Actor]
 		c, okC := m.claimIndex[s.Claim]
-		if !okA || !okC {
-			return fmt.Errorf("compile: statement at %s refers to an unknown actor or claim", s.Pos)
+		src, okS := m.sourceIndex[s.Source]
+		if err := checkStatement(s, okA, okC, okS); err != nil {
+			return err
 		}
+		m.SourceStatements[src]++
 		bit := int64(0)
 		if s.Stance == annotations.Oppose {
 			bit = 1
@@ -278,7 +351,12 @@ func (m *Model) compileRelations() {
 			m.Relations = append(m.Relations, RelationEdge{From: k.from, To: k.to, Type: k.typ})
 		}
 		if r != nil {
-			m.Relations[i].Relations = append(m.Relations[i].Relations, r)
+			e := &m.Relations[i]
+			e.Relations = append(e.Relations, r)
+			if r.Date != 0 && (e.First == 0 || r.Date < e.First) {
+				e.First = r.Date
+			}
+			e.Last = max(e.Last, r.Date)
 		}
 	}
 	for i, a := range m.Actors {

@@ -2,9 +2,11 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/annotations/gen"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/internal/graphtest"
 )
@@ -89,5 +91,59 @@ func TestCompileWindow(t *testing.T) {
 	}
 	if _, err := graph.Compile(context.Background(), d, graph.WithWindow(graph.Window{From: graphtest.Date(t, "2025-10-05"), To: graphtest.Date(t, "2025-10-01")})); err == nil {
 		t.Error("reversed window compiled without error")
+	}
+}
+
+// The model's traversals, over node ids: actors first, then claims.
+func ExampleModel_ShortestPath() {
+	d, err := annotations.New(
+		[]*annotations.Actor{{ID: "asif", Name: "Asif", Type: annotations.TypePerson}, {ID: "mujahid", Name: "Mujahid", Type: annotations.TypePerson}},
+		[]*annotations.Claim{{ID: "truce", Text: "The truce should hold."}, {ID: "talks", Text: "The talks failed.", Supports: []string{"truce"}}},
+		[]*annotations.Source{{ID: "report", Title: "Report"}},
+		[]*annotations.Statement{
+			{Actor: "asif", Claim: "talks", Stance: annotations.Support, Quote: "q", Source: "report"},
+			{Actor: "mujahid", Claim: "truce", Stance: annotations.Oppose, Quote: "q", Source: "report"},
+		}, nil)
+	if err != nil {
+		panic(err)
+	}
+	m, err := graph.Compile(context.Background(), d)
+	if err != nil {
+		panic(err)
+	}
+	name := func(v int64) string {
+		if i, isActor := m.NodeOf(v); isActor {
+			return m.Actors[i].ID
+		}
+		i, _ := m.NodeOf(v)
+		return m.Claims[i].ID
+	}
+	asif, mujahid := m.ActorNode(0), m.ActorNode(1)
+	for _, layers := range []graph.Layers{graph.StanceLayer, graph.AllLayers} {
+		var path []string
+		for _, v := range m.ShortestPath(asif, mujahid, layers) {
+			path = append(path, name(v))
+		}
+		fmt.Println(path)
+	}
+	fmt.Println(m.ActorFacts[0].Statements, m.SourceStatements[0])
+	// Output:
+	// []
+	// [asif talks truce mujahid]
+	// 1 2
+}
+
+// BenchmarkCompile compiles the large generated dataset (gen.Large,
+// 1,000,000 statements): the model, its facts and its edge indices.
+func BenchmarkCompile(b *testing.B) {
+	d, err := gen.Generate(gen.Large)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := graph.Compile(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -130,34 +129,19 @@ func writeAnalysis(w io.Writer, name string, m *graph.Model, an *analysis.Analys
 			fmt.Fprintf(ew, ", %s", method)
 		}
 		fmt.Fprintln(ew)
-		rows := topBy(len(an.Actors), top, func(i int) float64 { return an.Actors[i].Centrality[measure] })
+		rows := an.TopActors(measure, top)
 		writeRanked(ew, rows, func(i int) string { return termsafe.String(an.Actors[i].Name) },
 			func(i int) string { return formatScore(measure, an.Actors[i].Centrality[measure]) })
 	}
 	for _, measure := range []string{analysis.Degree, analysis.Authority} {
 		fmt.Fprintf(ew, "\nTop claims by %s\n", measureTitles[measure])
-		rows := topBy(len(an.Claims), top, func(i int) float64 { return an.Claims[i].Centrality[measure] })
+		rows := an.TopClaims(measure, top)
 		writeRanked(ew, rows, func(i int) string { return termsafe.String(clip(an.Claims[i].Text, 70)) },
 			func(i int) string { return formatScore(measure, an.Claims[i].Centrality[measure]) })
 	}
 
-	// Contested claims, most evenly split first.
-	var contested []int
-	for i, c := range an.Claims {
-		if c.Contested {
-			contested = append(contested, i)
-		}
-	}
-	slices.SortStableFunc(contested, func(x, y int) int {
-		cx, cy := an.Claims[x], an.Claims[y]
-		switch {
-		case cx.Contestation > cy.Contestation:
-			return -1
-		case cx.Contestation < cy.Contestation:
-			return 1
-		}
-		return (len(cy.Supporters) + len(cy.Opposers)) - (len(cx.Supporters) + len(cx.Opposers))
-	})
+	// Contested claims, most evenly split first (the analysis's ranking).
+	contested := an.Rankings.Contested
 	fmt.Fprintf(ew, "\nContested claims: %d of %d (contestation 1 = evenly split)\n", len(contested), len(an.Claims))
 	for r, i := range contested[:min(top, len(contested))] {
 		c := an.Claims[i]
@@ -193,28 +177,6 @@ func writeAnalysis(w io.Writer, name string, m *graph.Model, an *analysis.Analys
 	}
 	more(ew, len(co.Groups), top)
 	return ew.err
-}
-
-// topBy returns up to n indices with the highest positive score, highest
-// first, ties in index order.
-func topBy(count, n int, score func(int) float64) []int {
-	var idx []int
-	for i := range count {
-		if score(i) > 0 {
-			idx = append(idx, i)
-		}
-	}
-	slices.SortStableFunc(idx, func(x, y int) int {
-		sx, sy := score(x), score(y)
-		switch {
-		case sx > sy:
-			return -1
-		case sx < sy:
-			return 1
-		}
-		return 0
-	})
-	return idx[:min(n, len(idx))]
 }
 
 // writeRanked writes rank, name and value rows, the values aligned.

@@ -49,6 +49,9 @@ type Analysis struct {
 	// "sampled (...)" with the number of pivots, the seed and the error
 	// bound.
 	Methods map[string]string `json:"methods"`
+	// Rankings are the orders every ranked list reads the results in; they
+	// follow from the fields above, so they are not encoded.
+	Rankings Rankings `json:"-"`
 }
 
 // ActorResult is what the analyses say about one actor.
@@ -209,6 +212,7 @@ func Analyze(ctx context.Context, m *graph.Model, opts ...AnalyzeOption) (*Analy
 	for k, v := range methods {
 		an.Methods[k] = v
 	}
+	rank(an)
 	return an, nil
 }
 

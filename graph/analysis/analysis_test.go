@@ -104,7 +104,7 @@ func BenchmarkCompileAnalyze(b *testing.B) {
 }
 
 // TestNetworkx recomputes every centrality and the modularity of the
-// coalitions with networkx (graph/testdata/networkx_check.py), when
+// coalitions with networkx (testdata/networkx_check.py), when
 // /usr/bin/python3 has it. docs/measures.md tells how to run it.
 func TestNetworkx(t *testing.T) {
 	const python = "/usr/bin/python3"

@@ -373,7 +373,6 @@ func Build(m *graph.Model, an *analysis.Analysis, opts ...Option) (*Document, er
 	d.addStatements(m, stmtEdge)
 	d.addRelations(m, relEdge)
 	d.addSources(m)
-	d.nodeDates()
 	for _, r := range an.Reversals {
 		d.Reversals = append(d.Reversals, Reversal{r.Actor, r.Claim, Date(r.First), Date(r.Last)})
 	}
@@ -466,14 +465,11 @@ func (d *Document) addNodes(m *graph.Model, an *analysis.Analysis) {
 	d.Nodes = make([]Node, 0, len(m.Actors)+len(m.Claims))
 	d.nodeIndex = make(map[string]int, len(m.Actors)+len(m.Claims))
 	for i, a := range m.Actors {
-		n := 0
-		for _, e := range m.ActorEdges(i) {
-			n += m.Stances[e].Weight
-		}
-		r := an.Actors[i]
+		r, f := an.Actors[i], m.ActorFacts[i]
 		d.nodeIndex[a.ID] = len(d.Nodes)
 		d.Nodes = append(d.Nodes, Node{
-			ID: a.ID, Kind: KindActor, Label: a.Name, Active: m.ActorActive(i), Statements: n,
+			ID: a.ID, Kind: KindActor, Label: a.Name, Active: m.ActorActive(i), Statements: f.Statements,
+			First: Date(f.First), Last: Date(f.Last),
 			Centrality: d.scores(r.Centrality),
 			ActorAttrs: &ActorAttrs{
 				ActorType: a.Type, Role: a.Role, Affiliation: a.Affiliation, Side: r.Side,
@@ -482,14 +478,11 @@ func (d *Document) addNodes(m *graph.Model, an *analysis.Analysis) {
 		})
 	}
 	for i, c := range m.Claims {
-		n := 0
-		for _, e := range m.ClaimEdges(i) {
-			n += m.Stances[e].Weight
-		}
-		r := an.Claims[i]
+		r, f := an.Claims[i], m.ClaimFacts[i]
 		d.nodeIndex[c.ID] = len(d.Nodes)
 		d.Nodes = append(d.Nodes, Node{
-			ID: c.ID, Kind: KindClaim, Label: c.Text, Active: m.ClaimActive(i), Statements: n,
+			ID: c.ID, Kind: KindClaim, Label: c.Text, Active: m.ClaimActive(i), Statements: f.Statements,
+			First: Date(f.First), Last: Date(f.Last),
 			Centrality: d.scores(r.Centrality),
 			ClaimAttrs: &ClaimAttrs{
 				Text: c.Text, Topic: c.Topic, About: nonNil(c.About),
@@ -571,15 +564,8 @@ func (d *Document) addRelationEdges(m *graph.Model, perStatement bool) map[relKe
 			continue
 		}
 		if !perStatement {
-			var first, last annotations.Date
-			for _, r := range re.Relations {
-				if r.Date != 0 && (first == 0 || r.Date < first) {
-					first = r.Date
-				}
-				last = max(last, r.Date)
-			}
 			id := d.addEdge(Edge{Source: src, Target: dst, Layer: LayerRelation, Kind: re.Type,
-				Weight: len(re.Relations), First: Date(first), Last: Date(last)})
+				Weight: len(re.Relations), First: Date(re.First), Last: Date(re.Last)})
 			for _, r := range re.Relations {
 				ids[relKey{r, dst}] = id
 			}
@@ -623,30 +609,12 @@ func (d *Document) addRelations(m *graph.Model, edge map[relKey]string) {
 }
 
 func (d *Document) addSources(m *graph.Model) {
-	count := map[string]int{}
-	for _, s := range m.Statements {
-		count[s.Source]++
-	}
 	d.Sources = make([]Source, 0, len(m.Data.Sources))
-	for _, s := range m.Data.Sources {
+	for i, s := range m.Data.Sources {
 		d.Sources = append(d.Sources, Source{
 			ID: s.ID, Title: s.Title, Outlet: s.Outlet, Author: s.Author,
-			Published: Date(s.Published), File: s.File, Statements: count[s.ID],
+			Published: Date(s.Published), File: s.File, Statements: m.SourceStatements[i],
 		})
-	}
-}
-
-// nodeDates sets each node's First and Last from its edges' dates.
-func (d *Document) nodeDates() {
-	widen := func(n *Node, first, last Date) {
-		if first != 0 && (n.First == 0 || first < n.First) {
-			n.First = first
-		}
-		n.Last = max(n.Last, last)
-	}
-	for _, e := range d.Edges {
-		widen(&d.Nodes[d.nodeIndex[e.Source]], e.First, e.Last)
-		widen(&d.Nodes[d.nodeIndex[e.Target]], e.First, e.Last)
 	}
 }
 

@@ -3,6 +3,7 @@ package query
 import (
 	"fmt"
 
+	"github.com/claimnet/claimnet/graph"
 	"github.com/itchyny/gojq"
 )
 
@@ -28,7 +29,7 @@ func (g *Graph) fnNeighbors(_ any, args []any) any {
 	if err != nil {
 		return err
 	}
-	bits := uint8(allLayers)
+	bits := graph.AllLayers
 	if len(args) == 2 {
 		if bits, err = layers("neighbors", args[1]); err != nil {
 			return err
@@ -47,7 +48,7 @@ func (g *Graph) fnPath(_ any, args []any) any {
 	if err != nil {
 		return err
 	}
-	bits := uint8(allLayers)
+	bits := graph.AllLayers
 	if len(args) == 3 {
 		if bits, err = layers("path", args[2]); err != nil {
 			return err
@@ -115,8 +116,10 @@ func (g *Graph) fnStatements(_ any, args []any) any {
 	if err != nil {
 		return err
 	}
-	out := make([]any, len(g.byNode[i]))
-	for j, s := range g.byNode[i] {
+	// Document statement k is the Model's statement k.
+	idx := g.Model.NodeStatements(int64(i))
+	out := make([]any, len(idx))
+	for j, s := range idx {
 		out[j] = statementValue(&g.Document.Statements[s])
 	}
 	return out

@@ -3,7 +3,6 @@ package query
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -30,14 +29,11 @@ type Graph struct {
 	fields   [len(docFields)]lazyValue
 	fullOnce sync.Once
 	full     map[string]any // the whole document, built on first use
-	index    map[string]int // node id → document node index
-	// adj[i] lists the neighbours of node i in the undirected union of
-	// the layers, in document node order, each with the bit set of the
-	// layers (layerBit) that join them.
-	adj [][]neighbor
-	// byNode[i] lists the indices into Document.Statements of the
-	// statements whose actor or claim is node i.
-	byNode [][]int
+	// index maps a node id to its document node index, which is also its
+	// node id in the Model (actors, then claims, in model order); the
+	// graph functions traverse the Model's edges (graph.Model.Neighbours,
+	// ShortestPath, NodeStatements).
+	index map[string]int
 }
 
 // lazyValue is a value built on first use.
@@ -46,25 +42,18 @@ type lazyValue struct {
 	v    any
 }
 
-type neighbor struct {
-	node   int32
-	layers uint8
-}
-
-// layerBit gives each edge layer a bit of neighbor.layers.
-func layerBit(layer string) (uint8, bool) {
+// layerBit gives the model's layer of each edge layer of the document.
+func layerBit(layer string) (graph.Layers, bool) {
 	switch layer {
 	case export.LayerStance:
-		return 1, true
+		return graph.StanceLayer, true
 	case export.LayerArgument:
-		return 2, true
+		return graph.ArgumentLayer, true
 	case export.LayerRelation:
-		return 4, true
+		return graph.RelationLayer, true
 	}
 	return 0, false
 }
-
-const allLayers = 7
 
 // NewGraph builds the graph document of m and an (aggregated edges) and
 // the indices the query functions need.
@@ -82,57 +71,11 @@ func newGraph(m *graph.Model, an *analysis.Analysis, doc *export.Document) (*Gra
 	for i, n := range doc.Nodes {
 		g.index[n.ID] = i
 	}
-	// The adjacency lists, laid out by node (counting sort), then each
-	// sorted by neighbour with the layers of parallel edges merged.
-	n := len(doc.Nodes)
-	off := make([]int, n+1)
-	ends := make([][2]int32, len(doc.Edges))
-	for i, e := range doc.Edges {
-		a, b := g.index[e.Source], g.index[e.Target]
-		ends[i] = [2]int32{int32(a), int32(b)}
-		if a != b {
-			off[a+1]++
-			off[b+1]++
+	for i, n := range doc.Nodes {
+		if v := int64(i); n.Kind == export.KindActor && v != m.ActorNode(i) ||
+			n.Kind == export.KindClaim && v != m.ClaimNode(i-len(m.Actors)) {
+			return nil, fmt.Errorf("query: document node %d (%s) is not the model's node %d", i, n.ID, i)
 		}
-	}
-	for i := range n {
-		off[i+1] += off[i]
-	}
-	buf := make([]neighbor, off[n])
-	next := slices.Clone(off[:n])
-	for i, e := range doc.Edges {
-		a, b := ends[i][0], ends[i][1]
-		if a == b {
-			continue
-		}
-		bit, _ := layerBit(e.Layer)
-		buf[next[a]] = neighbor{b, bit}
-		next[a]++
-		buf[next[b]] = neighbor{a, bit}
-		next[b]++
-	}
-	g.adj = make([][]neighbor, n)
-	for i := range n {
-		list := buf[off[i]:off[i+1]]
-		slices.SortFunc(list, func(x, y neighbor) int { return int(x.node - y.node) })
-		k := 0
-		for _, x := range list {
-			if k > 0 && list[k-1].node == x.node {
-				list[k-1].layers |= x.layers
-				continue
-			}
-			list[k] = x
-			k++
-		}
-		if k > 0 {
-			g.adj[i] = list[:k:k]
-		}
-	}
-	g.byNode = make([][]int, len(doc.Nodes))
-	for i, s := range doc.Statements {
-		a, c := g.index[s.Actor], g.index[s.Claim]
-		g.byNode[a] = append(g.byNode[a], i)
-		g.byNode[c] = append(g.byNode[c], i)
 	}
 	return g, nil
 }
@@ -221,7 +164,7 @@ func (g *Graph) claim(fn string, arg any) (int, error) {
 }
 
 // layers reads a list of layer names into a bit set.
-func layers(fn string, arg any) (uint8, error) {
+func layers(fn string, arg any) (graph.Layers, error) {
 	list, ok := arg.([]any)
 	if !ok {
 		if s, ok := arg.(string); ok {
@@ -230,7 +173,7 @@ func layers(fn string, arg any) (uint8, error) {
 			return 0, fmt.Errorf("%s: the layers must be a list of names, not %s", fn, typeName(arg))
 		}
 	}
-	var bits uint8
+	var bits graph.Layers
 	for _, x := range list {
 		s, _ := x.(string)
 		b, ok := layerBit(s)
@@ -258,19 +201,17 @@ func (g *Graph) Neighbors(id string, layerNames ...string) ([]string, error) {
 	return g.neighbors(i, bits), nil
 }
 
-func (g *Graph) neighbors(i int, bits uint8) []string {
+func (g *Graph) neighbors(i int, bits graph.Layers) []string {
 	out := []string{}
-	for _, n := range g.adj[i] {
-		if n.layers&bits != 0 {
-			out = append(out, g.Document.Nodes[n.node].ID)
-		}
+	for _, v := range g.Model.Neighbours(int64(i), bits) {
+		out = append(out, g.Document.Nodes[v].ID)
 	}
 	return out
 }
 
-func layerSet(fn string, names []string) (uint8, error) {
+func layerSet(fn string, names []string) (graph.Layers, error) {
 	if len(names) == 0 {
-		return allLayers, nil
+		return graph.AllLayers, nil
 	}
 	list := make([]any, len(names))
 	for i, n := range names {
@@ -302,35 +243,16 @@ func (g *Graph) Path(from, to string, layerNames ...string) ([]string, error) {
 	return g.path(s, t, bits), nil
 }
 
-func (g *Graph) path(s, t int, bits uint8) []string {
-	pred := make([]int32, len(g.adj))
-	for i := range pred {
-		pred[i] = -1
-	}
-	pred[s] = int32(s)
-	queue := []int{s}
-	for len(queue) > 0 && pred[t] < 0 {
-		u := queue[0]
-		queue = queue[1:]
-		for _, n := range g.adj[u] {
-			if n.layers&bits != 0 && pred[n.node] < 0 {
-				pred[n.node] = int32(u)
-				queue = append(queue, int(n.node))
-			}
-		}
-	}
-	if pred[t] < 0 {
+func (g *Graph) path(s, t int, bits graph.Layers) []string {
+	p := g.Model.ShortestPath(int64(s), int64(t), bits)
+	if p == nil {
 		return nil
 	}
-	var rev []string
-	for v := t; ; v = int(pred[v]) {
-		rev = append(rev, g.Document.Nodes[v].ID)
-		if v == s {
-			break
-		}
+	out := make([]string, len(p))
+	for i, v := range p {
+		out[i] = g.Document.Nodes[v].ID
 	}
-	slices.Reverse(rev)
-	return rev
+	return out
 }
 
 // Scored is a node and its score on one centrality measure.
@@ -340,68 +262,36 @@ type Scored struct {
 	Score float64
 }
 
-// Centrality returns every node's score on the measure, highest first,
-// ties (and NaN scores, which come last) in document node order.
+// Centrality returns every node's score on the measure, in the
+// analysis's ranking (analysis.Rankings.ByMeasure): highest first, ties in
+// document node order.
 func (g *Graph) Centrality(measure string) ([]Scored, error) {
 	if !slices.Contains(g.Document.Measures, measure) {
 		return nil, fmt.Errorf("centrality: unknown measure %q; the measures are %s",
 			measure, strings.Join(g.Document.Measures, ", "))
 	}
-	out := make([]Scored, 0, len(g.Document.Nodes))
-	for i, a := range g.Analysis.Actors {
-		out = append(out, Scored{a.ID, export.KindActor, score(g.Analysis.Actors[i].Centrality, measure)})
-	}
-	for i, c := range g.Analysis.Claims {
-		out = append(out, Scored{c.ID, export.KindClaim, score(g.Analysis.Claims[i].Centrality, measure)})
-	}
-	slices.SortStableFunc(out, func(a, b Scored) int {
-		an, bn := math.IsNaN(a.Score), math.IsNaN(b.Score)
-		switch {
-		case an && bn:
-			return 0
-		case an:
-			return 1
-		case bn:
-			return -1
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
+	an := g.Analysis
+	na := len(an.Actors)
+	order := an.Rankings.ByMeasure[measure]
+	out := make([]Scored, 0, len(order))
+	for _, v := range order {
+		if v < na {
+			out = append(out, Scored{an.Actors[v].ID, export.KindActor, an.Actors[v].Centrality[measure]})
+		} else {
+			c := &an.Claims[v-na]
+			out = append(out, Scored{c.ID, export.KindClaim, c.Centrality[measure]})
 		}
-		return 0
-	})
+	}
 	return out, nil
 }
 
-func score(c map[string]float64, measure string) float64 {
-	v, ok := c[measure]
-	if !ok {
-		return math.NaN()
-	}
-	return v
-}
-
-// Contested returns the ids of the contested claims, by contestation
-// from highest to lowest, ties in document order.
+// Contested returns the ids of the contested claims in the analysis's
+// order (analysis.Rankings.Contested): by contestation from highest to
+// lowest, then by the number of actors taking part, more first, then in
+// document order.
 func (g *Graph) Contested() []string {
-	var idx []int
-	for i, c := range g.Analysis.Claims {
-		if c.Contested {
-			idx = append(idx, i)
-		}
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		x, y := g.Analysis.Claims[a].Contestation, g.Analysis.Claims[b].Contestation
-		switch {
-		case x > y:
-			return -1
-		case x < y:
-			return 1
-		}
-		return 0
-	})
-	out := make([]string, len(idx))
-	for i, c := range idx {
+	out := make([]string, len(g.Analysis.Rankings.Contested))
+	for i, c := range g.Analysis.Rankings.Contested {
 		out[i] = g.Analysis.Claims[c].ID
 	}
 	return out

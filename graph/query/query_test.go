@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -286,5 +287,50 @@ func TestInputIsDocument(t *testing.T) {
 	jb, _ := json.Marshal(b)
 	if !bytes.Equal(ja, jb) {
 		t.Error("the query input differs from the graph document")
+	}
+}
+
+// TestRankingsAgree checks that the query functions contested and
+// centrality list what the analysis ranks, in its order, on the built-in
+// dataset (where contested once put the 2-for/2-against claim 4th, and
+// analyse put it 1st).
+func TestRankingsAgree(t *testing.T) {
+	d, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newGraph(t, d)
+	an := g.Analysis
+	var want []string
+	for _, c := range an.Rankings.Contested {
+		want = append(want, an.Claims[c].ID)
+	}
+	if got := g.Contested(); !slices.Equal(got, want) || len(got) == 0 {
+		t.Errorf("Contested = %v, analysis ranks %v", got, want)
+	}
+	first := an.Claims[an.Rankings.Contested[0]]
+	for _, c := range an.Claims {
+		if c.Contested && c.Contestation == first.Contestation && len(c.Supporters)+len(c.Opposers) > len(first.Supporters)+len(first.Opposers) {
+			t.Errorf("contested: %s (%d actors) ranks below %s (%d actors) at the same contestation",
+				c.ID, len(c.Supporters)+len(c.Opposers), first.ID, len(first.Supporters)+len(first.Opposers))
+		}
+	}
+	for _, measure := range analysis.Measures {
+		scored, err := g.Centrality(measure)
+		if err != nil {
+			t.Fatal(err)
+		}
+		na := len(an.Actors)
+		for i, v := range an.Rankings.ByMeasure[measure] {
+			id := ""
+			if v < na {
+				id = an.Actors[v].ID
+			} else {
+				id = an.Claims[v-na].ID
+			}
+			if scored[i].ID != id {
+				t.Fatalf("centrality(%q)[%d] = %s, analysis ranks %s", measure, i, scored[i].ID, id)
+			}
+		}
 	}
 }

@@ -162,8 +162,11 @@ func TestReadsStatementsSound(t *testing.T) {
 	}
 }
 
-// TestAdjacency compares the adjacency lists with the map-based ones they
-// replaced, on the built-in dataset and generated data.
+// TestAdjacency checks the traversals the query functions read from the
+// Model (graph.Model.Neighbours and NodeStatements) against the graph
+// document's edges and statements, on the built-in dataset and generated
+// data: the neighbours of a node are the other ends of its edges, for
+// every set of layers, and its statements those naming it.
 func TestAdjacency(t *testing.T) {
 	ctx := context.Background()
 	istanbul, err := annotations.LoadEmbedded()
@@ -187,7 +190,7 @@ func TestAdjacency(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sets := make([]map[int32]uint8, len(g.Document.Nodes))
+		sets := make([]map[int64]graph.Layers, len(g.Document.Nodes))
 		for _, e := range g.Document.Edges {
 			a, b := g.index[e.Source], g.index[e.Target]
 			if a == b {
@@ -196,19 +199,32 @@ func TestAdjacency(t *testing.T) {
 			bit, _ := layerBit(e.Layer)
 			for _, p := range [][2]int{{a, b}, {b, a}} {
 				if sets[p[0]] == nil {
-					sets[p[0]] = map[int32]uint8{}
+					sets[p[0]] = map[int64]graph.Layers{}
 				}
-				sets[p[0]][int32(p[1])] |= bit
+				sets[p[0]][int64(p[1])] |= bit
+			}
+		}
+		stmts := make([][]int32, len(g.Document.Nodes))
+		for k, s := range g.Document.Statements {
+			for _, id := range []string{s.Actor, s.Claim} {
+				stmts[g.index[id]] = append(stmts[g.index[id]], int32(k))
 			}
 		}
 		for i, s := range sets {
-			var want []neighbor
-			for n, bits := range s {
-				want = append(want, neighbor{n, bits})
+			for layers := graph.Layers(1); layers <= graph.AllLayers; layers++ {
+				want := []int64{}
+				for n, bits := range s {
+					if bits&layers != 0 {
+						want = append(want, n)
+					}
+				}
+				slices.Sort(want)
+				if got := m.Neighbours(int64(i), layers); !slices.Equal(got, want) && len(got)+len(want) > 0 {
+					t.Fatalf("node %d layers %b: Neighbours %v, want %v", i, layers, got, want)
+				}
 			}
-			slices.SortFunc(want, func(x, y neighbor) int { return int(x.node - y.node) })
-			if !slices.Equal(g.adj[i], want) {
-				t.Fatalf("node %d: adjacency %v, want %v", i, g.adj[i], want)
+			if got := m.NodeStatements(int64(i)); !slices.Equal(got, stmts[i]) {
+				t.Fatalf("node %d: NodeStatements %v, want %v", i, got, stmts[i])
 			}
 		}
 	}

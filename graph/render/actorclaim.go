@@ -25,16 +25,16 @@ func (b *builder) actorClaim() error {
 	var cands []ranked
 	for a := range m.Actors {
 		if m.ActorActive(a) {
-			cands = append(cands, ranked{true, a, b.actorScore(a)})
+			cands = append(cands, ranked{true, a})
 		}
 	}
 	for c := range m.Claims {
 		if m.ClaimActive(c) {
-			cands = append(cands, ranked{false, c, b.claimScore(c)})
+			cands = append(cands, ranked{false, c})
 		}
 	}
 	total := len(cands)
-	keep, cut := topN(cands, b.o.Top)
+	keep, cut := b.topN(cands, b.o.Top)
 	if cut {
 		b.notes = append(b.notes, fmt.Sprintf("the %d most central of %d actors and claims (%s)", len(keep), total, b.o.SizeBy))
 	}

@@ -28,10 +28,10 @@ func (b *builder) actors(ctx context.Context) error {
 	}
 	var cands []ranked
 	for _, n := range con.Nodes {
-		cands = append(cands, ranked{true, n.Index, b.actorScore(n.Index)})
+		cands = append(cands, ranked{true, n.Index})
 	}
 	total := len(cands)
-	keep, cut := topN(cands, b.o.Top)
+	keep, cut := b.topN(cands, b.o.Top)
 	if cut {
 		b.notes = append(b.notes, fmt.Sprintf("the %d most central of %d actors (%s)", len(keep), total, b.o.SizeBy))
 	}

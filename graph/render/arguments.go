@@ -21,11 +21,11 @@ func (b *builder) arguments() error {
 	var cands []ranked
 	for c := range m.Claims {
 		if linked[c] {
-			cands = append(cands, ranked{false, c, b.claimScore(c)})
+			cands = append(cands, ranked{false, c})
 		}
 	}
 	total := len(cands)
-	keep, cut := topN(cands, b.o.Top)
+	keep, cut := b.topN(cands, b.o.Top)
 	if cut {
 		b.notes = append(b.notes, fmt.Sprintf("the %d most central of %d linked claims (%s)", len(keep), total, b.o.SizeBy))
 	}

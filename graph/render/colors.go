@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"math"
+	"strings"
 
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/analysis"
@@ -26,13 +28,25 @@ func Colors(m *graph.Model, an *analysis.Analysis, o Options) (map[string]string
 	}
 	out := make(map[string]string, len(m.Actors)+len(m.Claims))
 	for i, a := range m.Actors {
-		out[a.ID] = grp.fill[i]
+		out[a.ID] = hexColor(grp.fill[i])
 	}
 	for i, c := range m.Claims {
-		out[c.ID] = r.th.claimFill
+		out[c.ID] = hexColor(r.th.claimFill)
 		if an.Claims[i].Contested {
-			out[c.ID] = r.th.contestedFill
+			out[c.ID] = hexColor(r.th.contestedFill)
 		}
 	}
 	return out, nil
+}
+
+// hexColor returns colour c as "#RRGGBB", the form exports take: the
+// themes name a few colours as Graphviz writes them ("white" is the fill
+// of actors in no coalition), and those are spelled out from namedColors,
+// the table the rasteriser reads them with.
+func hexColor(c string) string {
+	rgb, ok := namedColors[strings.ToLower(c)]
+	if !ok {
+		return c
+	}
+	return fmt.Sprintf("#%02X%02X%02X", int(math.Round(rgb[0]*255)), int(math.Round(rgb[1]*255)), int(math.Round(rgb[2]*255)))
 }

@@ -13,31 +13,51 @@ import (
 )
 
 // TestColorsMatchFigure checks that Colors gives each node the fill the
-// actor-claim figure draws it with.
+// actor-claim figure draws it with, as #RRGGBB (the form exports take),
+// for every colour scheme and theme, on a small dataset and the built-in
+// one (whose actors in no coalition are filled "white").
 func TestColorsMatchFigure(t *testing.T) {
-	m, an := analysed(t, smallDataset(t), graph.Window{})
-	for _, o := range []Options{{}, {ColorBy: ColorByCoalition}, {Theme: ThemePrint}} {
-		colors, err := Colors(m, an, o)
-		if err != nil {
-			t.Fatal(err)
+	builtIn, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hex := regexp.MustCompile(`^#[0-9A-F]{6}$`)
+	var opts []Options
+	for _, scheme := range ColorSchemes {
+		for _, theme := range Themes {
+			opts = append(opts, Options{ColorBy: scheme, Theme: theme})
 		}
-		if len(colors) != len(m.Actors)+len(m.Claims) {
-			t.Fatalf("%d colours for %d nodes", len(colors), len(m.Actors)+len(m.Claims))
-		}
-		f, err := Build(context.Background(), m, an, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		node := regexp.MustCompile(`"(actor|claim):([a-z0-9-]+)" \[.*?fillcolor="(#[0-9A-Fa-f]{6})"`)
-		found := 0
-		for _, mm := range node.FindAllStringSubmatch(string(f.DOT()), -1) {
-			found++
-			if got := colors[mm[2]]; got != mm[3] {
-				t.Errorf("options %+v: %s %s drawn %s, Colors says %s", o, mm[1], mm[2], mm[3], got)
+	}
+	for _, d := range []*annotations.Dataset{smallDataset(t), builtIn} {
+		m, an := analysed(t, d, graph.Window{})
+		for _, o := range opts {
+			colors, err := Colors(m, an, o)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		if found == 0 {
-			t.Fatal("no filled nodes found in the figure's DOT")
+			if len(colors) != len(m.Actors)+len(m.Claims) {
+				t.Fatalf("%d colours for %d nodes", len(colors), len(m.Actors)+len(m.Claims))
+			}
+			for id, c := range colors {
+				if !hex.MatchString(c) {
+					t.Errorf("options %+v: %s has colour %q, not #RRGGBB", o, id, c)
+				}
+			}
+			f, err := Build(context.Background(), m, an, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			node := regexp.MustCompile(`"(actor|claim):([a-z0-9-]+)" \[.*?fillcolor="([^"]+)"`)
+			found := 0
+			for _, mm := range node.FindAllStringSubmatch(string(f.DOT()), -1) {
+				found++
+				if got := colors[mm[2]]; got != strings.ToUpper(hexColor(mm[3])) {
+					t.Errorf("options %+v: %s %s drawn %s, Colors says %s", o, mm[1], mm[2], mm[3], got)
+				}
+			}
+			if found == 0 {
+				t.Fatal("no filled nodes found in the figure's DOT")
+			}
 		}
 	}
 }

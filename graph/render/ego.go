@@ -64,13 +64,13 @@ func (b *builder) ego() error {
 			continue
 		}
 		if v < na {
-			cands = append(cands, ranked{true, v, b.actorScore(v)})
+			cands = append(cands, ranked{true, v})
 		} else {
-			cands = append(cands, ranked{false, v - na, b.claimScore(v - na)})
+			cands = append(cands, ranked{false, v - na})
 		}
 	}
 	total := len(cands) + 1
-	keep, cut := topN(cands, b.o.Top-1)
+	keep, cut := b.topN(cands, b.o.Top-1)
 	if b.o.Top == 1 {
 		keep, cut = nil, len(cands) > 0
 	}

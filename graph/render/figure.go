@@ -212,47 +212,48 @@ func windowText(w graph.Window) string {
 
 // centrality returns the o.SizeBy score of actor a or claim c.
 func (b *builder) actorScore(a int) float64 { return b.an.Actors[a].Centrality[b.o.SizeBy] }
-func (b *builder) claimScore(c int) float64 { return b.an.Claims[c].Centrality[b.o.SizeBy] }
 
-// ranked is a node of the two-mode graph with its score.
+// ranked is a node of the two-mode graph: an actor or a claim index.
 type ranked struct {
 	actor bool
 	index int
-	score float64
 }
 
-// topN keeps the n highest-scoring candidates, ties broken by the order
-// given (actors before claims, model order), and reports whether any was
-// dropped. n ≤ 0 keeps all.
-func topN(cands []ranked, n int) ([]ranked, bool) {
+// topN keeps the n candidates that come first in the analysis's ranking
+// by SizeBy (analysis.Rankings.ByMeasure: highest score first, ties in
+// model order, actors before claims), in the order given, and reports
+// whether any was dropped. n ≤ 0 keeps all.
+func (b *builder) topN(cands []ranked, n int) ([]ranked, bool) {
 	if n <= 0 || len(cands) <= n {
 		return cands, false
 	}
-	sorted := slices.Clone(cands)
-	slices.SortStableFunc(sorted, func(a, b ranked) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
+	na := len(b.m.Actors)
+	node := func(r ranked) int {
+		if r.actor {
+			return r.index
 		}
-		return 0
-	})
-	keep := sorted[:n]
-	// Back to the given order, which the DOT text is written in.
-	pos := make(map[[2]int]int, len(cands))
-	for i, c := range cands {
-		pos[key(c)] = i
+		return na + r.index
 	}
-	slices.SortFunc(keep, func(a, b ranked) int { return pos[key(a)] - pos[key(b)] })
+	want := make(map[int]bool, len(cands))
+	for _, c := range cands {
+		want[node(c)] = true
+	}
+	kept := make(map[int]bool, n)
+	for _, v := range b.an.Rankings.ByMeasure[b.o.SizeBy] {
+		if len(kept) == n {
+			break
+		}
+		if want[v] {
+			kept[v] = true
+		}
+	}
+	keep := make([]ranked, 0, n)
+	for _, c := range cands {
+		if kept[node(c)] {
+			keep = append(keep, c)
+		}
+	}
 	return keep, true
-}
-
-func key(r ranked) [2]int {
-	if r.actor {
-		return [2]int{0, r.index}
-	}
-	return [2]int{1, r.index}
 }
 
 // sizeScale maps a centrality score to a node's minimum width and height

@@ -409,15 +409,53 @@ func TestTopBoundsNodes(t *testing.T) {
 	}
 }
 
-// TestTopKeepsMostCentral checks which nodes --top keeps.
+// TestTopKeepsMostCentral checks which nodes --top keeps: those first in
+// the analysis's ranking by the size measure, in the order given.
 func TestTopKeepsMostCentral(t *testing.T) {
-	cands := []ranked{{true, 0, 1}, {true, 1, 5}, {false, 0, 3}, {false, 1, 5}, {false, 2, 0}}
-	got, cut := topN(cands, 3)
-	want := []ranked{{true, 1, 5}, {false, 0, 3}, {false, 1, 5}}
-	if !cut || fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("topN = %v, %v; want %v, true", got, cut, want)
+	m, an := analysed(t, smallDataset(t), graph.Window{})
+	o, err := Options{SizeBy: analysis.Degree}.resolve()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if got, cut := topN(cands, 0); cut || len(got) != len(cands) {
+	b := &builder{m: m, an: an, o: o}
+	// Every claim, then every actor but the first.
+	var cands []ranked
+	for c := range m.Claims {
+		cands = append(cands, ranked{false, c})
+	}
+	for a := 1; a < len(m.Actors); a++ {
+		cands = append(cands, ranked{true, a})
+	}
+	got, cut := b.topN(cands, 3)
+	if !cut || len(got) != 3 {
+		t.Fatalf("topN(3) = %v, %v", got, cut)
+	}
+	// The kept ones are the first three candidates of the ranking.
+	na := len(m.Actors)
+	var want []ranked
+	for _, v := range an.Rankings.ByMeasure[analysis.Degree] {
+		if v == 0 {
+			continue // actor 0 is not a candidate
+		}
+		if v < na {
+			want = append(want, ranked{true, v})
+		} else {
+			want = append(want, ranked{false, v - na})
+		}
+	}
+	want = want[:3]
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("topN(3) = %v; want %v kept", got, w)
+		}
+	}
+	// In the order given: claims first.
+	for i := 1; i < len(got); i++ {
+		if got[i-1].actor && !got[i].actor || got[i-1].actor == got[i].actor && got[i-1].index > got[i].index {
+			t.Errorf("topN(3) = %v, not in the order given", got)
+		}
+	}
+	if got, cut := b.topN(cands, 0); cut || len(got) != len(cands) {
 		t.Errorf("topN(0) = %v, %v", got, cut)
 	}
 }

@@ -1,4 +1,9 @@
-package annotations
+// Package fastyaml is claimnet's fast path for reading annotation files: a
+// parser of the plain subset of YAML they are written in, which builds the
+// same yaml.Node tree as yaml.v3 (go.yaml.in/yaml/v3) and gives up on
+// anything else, leaving it to yaml.v3. Its one entry point is
+// Parser.Parse.
+package fastyaml
 
 import (
 	"time"
@@ -7,7 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// fastParser parses the plain subset of YAML that annotation files are
+// Parser parses the plain subset of YAML that annotation files are
 // written in — block mappings and sequences, one-line plain, quoted and
 // flow scalars, comments — into the node tree yaml.v3 would build: the
 // same kinds, tags, styles, values, lines and columns (comments are left
@@ -17,12 +22,13 @@ import (
 //
 // Anything outside the subset, and every syntax error, makes it give up;
 // the file is then parsed by yaml.v3. So which files load, the trees they
-// give and every error message are yaml.v3's; FuzzFastYAML checks that the
+// give and every error message are yaml.v3's; FuzzParse checks that the
 // trees agree wherever the fast parser accepts.
 //
-// A tree is valid until the next call of parse, which reuses its nodes;
+// A tree is valid until the next call of Parse, which reuses its nodes;
 // values point into the text, so a decoder must copy the strings it keeps.
-type fastParser struct {
+// The zero Parser is ready to use; one Parser serves one goroutine.
+type Parser struct {
 	text      string
 	pos       int // offset of the next unread byte
 	line      int // 1-based line of pos
@@ -48,9 +54,10 @@ const (
 	maxFastKey = 128
 )
 
-// parse returns the root node of data, or false when data is not in the
-// subset (or is empty, or is not YAML at all).
-func (p *fastParser) parse(data []byte) (*yaml.Node, bool) {
+// Parse returns the root node of data (the document's content, as
+// yaml.v3 gives it), or false when data is not in the subset (or is
+// empty, or is not YAML at all).
+func (p *Parser) Parse(data []byte) (*yaml.Node, bool) {
 	if !fastSubset(data) {
 		return nil, false
 	}
@@ -101,7 +108,7 @@ func fastSubset(data []byte) bool {
 	return true
 }
 
-func (p *fastParser) node() *yaml.Node {
+func (p *Parser) node() *yaml.Node {
 	if p.chunk == len(p.nodes) {
 		p.nodes = append(p.nodes, make([]yaml.Node, nodeChunk))
 	}
@@ -113,7 +120,7 @@ func (p *fastParser) node() *yaml.Node {
 }
 
 // content moves the children pushed since base into the Content arena.
-func (p *fastParser) content(base int) []*yaml.Node {
+func (p *Parser) content(base int) []*yaml.Node {
 	items := p.stack[base:]
 	n := len(items)
 	if n == 0 {
@@ -140,7 +147,7 @@ func (p *fastParser) content(base int) []*yaml.Node {
 
 // col is the 1-based column of offset off on the current line, counted in
 // characters as yaml.v3 counts it.
-func (p *fastParser) col(off int) int {
+func (p *Parser) col(off int) int {
 	s := p.text[p.lineStart:off]
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -152,7 +159,7 @@ func (p *fastParser) col(off int) int {
 
 // skipBlank moves pos, which is at the start of a line, past blank and
 // comment-only lines. It reports whether a line with content follows.
-func (p *fastParser) skipBlank() bool {
+func (p *Parser) skipBlank() bool {
 	for p.pos < len(p.text) {
 		i := p.pos
 		for i < len(p.text) && p.text[i] == ' ' {
@@ -173,13 +180,13 @@ func (p *fastParser) skipBlank() bool {
 	return false
 }
 
-func (p *fastParser) newline(next int) {
+func (p *Parser) newline(next int) {
 	p.pos, p.lineStart = next, next
 	p.line++
 }
 
 // indent counts the spaces at the start of the current line.
-func (p *fastParser) indent() int {
+func (p *Parser) indent() int {
 	i := p.pos
 	for i < len(p.text) && p.text[i] == ' ' {
 		i++
@@ -189,7 +196,7 @@ func (p *fastParser) indent() int {
 
 // endLine checks that only spaces and a comment follow offset i on the
 // current line, and moves to the next line.
-func (p *fastParser) endLine(i int) bool {
+func (p *Parser) endLine(i int) bool {
 	j := i
 	for j < len(p.text) && p.text[j] == ' ' {
 		j++
@@ -221,7 +228,7 @@ func isKeyByte(c byte) bool {
 
 // key returns the end of the simple key starting at at — a word followed
 // by ": " or by ":" at the end of the line — or -1.
-func (p *fastParser) key(at int) int {
+func (p *Parser) key(at int) int {
 	if at >= len(p.text) || !isLetter(p.text[at]) {
 		return -1
 	}
@@ -240,14 +247,14 @@ func (p *fastParser) key(at int) int {
 
 // isEntry reports whether a block sequence entry ("- " or a lone "-")
 // starts at offset at.
-func (p *fastParser) isEntry(at int) bool {
+func (p *Parser) isEntry(at int) bool {
 	return at < len(p.text) && p.text[at] == '-' &&
 		(at+1 == len(p.text) || p.text[at+1] == ' ' || p.text[at+1] == '\n')
 }
 
 // block parses the block collection whose first line is the current one,
 // indented by ind.
-func (p *fastParser) block(ind int) (*yaml.Node, bool) {
+func (p *Parser) block(ind int) (*yaml.Node, bool) {
 	at := p.pos + ind
 	if p.isEntry(at) {
 		return p.sequence(ind)
@@ -260,7 +267,7 @@ func (p *fastParser) block(ind int) (*yaml.Node, bool) {
 
 // mapping parses a block mapping whose keys are indented by ind; the first
 // key is at offset first of the current line, which may follow a "- ".
-func (p *fastParser) mapping(ind, first int) (*yaml.Node, bool) {
+func (p *Parser) mapping(ind, first int) (*yaml.Node, bool) {
 	if p.depth++; p.depth > maxFastDepth {
 		return nil, false
 	}
@@ -299,7 +306,7 @@ func (p *fastParser) mapping(ind, first int) (*yaml.Node, bool) {
 
 // value parses what follows a key's colon at offset after, in a mapping
 // indented by ind: a value on the same line, or a block below it.
-func (p *fastParser) value(ind, after int) (*yaml.Node, bool) {
+func (p *Parser) value(ind, after int) (*yaml.Node, bool) {
 	j := after
 	for j < len(p.text) && p.text[j] == ' ' {
 		j++
@@ -321,7 +328,7 @@ func (p *fastParser) value(ind, after int) (*yaml.Node, bool) {
 }
 
 // sequence parses a block sequence whose dashes are indented by ind.
-func (p *fastParser) sequence(ind int) (*yaml.Node, bool) {
+func (p *Parser) sequence(ind int) (*yaml.Node, bool) {
 	if p.depth++; p.depth > maxFastDepth {
 		return nil, false
 	}
@@ -374,7 +381,7 @@ func (p *fastParser) sequence(ind int) (*yaml.Node, bool) {
 
 // inline parses a scalar or a flow collection at offset j and the rest of
 // its line.
-func (p *fastParser) inline(j int) (*yaml.Node, bool) {
+func (p *Parser) inline(j int) (*yaml.Node, bool) {
 	var n *yaml.Node
 	var end int
 	var ok bool
@@ -415,7 +422,7 @@ func plainStart(c byte) bool {
 // plain parses a one-line plain scalar at j: a string (see plainStart) or
 // a date (YYYY-MM-DD, which yaml.v3 tags !!timestamp). Inside a flow
 // collection it also stops at a comma or a closing bracket.
-func (p *fastParser) plain(j int, flow bool) (*yaml.Node, int, bool) {
+func (p *Parser) plain(j int, flow bool) (*yaml.Node, int, bool) {
 	c := p.text[j]
 	if !plainStart(c) && !(c >= '0' && c <= '9') {
 		return nil, 0, false
@@ -496,7 +503,7 @@ func isDate(s string) bool {
 }
 
 // quoted parses a one-line single- or double-quoted scalar at j.
-func (p *fastParser) quoted(j int) (*yaml.Node, int, bool) {
+func (p *Parser) quoted(j int) (*yaml.Node, int, bool) {
 	q := p.text[j]
 	i := j + 1
 	var buf []byte // only when escapes make the value differ from the text
@@ -580,7 +587,7 @@ func hex4(s string) (rune, bool) {
 
 // flow parses a one-line flow sequence ([a, b]) or flow mapping
 // ({k: v, k: v}) of scalars at j.
-func (p *fastParser) flow(j int) (*yaml.Node, int, bool) {
+func (p *Parser) flow(j int) (*yaml.Node, int, bool) {
 	isMap := p.text[j] == '{'
 	closer := byte(']')
 	n := p.node()
@@ -639,7 +646,7 @@ func (p *fastParser) flow(j int) (*yaml.Node, int, bool) {
 	return n, i + 1, true
 }
 
-func (p *fastParser) skipSpaces(i int) int {
+func (p *Parser) skipSpaces(i int) int {
 	for i < len(p.text) && p.text[i] == ' ' {
 		i++
 	}

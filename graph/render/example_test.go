@@ -53,5 +53,5 @@ func Example() {
 	}
 	// Output:
 	// ego neato 11 nodes
-	// the centre and the 10 most central of its 12 neighbours within 2 hops (degree)
+	// the centre and the 10 most central of its 11 neighbours within 2 hops (degree)
 }

@@ -52,6 +52,6 @@ func Example() {
 		log.Fatal(err)
 	}
 	// Output:
-	// ego neato 11 nodes
-	// the centre and the 10 most central of its 11 neighbours within 2 hops (degree)
+	// ego neato 10 nodes
+	// the centre and the 10 most central of its 12 neighbours within 2 hops (degree)
 }

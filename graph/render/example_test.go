@@ -53,6 +53,6 @@ func Example() {
 		log.Fatal(err)
 	}
 	// Output:
-	// ego neato 11 nodes
+	// ego neato 10 nodes
 	// the centre and the 10 most central of its 12 neighbours within 2 hops (degree)
 }

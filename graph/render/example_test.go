@@ -53,5 +53,5 @@ func Example() {
 	}
 	// Output:
 	// ego neato 11 nodes
-	// the centre and the 10 most central of its 12 neighbours within 2 hops (degree)
+	// 8 of 30 actors and 3 of 56 claims with statements; the centre and the 10 most central of its 12 neighbours within 2 hops (degree)
 }

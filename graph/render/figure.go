@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 )
 
 // Figures with more nodes or edges than these get straight edges instead
@@ -66,9 +67,9 @@ type legendItem struct {
 
 // Build makes the figure o describes from m and its analysis an (which
 // must be Analyze's result for m). It reads only the Model and the
-// Analysis, and (for the actors view) the one-mode networks graph.OneMode
+// Analysis, and (for the actors view) the one-mode networks dnanet.OneMode
 // computes from the Model. The result is the same for the same inputs.
-func Build(ctx context.Context, m *graph.Model, an *graph.Analysis, o Options) (*Figure, error) {
+func Build(ctx context.Context, m *graph.Model, an *analysis.Analysis, o Options) (*Figure, error) {
 	r, err := o.resolve()
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -148,7 +149,7 @@ func (f *Figure) DOT() []byte {
 // builder carries the inputs and the figure under construction.
 type builder struct {
 	m  *graph.Model
-	an *graph.Analysis
+	an *analysis.Analysis
 	o  *resolved
 	f  *Figure
 	g  *dotGraph
@@ -256,12 +257,12 @@ func (b *builder) shownCounts() string {
 		}
 	}
 	for i := range b.an.Actors {
-		if b.an.Actors[i].Centrality[graph.Degree] > 0 {
+		if b.an.Actors[i].Centrality[analysis.Degree] > 0 {
 			activeA++
 		}
 	}
 	for i := range b.an.Claims {
-		if b.an.Claims[i].Centrality[graph.Degree] > 0 {
+		if b.an.Claims[i].Centrality[analysis.Degree] > 0 {
 			activeC++
 		}
 	}

@@ -178,6 +178,7 @@ func (b *builder) finish() {
 		{"fontname", str(th.font)},
 		{"fontsize", num(th.fontSize)},
 		{"bgcolor", str(th.bg)},
+		{"forcelabels", "true"},
 		{"pad", "0.2"},
 		{"outputorder", "edgesfirst"},
 	}

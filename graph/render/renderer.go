@@ -298,6 +298,9 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, 
 		}
 		boxes[i] = b
 	}
+	if slices.Contains(fixed, true) {
+		placeNew(f.g, boxes, fixed)
+	}
 	removeOverlaps(boxes, fixed, f.aspect())
 	pinned := *f.g
 	pinned.nodes = make([]dotNode, len(f.g.nodes))
@@ -308,6 +311,50 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, 
 		f.placed[n.id] = Point{roundTo(boxes[i].x, 2), roundTo(boxes[i].y, 2)}
 	}
 	return &pinned, boxes, nil
+}
+
+// placeNew puts each node without a given position at the mean of its
+// neighbours that have one (or, without such neighbours, under the
+// layout's lower right corner), where overlap removal then moves it to
+// the nearest free room. Neato places such nodes by stress with the
+// others pinned, which can leave them far from their neighbours.
+func placeNew(g *dotGraph, boxes []nodeBox, fixed []bool) {
+	index := make(map[string]int, len(g.nodes))
+	for i, n := range g.nodes {
+		index[n.id] = i
+	}
+	sx, sy, cnt := make([]float64, len(boxes)), make([]float64, len(boxes)), make([]int, len(boxes))
+	for _, e := range g.edges {
+		a, okA := index[e.from]
+		b, okB := index[e.to]
+		if !okA || !okB {
+			continue
+		}
+		if fixed[a] && !fixed[b] {
+			sx[b], sy[b], cnt[b] = sx[b]+boxes[a].x, sy[b]+boxes[a].y, cnt[b]+1
+		}
+		if fixed[b] && !fixed[a] {
+			sx[a], sy[a], cnt[a] = sx[a]+boxes[b].x, sy[a]+boxes[b].y, cnt[a]+1
+		}
+	}
+	var pinned []nodeBox
+	for i, b := range boxes {
+		if fixed[i] {
+			pinned = append(pinned, b)
+		}
+	}
+	bb := boundingBox(pinned)
+	for i := range boxes {
+		switch {
+		case fixed[i]:
+		case cnt[i] > 0:
+			// A little below the mean, so that a node between two
+			// neighbours does not sit on the edge joining them.
+			boxes[i].x, boxes[i].y = sx[i]/float64(cnt[i]), sy[i]/float64(cnt[i])-boxes[i].hh
+		default:
+			boxes[i].x, boxes[i].y = bb.x1+boxes[i].hw, bb.y0-boxes[i].hh
+		}
+	}
 }
 
 // num4 formats v with at most four decimals.

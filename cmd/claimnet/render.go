@@ -30,8 +30,8 @@ func (a *app) renderCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "render [VIEW [DATASET]] [flags]",
 		Short: "Draw a figure: the actor–claim network, the actor network, the arguments or an ego network",
-		Long: `render draws a figure of DATASET (default: the built-in dataset) as SVG, PNG
-or DOT. VIEW (default actor-claim) is one of:
+		Long: `render draws a figure of DATASET (default: the built-in dataset) as SVG, PDF,
+PNG or DOT; the format comes from -o's extension unless --format says. VIEW (default actor-claim) is one of:
 
   actor-claim  actors and claims with support and oppose edges (default)
   actors       the actor network: agreement (congruence) and conflict edges,
@@ -45,7 +45,14 @@ Support and oppose edges differ in colour, line style (solid, dashed) and
 arrowhead (arrow, bar), so a figure reads in greyscale print too; edge width
 grows with the number of statements. Contested claims have a double border.
 Actors are sized by --size-by and coloured by --color-by: side (affiliation
-root; mediators and others apart) or coalition. Every figure carries a legend.
+root; mediators and others apart), coalition, type, role, tag or affiliation.
+Every figure carries a legend, and a note saying what it shows and hides.
+
+--width 17cm (or --size column|page|slide) draws the figure at that width;
+a figure that would need text smaller than --min-font (7 pt) there is
+refused with a suggestion for --top. --positions FILE keeps the layout
+across edits: known nodes stay where FILE has them, new ones are placed
+near their neighbours, and FILE is updated.
 
 --top N keeps the N most central nodes, chosen before the layout, so large
 datasets stay readable and fast. The actors view draws at most --max-edges
@@ -70,7 +77,8 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 		Example: `  claimnet render -o stances.svg
   claimnet render actors --top 20 --min-weight 2 -o actors.svg
   claimnet render ego --node khawaja-asif --depth 2 --format png -o asif.png
-  claimnet render arguments --theme print --title "Figure 2" -o args.svg`,
+  claimnet render arguments --theme print --title "Figure 2" -o args.svg
+  claimnet render --top 14 --size page --positions layout.json -o figure1.pdf`,
 		Args: args(cobra.MaximumNArgs(2)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			if len(argv) > 0 {

@@ -149,3 +149,32 @@ func TestRenderViewBeforeDataset(t *testing.T) {
 		t.Fatalf("render ./actors: exit %d, stderr %s", code, errOut)
 	}
 }
+
+// TestRenderPositions: --positions writes the figure's node positions and
+// a second render with them writes the same file and the same figure.
+func TestRenderPositions(t *testing.T) {
+	dir := t.TempDir()
+	pos := filepath.Join(dir, "layout.json")
+	var figs [2]string
+	var files [2][]byte
+	for i := range 2 {
+		code, out, stderr := runCLI(t, "render", "--top", "12", "--positions", pos)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		b, err := os.ReadFile(pos)
+		if err != nil || !strings.Contains(string(b), `"actor:`) {
+			t.Fatalf("positions file: %v\n%s", err, b)
+		}
+		figs[i], files[i] = out, b
+	}
+	if figs[0] != figs[1] || string(files[0]) != string(files[1]) {
+		t.Error("rendering with the positions it wrote changed the figure or the file")
+	}
+	if err := os.WriteFile(pos, []byte(`{"actor:x": {"x": "left"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "render", "--top", "12", "--positions", pos); code != 1 || !strings.Contains(stderr, "layout.json") {
+		t.Errorf("a bad positions file: exit %d, %s", code, stderr)
+	}
+}

@@ -249,15 +249,7 @@ func (p *painter) shape(t xml.StartElement) {
 	path := &canvas.Path{}
 	switch t.Name.Local {
 	case "polygon", "polyline":
-		v := numbers(attrOf(t, "points"))
-		for i := 0; i+1 < len(v); i += 2 {
-			x, y := p.pt(v[i], v[i+1])
-			if i == 0 {
-				path.MoveTo(x, y)
-			} else {
-				path.LineTo(x, y)
-			}
-		}
+		p.lines(path, numbers(attrOf(t, "points")))
 		if t.Name.Local == "polygon" {
 			path.Close()
 		}
@@ -304,6 +296,18 @@ func (p *painter) shape(t xml.StartElement) {
 	c.DrawPath(0, 0, path)
 }
 
+// lines adds to dst a line through the points x0 y0 x1 y1 ... of v.
+func (p *painter) lines(dst *canvas.Path, v []float64) {
+	for i := 0; i+1 < len(v); i += 2 {
+		x, y := p.pt(v[i], v[i+1])
+		if i == 0 {
+			dst.MoveTo(x, y)
+		} else {
+			dst.LineTo(x, y)
+		}
+	}
+}
+
 // path reads an SVG path of absolute M, L and C commands, the ones
 // Graphviz writes.
 func (p *painter) path(dst *canvas.Path, d string) {
@@ -312,14 +316,7 @@ func (p *painter) path(dst *canvas.Path, d string) {
 	flush := func() {
 		switch cmd {
 		case 'M':
-			for i := 0; i+1 < len(v); i += 2 {
-				x, y := p.pt(v[i], v[i+1])
-				if i == 0 {
-					dst.MoveTo(x, y)
-				} else {
-					dst.LineTo(x, y)
-				}
-			}
+			p.lines(dst, v)
 		case 'L':
 			for i := 0; i+1 < len(v); i += 2 {
 				dst.LineTo(p.pt(v[i], v[i+1]))

@@ -5,6 +5,9 @@
 # every file here must come out the same, byte for byte, on every run.
 #
 #   actor-claim.svg        the 40 most central actors and claims, stances
+#   actor-claim.pdf        the 14 most central, at page width (17 cm), text
+#                          no smaller than 7 pt, fonts embedded
+#   actor-claim.png        the same figure as PNG (150 dpi), for the README
 #   actor-claim-full.svg   every actor and claim with a statement
 #   actor-claim-print.svg  actor-claim.svg in the greyscale print theme
 #   actors.svg             the actor network (agreement, conflict), coalitions
@@ -33,6 +36,13 @@ title="Afghanistan–Pakistan talks, October–November 2025"
 out actor-claim.svg "$bin" render actor-claim --top 40 \
 	--title "Who said what: the 40 most central actors and claims" \
 	--caption "$title. Actors are sized by the number of their statements; claims supported by some actors and opposed by others have a double border."
+page() {
+	out "actor-claim.$1" "$bin" render actor-claim --top 14 --size page --format "$1" ${2:+--dpi "$2"} \
+		--title "Who said what: the 14 most central actors and claims" \
+		--caption "$title. Actors are sized by the number of their statements; claims supported by some actors and opposed by others have a double border."
+}
+page pdf
+page png 150
 out actor-claim-full.svg "$bin" render actor-claim \
 	--title "Who said what: every actor and claim" --caption "$title."
 out actor-claim-print.svg "$bin" render actor-claim --top 40 --theme print \

@@ -66,6 +66,10 @@ never replaced without --force.`,
 			if err := checkWindow(w); err != nil {
 				return err
 			}
+			format, err := outputFormat("export", out, format, cmd.Flags().Changed("format"), export.FormatJSON, exportExts, export.FormatCSV)
+			if err != nil {
+				return err
+			}
 			if !slices.Contains(export.Formats(), format) {
 				return usagef("--format %q: want one of %s", format, strings.Join(export.Formats(), ", "))
 			}
@@ -101,7 +105,7 @@ never replaced without --force.`,
 		},
 	}
 	addWindowFlags(c, &w)
-	c.Flags().StringVar(&format, "format", export.FormatJSON, "output `FORMAT`: "+strings.Join(export.Formats(), ", "))
+	c.Flags().StringVar(&format, "format", export.FormatJSON, "output `FORMAT`: "+strings.Join(export.Formats(), ", ")+" (default: from the -o extension, else json)")
 	c.Flags().StringVarP(&out, "output", "o", "", "write to `PATH` (a directory for csv; - for stdout)")
 	c.Flags().BoolVar(&perStatement, "per-statement", false, "one edge per statement and declared relation instead of aggregated edges")
 	c.Flags().BoolVar(&force, "force", false, "replace existing output files")
@@ -137,4 +141,13 @@ func writeCSVTables(ctx context.Context, dir string, force bool, doc *export.Doc
 		_, err := io.WriteString(w, edgesCSV.String())
 		return err
 	})
+}
+
+// exportExts are the file names export writes each format to.
+var exportExts = map[string][]string{
+	".json":    {export.FormatJSON, export.FormatNodeLink},
+	".graphml": {export.FormatGraphML},
+	".gexf":    {export.FormatGEXF},
+	".dot":     {export.FormatDOT},
+	".gv":      {export.FormatDOT},
 }

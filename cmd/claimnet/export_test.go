@@ -64,11 +64,22 @@ func TestExportCommand(t *testing.T) {
 		if code != 1 || !strings.Contains(stderr, "file exists; pass --force to replace it") {
 			t.Errorf("second write: exit %d, %s", code, stderr)
 		}
-		if code, _, stderr := runCLI(t, "export", "--format", "dot", "-o", out, "--force", data); code != 0 {
+		if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, stderr := runCLI(t, "export", "-o", out, "--force", data); code != 0 {
 			t.Errorf("forced write: exit %d, %s", code, stderr)
 		}
-		if b, _ := os.ReadFile(out); !strings.HasPrefix(string(b), "digraph") {
-			t.Error("--force did not replace the file")
+		if b, _ := os.ReadFile(out); !strings.Contains(string(b), "<graphml") {
+			t.Error("--force did not replace the file with GraphML (the format of its extension)")
+		}
+		// A file name that contradicts --format, or names no format, is a
+		// usage error.
+		if code, _, stderr := runCLI(t, "export", "--format", "dot", "-o", out, "--force", data); code != 2 || !strings.Contains(stderr, "make them agree") {
+			t.Errorf("dot into .graphml: exit %d, %s", code, stderr)
+		}
+		if code, _, stderr := runCLI(t, "export", "-o", filepath.Join(t.TempDir(), "net.xlsx"), data); code != 2 || !strings.Contains(stderr, "does not write .xlsx files") {
+			t.Errorf(".xlsx: exit %d, %s", code, stderr)
 		}
 	})
 

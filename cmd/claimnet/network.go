@@ -67,6 +67,10 @@ not grow with the number of pairs (the matrix takes about twice the CPU).`,
 			default:
 				return usagef("--type is onemode or twomode, not %q", typ)
 			}
+			format, err := outputFormat("network", out, format, cmd.Flags().Changed("format"), dnanet.FormatCSV, networkExts)
+			if err != nil {
+				return err
+			}
 			if !slices.Contains(dnanet.NetworkFormats, format) {
 				return usagef("--format is csv, matrix or json, not %q", format)
 			}
@@ -94,9 +98,15 @@ not grow with the number of pairs (the matrix takes about twice the CPU).`,
 	f.BoolVar(&opts.Isolates, "isolates", false, "include actors and claims without statements")
 	f.StringArrayVar(&opts.ExcludeActors, "exclude-actor", nil, "leave out the actor with this `id or name` (repeatable)")
 	f.StringArrayVar(&opts.ExcludeClaims, "exclude-claim", nil, "leave out the claim with this `id or text` (repeatable)")
-	f.StringVar(&format, "format", "csv", "output format: csv (edge list), matrix or json")
+	f.StringVar(&format, "format", "csv", "output format: csv (edge list), matrix or json (default: from the -o extension, else csv)")
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.BoolVar(&force, "force", false, "replace an existing output file")
 	addWindowFlags(c, &w)
 	return c
+}
+
+// networkExts are the file names network writes each format to.
+var networkExts = map[string][]string{
+	".csv":  {dnanet.FormatCSV, dnanet.FormatMatrix},
+	".json": {dnanet.FormatJSON},
 }

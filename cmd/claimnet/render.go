@@ -1,12 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -14,6 +14,7 @@ import (
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/render"
+	"github.com/claimnet/claimnet/internal/atomicfile"
 	"github.com/spf13/cobra"
 )
 
@@ -24,12 +25,13 @@ func (a *app) renderCmd() *cobra.Command {
 		format string
 		out    string
 		force  bool
+		sz     = &sizeArgs{}
 	)
 	c := &cobra.Command{
 		Use:   "render [VIEW [DATASET]] [flags]",
 		Short: "Draw a figure: the actor–claim network, the actor network, the arguments or an ego network",
-		Long: `render draws a figure of DATASET (default: the built-in dataset) as SVG, PNG
-or DOT. VIEW (default actor-claim) is one of:
+		Long: `render draws a figure of DATASET (default: the built-in dataset) as SVG, PDF,
+PNG or DOT; the format comes from -o's extension unless --format says. VIEW (default actor-claim) is one of:
 
   actor-claim  actors and claims with support and oppose edges (default)
   actors       the actor network: agreement (congruence) and conflict edges,
@@ -43,7 +45,14 @@ Support and oppose edges differ in colour, line style (solid, dashed) and
 arrowhead (arrow, bar), so a figure reads in greyscale print too; edge width
 grows with the number of statements. Contested claims have a double border.
 Actors are sized by --size-by and coloured by --color-by: side (affiliation
-root; mediators and others apart) or coalition. Every figure carries a legend.
+root; mediators and others apart), coalition, type, role, tag or affiliation.
+Every figure carries a legend, and a note saying what it shows and hides.
+
+--width 17cm (or --size column|page|slide) draws the figure at that width;
+a figure that would need text smaller than --min-font (7 pt) there is
+refused with a suggestion for --top. --positions FILE keeps the layout
+across edits: known nodes stay where FILE has them, new ones are placed
+near their neighbours, and FILE is updated.
 
 --top N keeps the N most central nodes, chosen before the layout, so large
 datasets stay readable and fast. The actors view draws at most --max-edges
@@ -68,7 +77,8 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 		Example: `  claimnet render -o stances.svg
   claimnet render actors --top 20 --min-weight 2 -o actors.svg
   claimnet render ego --node khawaja-asif --depth 2 --format png -o asif.png
-  claimnet render arguments --theme print --title "Figure 2" -o args.svg`,
+  claimnet render arguments --theme print --title "Figure 2" -o args.svg
+  claimnet render --top 14 --size page --positions layout.json -o figure1.pdf`,
 		Args: args(cobra.MaximumNArgs(2)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			if len(argv) > 0 {
@@ -86,11 +96,15 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			if err := checkWindow(w); err != nil {
 				return err
 			}
-			if format == "" {
-				format = formatFromName(out)
-			}
-			if !slices.Contains(render.Formats, format) {
+			if cmd.Flags().Changed("format") && !slices.Contains(render.Formats, format) {
 				return usagef("--format %q: want one of %s", format, strings.Join(render.Formats, ", "))
+			}
+			format, err := outputFormat("render", out, format, cmd.Flags().Changed("format"), render.FormatSVG, renderExts)
+			if err != nil {
+				return err
+			}
+			if err := sizeFlags(cmd, &o, sz); err != nil {
+				return err
 			}
 			if o.View == render.ViewEgo && o.Node == "" {
 				return usagef("render ego: --node ID is required")
@@ -130,6 +144,13 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			if err != nil {
 				return err
 			}
+			if sz.positions != "" {
+				pos, err := readPositions(sz.positions)
+				if err != nil {
+					return err
+				}
+				o.Positions = pos
+			}
 			fig, err := render.Build(ctx, m, an, o)
 			if err != nil {
 				return err
@@ -144,9 +165,20 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 					return err
 				}
 				defer r.Close()
-				return r.Render(ctx, fig, format, wr)
+				err = r.Render(ctx, fig, format, wr)
+				var fit *render.FitError
+				if errors.As(err, &fit) {
+					return fmt.Errorf("%w (try --top %d, or a larger --width or --size)", err, max(fit.Fits, 1))
+				}
+				return err
 			}
-			return a.output(out, force, write)
+			if err := a.output(out, force, write); err != nil {
+				return err
+			}
+			if sz.positions != "" && format != render.FormatDOT {
+				return writePositions(a.ctx, sz.positions, o.Positions, fig.Positions())
+			}
+			return nil
 		},
 	}
 	f := c.Flags()
@@ -156,7 +188,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	floatVar(c, &o.MinWeight, "min-weight", 0, "hide edges lighter than `W` (statements, or the actor-pair weight)", 0, math.MaxFloat64, false, "a finite number, 0 or more")
 	f.IntVar(&o.MaxEdges, "max-edges", render.DefaultMaxEdges, "actors view: draw at most `N` actor pairs, the heaviest, raising --min-weight as needed; 0 draws all")
 	f.StringVar(&o.SizeBy, "size-by", analysis.Degree, "size actors by this centrality `MEASURE`: "+strings.Join(analysis.Measures, ", "))
-	f.StringVar(&o.ColorBy, "color-by", "", "colour actors by `SCHEME`: side or coalition (default: side; coalition for the actors view)")
+	f.StringVar(&o.ColorBy, "color-by", "", "colour actors by `SCHEME`: "+strings.Join(render.ColorSchemes, ", ")+" (default: side, or type when the data has no sides; coalition for the actors view)")
 	f.StringSliceVar(&o.Sides, "sides", nil, "with --color-by side: the affiliation root `IDS` that get a colour each (default: roots with 2+ members)")
 	f.StringVar(&o.Layout, "layout", "", fmt.Sprintf("layout engine: dot, neato, fdp, sfdp or circo (default: dot for arguments; neato up to %d nodes, sfdp above)", render.MaxNeatoNodes))
 	f.StringVar(&o.Theme, "theme", render.ThemeDefault, "default (colour, sans-serif) or print (greyscale, serif)")
@@ -164,7 +196,13 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.StringVar(&o.Caption, "caption", "", "draw `TEXT` as a caption under the figure")
 	f.IntVar(&o.Wrap, "wrap", render.DefaultWrap, "wrap claim texts at `N` characters (0 or less: no wrapping)")
 	f.BoolVar(&o.NoLegend, "no-legend", false, "leave the legend out")
-	f.StringVar(&format, "format", "", "svg, png, dot or positioned (default: from the -o extension, else svg)")
+	f.StringVar(&format, "format", "", "svg, pdf, png, dot or positioned (default: from the -o extension, else svg)")
+	f.StringVar(&sz.width, "width", "", "draw the figure `LENGTH` wide (17cm, 6.5in, 480pt), keeping its aspect")
+	f.StringVar(&sz.height, "height", "", "draw the figure at most `LENGTH` high")
+	f.StringVar(&sz.size, "size", "", "a preset width: column (8.5 cm), page (17 cm) or slide (25 cm, text at least 12 pt)")
+	floatVar(c, &o.MinFont, "min-font", 0, "with --width, --height or --size: refuse to draw text smaller than `PT` points (default 7)", 1, 1000, false, "a size in points, 1 to 1000")
+	floatVar(c, &o.DPI, "dpi", render.DefaultDPI, "PNG resolution, in pixels per inch of the figure's size", 10, 2400, false, "a number from 10 to 2400")
+	f.StringVar(&sz.positions, "positions", "", "read node positions from `FILE` (JSON: id → x, y) if it exists, and write the figure's positions to it, so a figure keeps its layout under edits")
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` (default or -: standard output)")
 	f.BoolVar(&force, "force", false, "replace FILE if it exists")
 	addWindowFlags(c, &w)
@@ -184,13 +222,93 @@ func unknownView(arg string) error {
 	return usageError{errors.New(msg)}
 }
 
-// formatFromName picks the format from an output file's extension.
-func formatFromName(name string) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".png":
-		return render.FormatPNG
-	case ".dot", ".gv":
-		return render.FormatDOT
+// renderExts are the file names render writes each format to.
+var renderExts = map[string][]string{
+	".svg": {render.FormatSVG},
+	".pdf": {render.FormatPDF},
+	".png": {render.FormatPNG},
+	".dot": {render.FormatDOT, render.FormatPositioned},
+	".gv":  {render.FormatDOT, render.FormatPositioned},
+}
+
+// sizeArgs are render's size and layout-file flags, as given.
+type sizeArgs struct {
+	width, height, size, positions string
+}
+
+// sizeFlags sets o's size from --width, --height, --size and --min-font.
+func sizeFlags(cmd *cobra.Command, o *render.Options, sz *sizeArgs) error {
+	if sz.size != "" {
+		p, ok := render.Presets[sz.size]
+		if !ok {
+			return usagef("--size %q: want one of %s", sz.size, strings.Join(render.PresetNames, ", "))
+		}
+		if sz.width != "" {
+			return usagef("--size and --width both set the width; give one")
+		}
+		o.Width = p.Width
+		if !cmd.Flags().Changed("min-font") {
+			o.MinFont = p.MinFont
+		}
 	}
-	return render.FormatSVG
+	for _, l := range []struct {
+		flag, val string
+		dst       *float64
+	}{{"width", sz.width, &o.Width}, {"height", sz.height, &o.Height}} {
+		if l.val == "" {
+			continue
+		}
+		v, err := render.ParseLength(l.val)
+		if err != nil {
+			return usagef("--%s: %v", l.flag, err)
+		}
+		*l.dst = v
+	}
+	if cmd.Flags().Changed("min-font") && o.Width == 0 && o.Height == 0 {
+		return usagef("--min-font is for a figure drawn at a given size: add --width, --height or --size")
+	}
+	return nil
+}
+
+// readPositions reads a --positions file; a file that does not exist yet
+// gives no positions (the render then writes it).
+func readPositions(path string) (render.Positions, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--positions: %w", err)
+	}
+	defer f.Close()
+	p, err := render.ReadPositions(f)
+	if err != nil {
+		return nil, fmt.Errorf("--positions %s: %w", path, err)
+	}
+	return p, nil
+}
+
+// writePositions writes the figure's node positions to the --positions
+// file, replacing it: the file is the figure's layout, kept up to date.
+// Positions of nodes the figure does not draw are kept, so one file
+// serves several views.
+func writePositions(ctx context.Context, path string, old, placed render.Positions) error {
+	if placed == nil {
+		return nil
+	}
+	all := make(render.Positions, len(old)+len(placed))
+	for id, p := range old {
+		all[id] = p
+	}
+	for id, p := range placed {
+		all[id] = p
+	}
+	err := atomicfile.WriteFileContext(ctx, path, true, func(w io.Writer) error {
+		_, err := all.WriteTo(w)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("--positions: %w", err)
+	}
+	return nil
 }

@@ -24,7 +24,7 @@ func TestRenderCommand(t *testing.T) {
 		{"actors", []string{"render", "actors", "--min-weight", "2"}, 0, "<?xml", ""},
 		{"arguments dot", []string{"render", "arguments", "--format", "dot"}, 0, `digraph "arguments" {`, ""},
 		{"ego png", []string{"render", "ego", "--node", "khawaja-asif", "--format", "png"}, 0, "\x89PNG", ""},
-		{"positioned", []string{"render", "--top", "5", "--format", "positioned"}, 0, `digraph "actor-claim" {`, ""},
+		{"positioned", []string{"render", "--top", "12", "--format", "positioned"}, 0, `digraph "actor-claim" {`, ""},
 		{"window", []string{"render", "--from", "2025-11-01", "--to", "2025-11-30", "--top", "10"}, 0, "<?xml", ""},
 		{"print theme", []string{"render", "--theme", "print", "--top", "8", "--title", "Figure 1"}, 0, "<?xml", ""},
 		{"bad view", []string{"render", "pie", "annotations"}, 2, "", `unknown view "pie" (views: actor-claim, actors, arguments, ego)`},
@@ -34,7 +34,15 @@ func TestRenderCommand(t *testing.T) {
 		{"ego without node", []string{"render", "ego"}, 2, "", "--node ID is required"},
 		{"node outside ego", []string{"render", "--node", "x"}, 2, "", "only for the ego view"},
 		{"unknown node", []string{"render", "ego", "--node", "nobody"}, 1, "", "no actor or claim"},
-		{"bad format", []string{"render", "--format", "pdf"}, 2, "", "--format"},
+		{"bad format", []string{"render", "--format", "jpeg"}, 2, "", "--format"},
+		{"pdf", []string{"render", "--top", "12", "--format", "pdf"}, 0, "%PDF-", ""},
+		{"jpg file", []string{"render", "-o", "figure.jpg"}, 2, "", "claimnet does not write .jpg files; give a file name ending in .dot, .gv, .pdf, .png, .svg"},
+		{"format against file name", []string{"render", "--format", "svg", "-o", "figure.pdf"}, 2, "", "-o figure.pdf names a pdf file but --format is svg"},
+		{"bad width", []string{"render", "--width", "17"}, 2, "", "--width: length \"17\": want a positive number and a unit"},
+		{"bad size", []string{"render", "--size", "poster"}, 2, "", "--size \"poster\": want one of column, page, slide"},
+		{"min-font without size", []string{"render", "--min-font", "8"}, 2, "", "--min-font is for a figure drawn at a given size"},
+		{"too small", []string{"render", "--size", "column"}, 1, "", "below the least size 7 pt"},
+		{"empty view", []string{"render", "--from", "2030-01-01"}, 1, "", "nothing to draw: no actor takes a stance on a claim"},
 		{"bad layout", []string{"render", "--layout", "twopi"}, 2, "", "--layout"},
 		{"bad theme", []string{"render", "--theme", "neon"}, 2, "", "--theme"},
 		{"bad size-by", []string{"render", "--size-by", "fame"}, 2, "", "--size-by"},
@@ -139,5 +147,34 @@ func TestRenderViewBeforeDataset(t *testing.T) {
 	code, _, errOut = runCLI(t, "render", "./actors")
 	if code != 2 || !strings.Contains(errOut, `unknown view "./actors"`) || !strings.Contains(errOut, "the dataset comes second") {
 		t.Fatalf("render ./actors: exit %d, stderr %s", code, errOut)
+	}
+}
+
+// TestRenderPositions: --positions writes the figure's node positions and
+// a second render with them writes the same file and the same figure.
+func TestRenderPositions(t *testing.T) {
+	dir := t.TempDir()
+	pos := filepath.Join(dir, "layout.json")
+	var figs [2]string
+	var files [2][]byte
+	for i := range 2 {
+		code, out, stderr := runCLI(t, "render", "--top", "12", "--positions", pos)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		b, err := os.ReadFile(pos)
+		if err != nil || !strings.Contains(string(b), `"actor:`) {
+			t.Fatalf("positions file: %v\n%s", err, b)
+		}
+		figs[i], files[i] = out, b
+	}
+	if figs[0] != figs[1] || string(files[0]) != string(files[1]) {
+		t.Error("rendering with the positions it wrote changed the figure or the file")
+	}
+	if err := os.WriteFile(pos, []byte(`{"actor:x": {"x": "left"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "render", "--top", "12", "--positions", pos); code != 1 || !strings.Contains(stderr, "layout.json") {
+		t.Errorf("a bad positions file: exit %d, %s", code, stderr)
 	}
 }

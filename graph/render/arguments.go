@@ -1,6 +1,7 @@
 package render
 
 import (
+	"container/heap"
 	"fmt"
 
 	"github.com/claimnet/claimnet/graph"
@@ -25,13 +26,14 @@ func (b *builder) arguments() error {
 		}
 	}
 	total := len(cands)
-	keep, cut := b.topN(cands, b.o.Top)
-	if cut {
-		b.notes = append(b.notes, fmt.Sprintf("the %d most central of %d linked claims (%s)", len(keep), total, b.o.SizeBy))
-	}
 	in := make([]bool, len(m.Claims))
-	for _, r := range keep {
-		in[r.index] = true
+	if b.o.Top > 0 && total > b.o.Top {
+		n := b.topLinked(b.o.Top, in)
+		b.notes = append(b.notes, fmt.Sprintf("the %d most central of %d linked claims (%s), each linked to another one shown", n, total, b.o.SizeBy))
+	} else {
+		for _, r := range cands {
+			in[r.index] = true
+		}
 	}
 	deg := make([]int, len(m.Claims))
 	var supports, attacks, contested bool
@@ -90,4 +92,80 @@ func argumentStyle(th *theme, typ string) []attr {
 		return []attr{{"color", str(th.support)}, {"style", "solid"}, {"arrowhead", "normal"}, {"penwidth", "1.5"}}
 	}
 	return []attr{{"color", str(th.attack)}, {"style", "dashed"}, {"arrowhead", "tee"}, {"penwidth", "1.5"}}
+}
+
+// topLinked marks in up to n claims of the argument layer, chosen so that
+// every one has an argument link to another chosen one: it starts from the
+// most central claim (by SizeBy) and repeatedly adds the most central claim
+// linked to one already chosen, starting again from the most central one
+// left when none is (and two more fit). Taking the n most central claims
+// regardless of links could leave none of them linked to another, and an
+// empty figure. It returns the number chosen.
+func (b *builder) topLinked(n int, in []bool) int {
+	m := b.m
+	na := len(m.Actors)
+	adj := make([][]int, len(m.Claims))
+	for _, e := range m.Arguments {
+		if e.From != e.To {
+			adj[e.From] = append(adj[e.From], e.To)
+			adj[e.To] = append(adj[e.To], e.From)
+		}
+	}
+	// The ranking lists actors and claims; claims are numbered after the
+	// actors.
+	var order []int
+	for _, v := range b.an.Rankings.ByMeasure[b.o.SizeBy] {
+		if v >= na && len(adj[v-na]) > 0 {
+			order = append(order, v-na)
+		}
+	}
+	rank := make([]int, len(m.Claims))
+	for i, c := range order {
+		rank[c] = i
+	}
+	// frontier holds the ranks of unchosen claims linked to a chosen one,
+	// the most central on top; next is where the search for the most
+	// central unchosen claim resumes.
+	frontier := &rankHeap{}
+	chosen, next := 0, 0
+	take := func(c int) {
+		in[c] = true
+		chosen++
+		for _, d := range adj[c] {
+			if !in[d] {
+				heap.Push(frontier, rank[d])
+			}
+		}
+	}
+	for chosen < n {
+		for frontier.Len() > 0 && in[order[(*frontier)[0]]] {
+			heap.Pop(frontier)
+		}
+		if frontier.Len() > 0 {
+			take(order[heap.Pop(frontier).(int)])
+			continue
+		}
+		for next < len(order) && in[order[next]] {
+			next++
+		}
+		if next == len(order) || n-chosen < 2 {
+			break
+		}
+		take(order[next])
+	}
+	return chosen
+}
+
+// rankHeap is a min-heap of ranking positions.
+type rankHeap []int
+
+func (h rankHeap) Len() int           { return len(h) }
+func (h rankHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h rankHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *rankHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *rankHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }

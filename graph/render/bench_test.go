@@ -23,11 +23,11 @@ var standardSet = []Options{
 	{View: ViewEgo, Node: "sirajuddin-haqqani", Depth: 2},
 }
 
-// benchFigures renders figs of d to SVG b.N times and reports, per
+// benchFigures renders figs of d in format b.N times and reports, per
 // iteration, claimnet's time (compiling the model, analysing it,
 // building the figures, placing the legends) apart from Graphviz's
 // (parsing, layout and drawing).
-func benchFigures(b *testing.B, d *annotations.Dataset, figs []Options) {
+func benchFigures(b *testing.B, d *annotations.Dataset, figs []Options, format string) {
 	ctx := context.Background()
 	r, err := NewRenderer(ctx)
 	if err != nil {
@@ -60,7 +60,7 @@ func benchFigures(b *testing.B, d *annotations.Dataset, figs []Options) {
 		for _, f := range built {
 			gv0 := r.graphviz
 			t1 := time.Now()
-			if err := r.Render(ctx, f, FormatSVG, io.Discard); err != nil {
+			if err := r.Render(ctx, f, format, io.Discard); err != nil {
 				b.Fatal(err)
 			}
 			// Render's time outside Graphviz is claimnet's (the legend).
@@ -72,13 +72,16 @@ func benchFigures(b *testing.B, d *annotations.Dataset, figs []Options) {
 	b.ReportMetric(float64(nodes), "max-nodes")
 }
 
-// BenchmarkStandardSet renders the seven SVG figures of scripts/figures.sh.
+// BenchmarkStandardSet renders the seven figures of scripts/figures.sh as
+// SVG, PDF and PNG (300 dpi, at their natural size).
 func BenchmarkStandardSet(b *testing.B) {
 	d, err := annotations.LoadEmbedded()
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchFigures(b, d, standardSet)
+	for _, format := range []string{FormatSVG, FormatPDF, FormatPNG} {
+		b.Run(format, func(b *testing.B) { benchFigures(b, d, standardSet, format) })
+	}
 }
 
 // Generated datasets of about 300 and 1,000 active actors and claims.
@@ -106,7 +109,9 @@ func benchSize(b *testing.B, cfg gen.Config, cases ...figureCase) {
 		b.Fatal(err)
 	}
 	for _, tc := range cases {
-		b.Run(tc.name, func(b *testing.B) { benchFigures(b, d, []Options{tc.o}) })
+		for _, format := range []string{FormatSVG, FormatPDF} {
+			b.Run(tc.name+"/"+format, func(b *testing.B) { benchFigures(b, d, []Options{tc.o}, format) })
+		}
 	}
 }
 

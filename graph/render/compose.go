@@ -61,10 +61,13 @@ func compose(laid []byte, bb box, f *Figure) ([]byte, error) {
 	c.buf.Write(laid[:end])
 	c.buf.WriteString("\t// claimnet: legend, title and caption at fixed positions; lay out with neato -n2\n")
 
-	below := bb.w() >= bb.h() || len(f.legend) == 0
+	// A figure sized for a page keeps its legend below, within the
+	// graph's width where it can: the width is what the page limits.
+	sized := f.size.Width > 0
+	below := bb.w() >= bb.h() || len(f.legend) == 0 || sized
 	var used box
 	if below {
-		used = c.legendBelow(f.legend, bb)
+		used = c.legendBelow(f.legend, bb, sized)
 	} else {
 		used = c.legendRight(f.legend, bb)
 	}
@@ -158,7 +161,7 @@ func sampleSize(it legendItem) (w, h float64) {
 // legendBelow places the sections under bb in columns: as many columns
 // as fit in about the graph's width, each section going to the column
 // that is shortest so far, so the legend stays compact.
-func (c *composer) legendBelow(secs []legendSection, bb box) box {
+func (c *composer) legendBelow(secs []legendSection, bb box, sized bool) box {
 	used := box{bb.x0, bb.y0, bb.x0, bb.y0}
 	if len(secs) == 0 {
 		return used
@@ -169,6 +172,9 @@ func (c *composer) legendBelow(secs []legendSection, bb box) box {
 		ws[i], hs[i] = c.sectionSize(s)
 	}
 	limit := max(1.3*bb.w(), 600)
+	if sized {
+		limit = max(bb.w(), minCaptionW)
+	}
 	var cols [][]int
 	for k := min(len(secs), maxLegendCol); k >= 1; k-- {
 		cols = masonry(hs, k)

@@ -246,3 +246,55 @@ func wrapHTML(s string, width int, align string) string {
 	}
 	return strings.Join(lines, `<br align="`+align+`"/>`) + `<br align="` + align + `"/>`
 }
+
+// labelNodes returns g with each edge's external label (xlabel) drawn as a
+// node of its own: draw is g with the labels as plain-text nodes after g's
+// nodes and the edges without their labels; layout is draw with two more
+// edges for each label, from the edge's tail to the label and from the
+// label to its head, that hold the label by its edge while the layout
+// runs. Without labelled edges both are g.
+func (g *dotGraph) labelNodes() (draw, layout *dotGraph) {
+	if !slices.ContainsFunc(g.edges, func(e dotEdge) bool { return hasAttr(e.attrs, "xlabel") }) {
+		return g, g
+	}
+	// The label text looks as the edge's own label would.
+	text := []attr{{"shape", "plaintext"}, {"margin", str("0.02,0.01")}, {"width", "0"}, {"height", "0"}}
+	for _, a := range g.edgeAttrs {
+		if a.key == "fontname" || a.key == "fontsize" || a.key == "fontcolor" {
+			text = append(text, a)
+		}
+	}
+	d := *g
+	d.nodes = slices.Clone(g.nodes)
+	d.edges = make([]dotEdge, len(g.edges))
+	var ties []dotEdge
+	for i, e := range g.edges {
+		d.edges[i] = e
+		k := slices.IndexFunc(e.attrs, func(a attr) bool { return a.key == "xlabel" })
+		if k < 0 {
+			continue
+		}
+		id := fmt.Sprintf("label:%d", i)
+		d.nodes = append(d.nodes, dotNode{id, append(slices.Clone(text), attr{"label", e.attrs[k].val}, attr{"tooltip", attrVal(e.attrs, "tooltip")})})
+		d.edges[i].attrs = slices.Delete(slices.Clone(e.attrs), k, k+1)
+		ties = append(ties, dotEdge{e.from, id, []attr{{"len", "0.5"}}}, dotEdge{id, e.to, []attr{{"len", "0.5"}}})
+	}
+	l := d
+	l.edges = append(slices.Clone(d.edges), ties...)
+	return &d, &l
+}
+
+func hasAttr(as []attr, key string) bool {
+	return slices.ContainsFunc(as, func(a attr) bool { return a.key == key })
+}
+
+// attrVal returns the value of as's attribute key, or "" (quoted) when
+// it has none.
+func attrVal(as []attr, key string) string {
+	for _, a := range as {
+		if a.key == key {
+			return a.val
+		}
+	}
+	return `""`
+}

@@ -121,7 +121,7 @@ func (b *builder) ego() error {
 	if rel.declared || rel.member {
 		sec := legendSection{title: "Relations (actor → actor)"}
 		if rel.declared {
-			sec.items = append(sec.items, legendItem{label: "relation, labelled at its head with its type", edge: relationStyle(b.o.th, "")})
+			sec.items = append(sec.items, legendItem{label: "relation, labelled with its type", edge: relationStyle(b.o.th, "")})
 		}
 		if rel.member {
 			sec.items = append(sec.items, legendItem{label: "member of (affiliation)", edge: relationStyle(b.o.th, graph.MemberOf)})
@@ -178,10 +178,11 @@ func (b *builder) relationEdges(inA []bool) *relationEdgeSet {
 		}
 		rs.declared = true
 		label := strings.Join(types, ", ")
-		// The label sits by the arrowhead, so the labels of a pair's two
-		// directions, drawn along the same line, fall at opposite ends.
+		// An external label: Graphviz places it by the edge where it
+		// overlaps no node and no other label (forcelabels), which a
+		// head or middle label does not avoid.
 		rs.edges = append(rs.edges, dotEdge{actorID(m, from), actorID(m, to), append(relationStyle(th, ""),
-			attr{"headlabel", centredLabel(types)}, attr{"labeldistance", "2.5"}, attr{"labelangle", "-20"},
+			attr{"xlabel", centredLabel(types)},
 			attr{"penwidth", num(penWidth(float64(n)))},
 			attr{"tooltip", quote(fmt.Sprintf("%s %s %s (%s)", m.Actors[from].Name, label, m.Actors[to].Name,
 				plural(n, "relation statement", "relation statements")))})})

@@ -54,5 +54,5 @@ func Example() {
 	}
 	// Output:
 	// ego neato 10 nodes
-	// the centre and the 10 most central of its 12 neighbours within 2 hops (degree)
+	// 8 of 27 actors and 2 of 68 claims with statements; the centre and the 10 most central of its 12 neighbours within 2 hops (degree)
 }

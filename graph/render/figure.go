@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -41,9 +42,13 @@ type Figure struct {
 	// the same Graphviz pass as the legend.
 	straight bool
 	legend   []legendSection
-	title    string
-	caption  string
-	th       *theme
+	size     sizing
+	// given are Options.Positions; placed are the positions the last
+	// layout gave the nodes.
+	given, placed Positions
+	title         string
+	caption       string
+	th            *theme
 }
 
 // legendSection is a titled column of legend entries.
@@ -73,7 +78,19 @@ func Build(ctx context.Context, m *graph.Model, an *analysis.Analysis, o Options
 		return nil, fmt.Errorf("render: the analysis is not of this model (%d actors and %d claims, model has %d and %d)",
 			len(an.Actors), len(an.Claims), len(m.Actors), len(m.Claims))
 	}
-	f := &Figure{View: r.View, th: r.th, title: r.Title, caption: r.Caption}
+	size, err := o.sizing()
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	if size.Width > 0 || size.Height > 0 {
+		// A figure drawn at a given size is for a page, where every text
+		// must stay legible when it is scaled down: one text size for
+		// labels, legend and notes, the title a little larger.
+		th := *r.th
+		th.small, th.title = th.fontSize, th.fontSize+3
+		r.th = &th
+	}
+	f := &Figure{View: r.View, th: r.th, title: r.Title, caption: r.Caption, size: size, given: o.Positions}
 	b := &builder{m: m, an: an, o: r, f: f, g: &dotGraph{}}
 	switch r.View {
 	case ViewActorClaim:
@@ -89,10 +106,36 @@ func Build(ctx context.Context, m *graph.Model, an *analysis.Analysis, o Options
 		return nil, fmt.Errorf("render %s: %w", r.View, err)
 	}
 	b.finish()
+	if len(b.g.nodes) == 0 {
+		return nil, fmt.Errorf("render %s: %w", r.View, b.empty())
+	}
 	if r.NoLegend {
 		f.legend = nil
 	}
 	return f, nil
+}
+
+// ErrEmpty is the error of a view that has nothing to draw; the error
+// Build returns wraps it with the reason.
+var ErrEmpty = errors.New("nothing to draw")
+
+// empty says why the view has no node, and what the options hid.
+func (b *builder) empty() error {
+	var why string
+	switch b.o.View {
+	case ViewActors:
+		why = "no two actors agree or conflict on a claim"
+	case ViewArguments:
+		why = "no claim supports or attacks another (a claim's supports: and attacks: fields)"
+	default:
+		why = "no actor takes a stance on a claim"
+	}
+	if b.f.Note != "" {
+		why += " among what the options leave: " + b.f.Note
+	} else if !b.m.Window.IsZero() {
+		why += " in the window"
+	}
+	return fmt.Errorf("%w: %s", ErrEmpty, why)
 }
 
 // DOT returns the figure's graph in the DOT language as it is handed to
@@ -135,6 +178,7 @@ func (b *builder) finish() {
 		{"fontname", str(th.font)},
 		{"fontsize", num(th.fontSize)},
 		{"bgcolor", str(th.bg)},
+		{"forcelabels", "true"},
 		{"pad", "0.2"},
 		{"outputorder", "edgesfirst"},
 	}
@@ -196,7 +240,60 @@ func (b *builder) finish() {
 	if w := b.m.Window; !w.IsZero() {
 		b.notes = append(b.notes, "statements dated "+windowText(w))
 	}
+	b.notes = append([]string{b.shownCounts()}, b.notes...)
 	b.f.Note = strings.Join(b.notes, "; ")
+}
+
+// shownCounts says how many of the actors and claims with statements the
+// figure draws and, when it leaves some out, which the view leaves out
+// whatever the options (the options' own cuts are in b.notes).
+func (b *builder) shownCounts() string {
+	var actors, claims, activeA, activeC int
+	for _, n := range b.g.nodes {
+		switch {
+		case strings.HasPrefix(n.id, "actor:"):
+			actors++
+		case strings.HasPrefix(n.id, "claim:"):
+			claims++
+		}
+	}
+	for i := range b.an.Actors {
+		if b.an.Actors[i].Centrality[analysis.Degree] > 0 {
+			activeA++
+		}
+	}
+	for i := range b.an.Claims {
+		if b.an.Claims[i].Centrality[analysis.Degree] > 0 {
+			activeC++
+		}
+	}
+	var parts []string
+	if b.o.View != ViewArguments {
+		parts = append(parts, fmt.Sprintf("%d of %d actors", actors, activeA))
+	}
+	if b.o.View != ViewActors {
+		parts = append(parts, fmt.Sprintf("%d of %d claims", claims, activeC))
+	}
+	s := strings.Join(parts, " and ") + " with statements"
+	if (b.o.View == ViewArguments || actors == activeA) && (b.o.View == ViewActors || claims == activeC) {
+		return s
+	}
+	switch b.o.View {
+	case ViewActors:
+		s += " (claims are not drawn; actors without an agreement or conflict tie drawn are left out)"
+	case ViewArguments:
+		s += " (actors are not drawn; claims that support or attack no claim, and are supported or attacked by none, are left out)"
+	case ViewEgo:
+		if len(b.notes) > 0 {
+			break // the note on the cut says it
+		}
+		s += fmt.Sprintf(" (those within %s of the centre)", plural(b.o.Depth, "hop", "hops"))
+	default:
+		if b.o.Top > 0 && actors+claims < b.o.Top || b.o.MinWeight > 1 {
+			s += " (nodes left without an edge are dropped)"
+		}
+	}
+	return s
 }
 
 func windowText(w graph.Window) string {

@@ -36,10 +36,106 @@ type swatch struct {
 
 // actorGroups colours the actors by side or coalition.
 func actorGroups(m *graph.Model, an *analysis.Analysis, o *resolved) (*groups, error) {
-	if o.ColorBy == ColorByCoalition {
+	switch o.ColorBy {
+	case ColorByCoalition:
 		return coalitionGroups(m, an, o), nil
+	case ColorByType, ColorByRole, ColorByTag, ColorByAffiliation:
+		return attributeGroups(m, o, o.ColorBy), nil
 	}
-	return sideGroups(m, an, o)
+	g, err := sideGroups(m, an, o)
+	if err != nil || !o.colorByDefault || g.distinct() {
+		return g, err
+	}
+	// No sides and no mediators: every actor would be "other".
+	for _, a := range m.Actors {
+		if a.Type != "" {
+			o.ColorBy = ColorByType
+			return attributeGroups(m, o, ColorByType), nil
+		}
+	}
+	o.ColorBy = ColorByCoalition
+	return coalitionGroups(m, an, o), nil
+}
+
+// distinct reports whether g tells any two actors apart.
+func (g *groups) distinct() bool {
+	for _, e := range g.of {
+		if e != g.of[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// attributeValue is the value actor a has for an attribute ColorBy.
+func attributeValue(m *graph.Model, a int, key string) string {
+	act := m.Actors[a]
+	switch key {
+	case ColorByType:
+		return act.Type
+	case ColorByRole:
+		return act.Role
+	case ColorByTag:
+		if len(act.Tags) > 0 {
+			return act.Tags[0]
+		}
+	case ColorByAffiliation:
+		if r, ok := m.ActorIndex(act.Affiliation); ok {
+			return m.Actors[r].Name
+		}
+	}
+	return ""
+}
+
+// attributeGroups colours the actors by the value of an attribute: the
+// maxGroups values most actors have (ties by value) get a colour each,
+// the others share the "other" fill, and actors without one are drawn
+// white with a dashed outline.
+func attributeGroups(m *graph.Model, o *resolved, key string) *groups {
+	th := o.th
+	n := len(m.Actors)
+	count := map[string]int{}
+	val := make([]string, n)
+	for a := range m.Actors {
+		val[a] = attributeValue(m, a, key)
+		if val[a] != "" {
+			count[val[a]]++
+		}
+	}
+	values := make([]string, 0, len(count))
+	for v := range count {
+		values = append(values, v)
+	}
+	slices.SortFunc(values, func(x, y string) int {
+		if c := cmp.Compare(count[y], count[x]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	g := newGroups(n)
+	entry := map[string]int{}
+	for i, v := range values {
+		if i >= maxGroups {
+			break
+		}
+		entry[v] = len(g.entries)
+		g.entries = append(g.entries, groupSwatch(th, i, v))
+	}
+	other := len(g.entries)
+	g.entries = append(g.entries, swatch{label: "Other " + key + "s", fill: th.otherFill, periph: 1})
+	none := len(g.entries)
+	g.entries = append(g.entries, swatch{label: "No " + key, fill: th.bg, periph: 1, dashed: true})
+	for a := range m.Actors {
+		e, ok := entry[val[a]]
+		switch {
+		case val[a] == "":
+			e = none
+		case !ok:
+			e = other
+		}
+		g.set(a, e)
+	}
+	return g
 }
 
 func newGroups(n int) *groups {

@@ -50,9 +50,9 @@ func (b *builder) nodeLegend(grp *groups, contested bool) {
 				used[grp.of[a]] = true
 			}
 		}
-		title := "Actors by side"
-		if b.o.ColorBy == ColorByCoalition {
-			title = "Actors by coalition"
+		title := "Actors by " + b.o.ColorBy
+		if b.o.ColorBy == ColorByTag {
+			title = "Actors by first tag"
 		}
 		sec := legendSection{title: title}
 		for i, e := range grp.entries {

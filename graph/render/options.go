@@ -36,10 +36,19 @@ const (
 	// ColorByCoalition colours each actor by its coalition in the
 	// Analysis (communities of the congruence network).
 	ColorByCoalition = "coalition"
+	// ColorByType, ColorByRole and ColorByAffiliation colour each actor
+	// by the value of that field of its annotation (affiliation: the
+	// actor it is directly affiliated with), ColorByTag by its first tag:
+	// the most common values get a colour each (at most six), the rest
+	// share one, and actors without a value another.
+	ColorByType        = "type"
+	ColorByRole        = "role"
+	ColorByTag         = "tag"
+	ColorByAffiliation = "affiliation"
 )
 
 // ColorSchemes lists the ColorBy values.
-var ColorSchemes = []string{ColorBySide, ColorByCoalition}
+var ColorSchemes = []string{ColorBySide, ColorByCoalition, ColorByType, ColorByRole, ColorByTag, ColorByAffiliation}
 
 // Layout engines, the values of Options.Layout.
 const (
@@ -95,7 +104,11 @@ type Options struct {
 	// is drawn by; empty means analysis.Degree.
 	SizeBy string
 	// ColorBy is one of ColorSchemes; empty means ColorBySide, except in
-	// ViewActors where it means ColorByCoalition.
+	// ViewActors where it means ColorByCoalition. When an empty ColorBy
+	// would colour by side and the model has no sides (no affiliation
+	// root with two or more members) nor mediators, actors are coloured
+	// by type if any has one, else by coalition, so that a dataset
+	// without affiliations is not drawn all grey.
 	ColorBy string
 	// Sides are the affiliation roots that get a colour of their own
 	// under ColorBySide. Empty means every root, mediators aside, with at
@@ -114,12 +127,34 @@ type Options struct {
 	Wrap int
 	// NoLegend leaves the legend out.
 	NoLegend bool
+
+	// Width and Height, in points, are the size the figure is drawn at
+	// (FormatSVG, FormatPDF, FormatPNG): it is scaled, keeping its aspect,
+	// to Width, to Height, or to fit both; 0 leaves it at its natural
+	// size. ParseLength reads lengths such as "17cm"; Presets has the
+	// usual sizes.
+	Width, Height float64
+	// MinFont is the smallest text, in points, the figure may have at that
+	// size; Renderer.Render returns a *FitError rather than draw smaller
+	// text. 0 means DefaultMinFont.
+	MinFont float64
+	// Positions are node positions from an earlier layout (see
+	// Figure.Positions). The force layouts pin the figure's nodes that
+	// have one there and place only the others, near their neighbours, so
+	// an edit to the annotations moves only what changed. The dot layout
+	// (the arguments view) ignores them.
+	Positions Positions
+	// DPI is the resolution of FormatPNG in pixels per inch of the
+	// figure's size; 0 means DefaultDPI.
+	DPI float64
 }
 
 // resolved is Options with the defaults filled in and checked.
 type resolved struct {
 	Options
 	th *theme
+	// colorByDefault is set when ColorBy was left empty.
+	colorByDefault bool
 }
 
 func (o Options) resolve() (*resolved, error) {
@@ -158,6 +193,7 @@ func (o Options) resolve() (*resolved, error) {
 		return nil, fmt.Errorf("size by %q: want one of %v", r.SizeBy, analysis.Measures)
 	}
 	if r.ColorBy == "" {
+		r.colorByDefault = true
 		r.ColorBy = ColorBySide
 		if r.View == ViewActors {
 			r.ColorBy = ColorByCoalition

@@ -76,7 +76,7 @@ func plainToken(s string) (tok, rest string, err error) {
 
 // spreadArea is how many times the nodes' own area the layout is spread
 // over before overlaps are removed.
-const spreadArea = 3.5
+const spreadArea = 2.0
 
 // spread scales the layout up, about the origin, until the bounding box
 // of the node centres has spreadArea times the area of the nodes (with
@@ -84,7 +84,12 @@ const spreadArea = 3.5
 // of about an inch whatever the node sizes, so a layout of large claim
 // boxes starts crowded; scaling keeps its shape, and the overlaps left
 // are then few and local.
-func spread(boxes []nodeBox) {
+//
+// aspect, when positive, is the width to height ratio the spread aims at
+// (a figure for a page is taller than wide): x and y are scaled apart, by
+// no more than a factor of two between them, so that the box of centres
+// comes nearer that ratio while its area reaches the target.
+func spread(boxes []nodeBox, aspect float64) {
 	if len(boxes) < 2 {
 		return
 	}
@@ -94,19 +99,26 @@ func spread(boxes []nodeBox) {
 		x0, y0, x1, y1 = min(x0, b.x), min(y0, b.y), max(x1, b.x), max(y1, b.y)
 		area += float64((2*b.hw + overlapGap) * (2*b.hh + overlapGap))
 	}
-	have := max(x1-x0, 1) * max(y1-y0, 1)
-	s := math.Sqrt(spreadArea * area / have)
+	w, h := max(x1-x0, 1), max(y1-y0, 1)
+	s := math.Sqrt(spreadArea * area / (w * h))
 	if s <= 1 {
 		return
 	}
+	sx, sy := s, s
+	if aspect > 0 {
+		// r = sx/sy moves w/h to aspect, within [1/2, 2].
+		r := min(max(aspect/(w/h), 0.5), 2)
+		sx, sy = s*math.Sqrt(r), s/math.Sqrt(r)
+		sx, sy = max(sx, 1), max(sy, 1)
+	}
 	for i := range boxes {
-		boxes[i].x *= s
-		boxes[i].y *= s
+		boxes[i].x *= sx
+		boxes[i].y *= sy
 	}
 }
 
 // overlapGap is the least gap, in points, left between two nodes.
-const overlapGap = 16
+const overlapGap = 12
 
 // maxOverlapRounds bounds the rounds of removeOverlaps.
 const maxOverlapRounds = 400
@@ -123,8 +135,16 @@ const maxOverlapRounds = 400
 // it is compiled in: the WebAssembly build lacks Prism and falls back to
 // Voronoi cells, which blow a dense layout up to many times its size
 // (34,000 points wide for 318 nodes, against 2,950 here).
-func removeOverlaps(boxes []nodeBox) bool {
-	spread(boxes)
+//
+// Boxes marked fixed (placed where a previous layout had them) stay put:
+// the layout is not spread when any is fixed, and a box that overlaps a
+// fixed one moves the whole way; two fixed boxes never move. fixed may
+// be nil.
+func removeOverlaps(boxes []nodeBox, fixed []bool, aspect float64) bool {
+	isFixed := func(i int) bool { return fixed != nil && fixed[i] }
+	if !slices.Contains(fixed, true) {
+		spread(boxes, aspect)
+	}
 	n := len(boxes)
 	order := make([]int, n)
 	for i := range order {
@@ -154,20 +174,37 @@ func removeOverlaps(boxes []nodeBox) bool {
 				if ox <= 0 || oy <= 0 {
 					continue
 				}
+				// Two fixed boxes stay where they were given even if
+				// they touch: their positions were rounded when written,
+				// and moving them apart would cascade through the
+				// layout that Options.Positions is meant to keep.
+				fi, fj := isFixed(i), isFixed(j)
+				if fi && fj {
+					continue
+				}
 				moved = true
+				// Each moves half the overlap, or a free box all of it
+				// when the other is fixed.
+				si, sj := 0.5, 0.5
+				switch {
+				case fi && !fj:
+					si, sj = 0, 1
+				case fj && !fi:
+					si, sj = 1, 0
+				}
 				if ox <= oy {
-					d := ox/2 + 0.01
+					d := ox + 0.02
 					if bi.x < bj.x || (bi.x == bj.x && i < j) {
-						bi.x, bj.x = bi.x-d, bj.x+d
+						bi.x, bj.x = bi.x-si*d, bj.x+sj*d
 					} else {
-						bi.x, bj.x = bi.x+d, bj.x-d
+						bi.x, bj.x = bi.x+si*d, bj.x-sj*d
 					}
 				} else {
-					d := oy/2 + 0.01
+					d := oy + 0.02
 					if bi.y < bj.y || (bi.y == bj.y && i < j) {
-						bi.y, bj.y = bi.y-d, bj.y+d
+						bi.y, bj.y = bi.y-si*d, bj.y+sj*d
 					} else {
-						bi.y, bj.y = bi.y+d, bj.y-d
+						bi.y, bj.y = bi.y+si*d, bj.y-sj*d
 					}
 				}
 			}

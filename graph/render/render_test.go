@@ -504,8 +504,11 @@ func TestBuildErrors(t *testing.T) {
 	if _, err := Build(context.Background(), other, otherAn, Options{}); err == nil {
 		t.Error("an analysis of another model is accepted")
 	}
-	if err := renderer(t).Render(context.Background(), &Figure{}, "pdf", io.Discard); err == nil {
-		t.Error("format pdf accepted")
+	if err := renderer(t).Render(context.Background(), &Figure{}, "jpeg", io.Discard); err == nil {
+		t.Error("format jpeg accepted")
+	}
+	if err := renderer(t).Render(context.Background(), &Figure{}, FormatSVG, io.Discard); err == nil {
+		t.Error("a figure Build did not make is drawn")
 	}
 }
 
@@ -559,7 +562,7 @@ func TestRemoveOverlaps(t *testing.T) {
 		boxes = append(boxes, nodeBox{x: float64(i%7) * 9, y: float64(i%5) * 7, hw: 80, hh: 30})
 	}
 	again := slices.Clone(boxes)
-	if removeOverlaps(boxes) {
+	if removeOverlaps(boxes, nil, 0) {
 		t.Fatal("overlaps remain after the last round")
 	}
 	for i := range boxes {
@@ -570,14 +573,14 @@ func TestRemoveOverlaps(t *testing.T) {
 			}
 		}
 	}
-	removeOverlaps(again)
+	removeOverlaps(again, nil, 0)
 	if !slices.Equal(boxes, again) {
 		t.Error("two runs differ")
 	}
 	// Boxes well apart already are left where they are.
 	apart := []nodeBox{{0, 0, 10, 10}, {1000, 0, 10, 10}, {0, 1000, 10, 10}}
 	want := slices.Clone(apart)
-	removeOverlaps(apart)
+	removeOverlaps(apart, nil, 0)
 	if !slices.Equal(apart, want) {
 		t.Errorf("separate boxes moved: %v", apart)
 	}

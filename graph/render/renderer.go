@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,21 +21,43 @@ import (
 const (
 	// FormatSVG is the figure as SVG, drawn by Graphviz.
 	FormatSVG = "svg"
-	// FormatPNG is the SVG figure rasterised by claimnet at 2× scale
-	// (144 dpi) with the Go fonts.
+	// FormatPDF is the same drawing as FormatSVG, drawn by claimnet as a
+	// one-page vector PDF with its fonts embedded.
+	FormatPDF = "pdf"
+	// FormatPNG is the same drawing rasterised by claimnet at Options.DPI
+	// (default DefaultDPI) pixels per inch of the figure's size.
 	FormatPNG = "png"
 	// FormatDOT is the figure's graph as claimnet hands it to the layout
 	// engine (Figure.DOT): any Graphviz lays it out the same way.
 	FormatDOT = "dot"
 	// FormatPositioned is the laid-out figure, legend, title and caption
 	// included, as DOT with every position fixed: Graphviz's
-	// "neato -n2 -Tpdf" turns it into the same figure in any format the
-	// local Graphviz writes, PDF included.
+	// "neato -n2" draws the same figure from it in any format.
 	FormatPositioned = "positioned"
 )
 
 // Formats lists the output formats.
-var Formats = []string{FormatSVG, FormatPNG, FormatDOT, FormatPositioned}
+var Formats = []string{FormatSVG, FormatPDF, FormatPNG, FormatDOT, FormatPositioned}
+
+// FormatOf returns the format a file name's extension asks for: .svg,
+// .pdf, .png, .dot and .gv. ok is false for any other extension, and
+// format is "" for a name without one.
+func FormatOf(name string) (format string, ok bool) {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case "":
+		return "", true
+	case ".svg":
+		return FormatSVG, true
+	case ".pdf":
+		return FormatPDF, true
+	case ".png":
+		return FormatPNG, true
+	case ".dot", ".gv":
+		return FormatDOT, true
+	}
+	return "", false
+}
 
 // Renderer lays out and draws figures with Graphviz, compiled to
 // WebAssembly and run in-process by go-graphviz: no Graphviz binary is
@@ -126,6 +151,9 @@ func (r *Renderer) Render(ctx context.Context, f *Figure, format string, w io.Wr
 	if !slices.Contains(Formats, format) {
 		return fmt.Errorf("render: format %q: want one of %v", format, Formats)
 	}
+	if f.g == nil {
+		return fmt.Errorf("render: the figure was not made by Build")
+	}
 	if format == FormatDOT {
 		if _, err := w.Write(f.DOT()); err != nil {
 			return fmt.Errorf("render: %w", err)
@@ -146,14 +174,31 @@ func (r *Renderer) Render(ctx context.Context, f *Figure, format string, w io.Wr
 	if err != nil {
 		return fmt.Errorf("render: draw: %w", err)
 	}
-	if format == FormatPNG {
-		if err := rasterize(ctx, svg, 2, w); err != nil {
-			return fmt.Errorf("render: png: %w", err)
-		}
-		return nil
-	}
-	if _, err := w.Write(svg); err != nil {
+	d, err := newDrawing(svg)
+	if err != nil {
 		return fmt.Errorf("render: %w", err)
+	}
+	scale, err := f.size.scale(d, f.Nodes)
+	if err != nil {
+		return fmt.Errorf("render %s: %w", f.View, err)
+	}
+	switch format {
+	case FormatPNG:
+		dpi := f.size.DPI
+		if dpi == 0 {
+			dpi = DefaultDPI
+		}
+		err = d.writePNG(ctx, scale, dpi, w)
+	case FormatPDF:
+		err = d.writePDF(ctx, scale, w)
+	default:
+		if scale != 1 {
+			svg = resizeSVG(svg, d.w*scale, d.h*scale)
+		}
+		_, err = w.Write(svg)
+	}
+	if err != nil {
+		return fmt.Errorf("render: %s: %w", format, err)
 	}
 	return nil
 }
@@ -211,7 +256,33 @@ func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
 // returns f's graph with every node pinned at its place, and the nodes'
 // boxes.
 func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, error) {
-	raw := f.g.with(f.View, attr{"overlap", "true"}, attr{"splines", "false"})
+	// Edge labels become nodes of their own, tied to both ends of their
+	// edge, so that the layout and the overlap removal keep them clear of
+	// the nodes and of each other; Graphviz's external labels, placed
+	// after the layout, pile up where several labelled edges meet.
+	g, layout := f.g.labelNodes()
+	// Nodes with a given position are pinned there (neato reads pos in
+	// inches); the others are placed around them. Pinned layouts are
+	// neither translated nor packed, so that the given coordinates stay.
+	given := layout
+	fixed := make([]bool, len(g.nodes))
+	over := []attr{{"overlap", "true"}, {"splines", "false"}}
+	if len(f.given) > 0 {
+		c := *layout
+		c.nodes = make([]dotNode, len(layout.nodes))
+		for i, n := range layout.nodes {
+			c.nodes[i] = n
+			if p, ok := f.given[n.id]; ok && i < len(f.g.nodes) {
+				fixed[i] = true
+				c.nodes[i].attrs = append(slices.Clone(n.attrs), attr{"pos", str(num4(p.X/72) + "," + num4(p.Y/72) + "!")})
+			}
+		}
+		if slices.Contains(fixed, true) {
+			given = &c
+			over = append(over, attr{"pack", "false"}, attr{"notranslate", "true"})
+		}
+	}
+	raw := given.with(f.View, over...)
 	plain, err := r.run(ctx, raw, graphviz.Layout(f.Layout), graphviz.Format("plain"))
 	if err != nil {
 		return nil, nil, err
@@ -220,22 +291,85 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, 
 	if err != nil {
 		return nil, nil, err
 	}
-	boxes := make([]nodeBox, len(f.g.nodes))
-	for i, n := range f.g.nodes {
+	boxes := make([]nodeBox, len(g.nodes))
+	for i, n := range g.nodes {
 		b, ok := at[n.id]
 		if !ok {
 			return nil, nil, fmt.Errorf("layout output has no node %q", n.id)
 		}
+		if fixed[i] {
+			// Exactly where it was, not as rounded by the plain output.
+			b.x, b.y = f.given[n.id].X, f.given[n.id].Y
+		}
 		boxes[i] = b
 	}
-	removeOverlaps(boxes)
-	pinned := *f.g
-	pinned.nodes = make([]dotNode, len(f.g.nodes))
-	for i, n := range f.g.nodes {
+	if slices.Contains(fixed, true) {
+		placeNew(layout, boxes, fixed)
+	}
+	removeOverlaps(boxes, fixed, f.aspect())
+	pinned := *g
+	pinned.nodes = make([]dotNode, len(g.nodes))
+	f.placed = make(Positions, len(f.g.nodes))
+	for i, n := range g.nodes {
 		pinned.nodes[i] = dotNode{n.id, append(slices.Clone(n.attrs),
 			attr{"pos", str(num(boxes[i].x) + "," + num(boxes[i].y) + "!")})}
+		if i < len(f.g.nodes) {
+			f.placed[n.id] = Point{roundTo(boxes[i].x, 2), roundTo(boxes[i].y, 2)}
+		}
 	}
 	return &pinned, boxes, nil
+}
+
+// placeNew puts each node without a given position at the mean of its
+// neighbours that have one (or, without such neighbours, under the
+// layout's lower right corner), where overlap removal then moves it to
+// the nearest free room. Neato places such nodes by stress with the
+// others pinned, which can leave them far from their neighbours.
+func placeNew(g *dotGraph, boxes []nodeBox, fixed []bool) {
+	index := make(map[string]int, len(g.nodes))
+	for i, n := range g.nodes {
+		index[n.id] = i
+	}
+	sx, sy, cnt := make([]float64, len(boxes)), make([]float64, len(boxes)), make([]int, len(boxes))
+	for _, e := range g.edges {
+		a, okA := index[e.from]
+		b, okB := index[e.to]
+		if !okA || !okB {
+			continue
+		}
+		if fixed[a] && !fixed[b] {
+			sx[b], sy[b], cnt[b] = sx[b]+boxes[a].x, sy[b]+boxes[a].y, cnt[b]+1
+		}
+		if fixed[b] && !fixed[a] {
+			sx[a], sy[a], cnt[a] = sx[a]+boxes[b].x, sy[a]+boxes[b].y, cnt[a]+1
+		}
+	}
+	var pinned []nodeBox
+	for i, b := range boxes {
+		if fixed[i] {
+			pinned = append(pinned, b)
+		}
+	}
+	bb := boundingBox(pinned)
+	for i := range boxes {
+		switch {
+		case fixed[i]:
+		case cnt[i] > 0:
+			// A little below the mean, so that a node between two
+			// neighbours does not sit on the edge joining them.
+			boxes[i].x, boxes[i].y = sx[i]/float64(cnt[i]), sy[i]/float64(cnt[i])-boxes[i].hh
+		default:
+			boxes[i].x, boxes[i].y = bb.x1+boxes[i].hw, bb.y0-boxes[i].hh
+		}
+	}
+}
+
+// num4 formats v with at most four decimals.
+func num4(v float64) string { return strconv.FormatFloat(roundTo(v, 4), 'f', -1, 64) }
+
+func roundTo(v float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	return math.Round(v*p) / p
 }
 
 // boundingBox is the box around the nodes, as Graphviz's bb would be

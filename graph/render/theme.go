@@ -66,9 +66,11 @@ func themeByName(name string) (*theme, error) {
 			support: "#0072B2", oppose: "#D55E00", reverse: "#AA3377",
 			attack: "#D55E00", agree: "#0072B2",
 			claimFill: "#FFFFFF", contestedFill: "#FFF3C4",
-			// Tol's light scheme, without the yellow that marks contested claims.
-			groupFills:   []string{"#77AADD", "#EE8866", "#BBCC33", "#FFAABB", "#99DDFF", "#AAAA00"},
-			mediatorFill: "#44BB99",
+			// Tol's light scheme without its light blue and orange, which
+			// read as the support and oppose edges, and without the
+			// yellow that marks contested claims; sand from his muted one.
+			groupFills:   []string{"#44BB99", "#FFAABB", "#BBCC33", "#DDCC77", "#AAAA00", "#CC99BB"},
+			mediatorFill: "#99DDFF",
 			otherFill:    "#DDDDDD",
 		}, nil
 	case ThemePrint:

@@ -1,0 +1,308 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image/png"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
+	"github.com/claimnet/claimnet/internal/testutil"
+	"github.com/tdewolff/canvas"
+)
+
+// pageWidth is 17 cm in points.
+const pageWidth = 17 / 2.54 * 72
+
+// pageFigures are the standard views at page width, each bounded so that
+// it fits there with 7 pt text.
+var pageFigures = []Options{
+	{Top: 14},
+	{Top: 14, Theme: ThemePrint},
+	{View: ViewActors, MinWeight: 2},
+	{View: ViewArguments, Top: 6},
+	{View: ViewEgo, Node: "khawaja-asif", Depth: 2},
+	{View: ViewEgo, Node: "sirajuddin-haqqani", Depth: 2},
+}
+
+func builtIn(t testing.TB) (*graph.Model, *analysis.Analysis) {
+	t.Helper()
+	d, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return analysed(t, d, graph.Window{})
+}
+
+// textBox is the box of one text of an SVG, in points, y down.
+type textBox struct {
+	x0, y0, x1, y1 float64
+	text           string
+}
+
+// textBoxes measures every text of svg with the fonts the PDF is drawn
+// with (Liberation's widths are Helvetica's and Times's, Graphviz's).
+func textBoxes(t *testing.T, svg []byte) []textBox {
+	t.Helper()
+	fonts, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels, err := svgTexts(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []textBox
+	for _, l := range labels {
+		font := fonts.sans
+		if l.bold {
+			font = fonts.sansBold
+		}
+		w := 0.0
+		for _, r := range textRuns(l.text, font.Face(l.size, canvas.Black), fonts.fallback.Face(l.size, canvas.Black)) {
+			w += r.Width / mmPerPt
+		}
+		x0 := l.x
+		switch l.anchor {
+		case "middle":
+			x0 -= w / 2
+		case "end":
+			x0 -= w
+		}
+		out = append(out, textBox{x0, l.y - 0.75*l.size, x0 + w, l.y + 0.2*l.size, strings.TrimSpace(l.text)})
+	}
+	return out
+}
+
+// overlapping returns the pairs of texts whose boxes overlap by more than
+// half a point both ways.
+func overlapping(boxes []textBox) []string {
+	var out []string
+	for i, a := range boxes {
+		for _, b := range boxes[i+1:] {
+			ox := min(a.x1, b.x1) - max(a.x0, b.x0)
+			oy := min(a.y1, b.y1) - max(a.y0, b.y0)
+			if ox > 0.5 && oy > 0.5 {
+				out = append(out, fmt.Sprintf("%q and %q", a.text, b.text))
+			}
+		}
+	}
+	return out
+}
+
+var svgWidthRE = regexp.MustCompile(`<svg width="([0-9.]+)pt"`)
+
+// TestPageWidth draws every standard view at 17 cm as SVG, PDF and PNG:
+// at that width the SVG has no text below 7 pt and no two texts overlap;
+// the PDF is as wide, its fonts embedded (pdffonts), and it rasterises
+// (pdftoppm).
+func TestPageWidth(t *testing.T) {
+	m, an := builtIn(t)
+	r := renderer(t)
+	ctx := context.Background()
+	for _, o := range pageFigures {
+		name := fmt.Sprintf("%s-%s-top%d-%s", o.View, o.Node, o.Top, o.Theme)
+		t.Run(name, func(t *testing.T) {
+			o.Width = pageWidth
+			o.Title = "Türkiye, Qatar and the talks"
+			o.Caption = "A caption under the figure, wrapped to its width."
+			f, err := Build(ctx, m, an, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var svg, pdf, pngBuf bytes.Buffer
+			for format, buf := range map[string]*bytes.Buffer{FormatSVG: &svg, FormatPDF: &pdf, FormatPNG: &pngBuf} {
+				if err := r.Render(ctx, f, format, buf); err != nil {
+					t.Fatalf("%s: %v", format, err)
+				}
+			}
+			mw := svgWidthRE.FindSubmatch(svg.Bytes())
+			if mw == nil {
+				t.Fatal("SVG has no width")
+			}
+			shown, _ := strconv.ParseFloat(string(mw[1]), 64)
+			if math.Abs(shown-pageWidth) > 0.5 {
+				t.Errorf("SVG is %.1f pt wide, want %.1f", shown, pageWidth)
+			}
+			d, err := newDrawing(svg.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			k := shown / d.w
+			labels, err := svgTexts(svg.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range labels {
+				if l.size*k < DefaultMinFont-0.01 {
+					t.Errorf("text %q is %.2f pt at page width", l.text, l.size*k)
+				}
+			}
+			if bad := overlapping(textBoxes(t, svg.Bytes())); len(bad) > 0 {
+				t.Errorf("%d overlapping labels: %s", len(bad), strings.Join(bad, "; "))
+			}
+			if _, err := png.Decode(bytes.NewReader(pngBuf.Bytes())); err != nil {
+				t.Errorf("PNG: %v", err)
+			}
+			checkPDF(t, pdf.Bytes(), pageWidth)
+		})
+	}
+}
+
+// checkPDF checks with poppler that pdf is one page w points wide, its
+// fonts all embedded, and that it rasterises.
+func checkPDF(t *testing.T, pdf []byte, w float64) {
+	t.Helper()
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %q", pdf[:min(len(pdf), 20)])
+	}
+	for _, tool := range []string{"pdffonts", "pdftoppm", "pdfinfo"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			testutil.Missing(t, "%s not installed (Debian: poppler-utils)", tool)
+		}
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdffonts", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdffonts: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no font:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type... encoding emb sub uni object ID: emb is 5th from the end.
+		if len(f) < 6 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+	info, err := exec.Command("pdfinfo", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v\n%s", err, info)
+	}
+	if m := regexp.MustCompile(`Page size:\s+([0-9.]+) x`).FindSubmatch(info); m == nil {
+		t.Errorf("pdfinfo: no page size\n%s", info)
+	} else if pw, _ := strconv.ParseFloat(string(m[1]), 64); math.Abs(pw-w) > 0.5 {
+		t.Errorf("PDF page is %.1f pt wide, want %.1f", pw, w)
+	}
+	if out, err := exec.Command("pdftoppm", "-r", "20", "-png", path, filepath.Join(dir, "page")).CombinedOutput(); err != nil || len(out) > 0 {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	img, err := os.ReadFile(filepath.Join(dir, "page-1.png"))
+	if err != nil {
+		t.Fatalf("pdftoppm wrote no page: %v", err)
+	}
+	if _, err := png.Decode(bytes.NewReader(img)); err != nil {
+		t.Errorf("pdftoppm's page: %v", err)
+	}
+}
+
+// TestArabicAndAccents draws names in accented Latin and Arabic script:
+// the PDF embeds the fallback font for the Arabic.
+func TestArabicAndAccents(t *testing.T) {
+	d := smallDataset(t)
+	d.Actors[0].Name = "Türkiye"
+	d.Actors[1].Name = "ذبیح الله مجاهد"
+	m, an := analysed(t, d, graph.Window{})
+	f, err := Build(context.Background(), m, an, Options{Width: 400})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pdf bytes.Buffer
+	if err := renderer(t).Render(context.Background(), f, FormatPDF, &pdf); err != nil {
+		t.Fatal(err)
+	}
+	checkPDF(t, pdf.Bytes(), 400)
+	path := filepath.Join(t.TempDir(), "a.pdf")
+	if err := os.WriteFile(path, pdf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fonts, _ := exec.Command("pdffonts", path).CombinedOutput()
+	if !strings.Contains(string(fonts), "DejaVuSans") {
+		t.Errorf("no DejaVu Sans for the Arabic name:\n%s", fonts)
+	}
+}
+
+// TestTooSmall: a figure that cannot be drawn at the width with 7 pt
+// text is refused with a FitError that estimates what fits.
+func TestTooSmall(t *testing.T) {
+	m, an := builtIn(t)
+	f, err := Build(context.Background(), m, an, Options{Width: 8.5 / 2.54 * 72})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = renderer(t).Render(context.Background(), f, FormatPDF, &bytes.Buffer{})
+	var fit *FitError
+	if !errors.As(err, &fit) {
+		t.Fatalf("error %v, want a FitError", err)
+	}
+	if fit.Smallest*fit.Scale >= DefaultMinFont || fit.Fits <= 0 || fit.Fits >= fit.Nodes {
+		t.Errorf("FitError %+v", fit)
+	}
+	if !strings.Contains(err.Error(), "below the least size 7 pt") {
+		t.Errorf("message %q", err)
+	}
+}
+
+func TestParseLength(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want float64
+	}{
+		{"17cm", 481.89}, {"170mm", 481.89}, {"6.5in", 468}, {"480pt", 480}, {" 8.5 cm ", 240.94},
+	} {
+		got, err := ParseLength(tc.in)
+		if err != nil || math.Abs(got-tc.want) > 0.01 {
+			t.Errorf("ParseLength(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"17", "cm", "-3cm", "0pt", "3 furlongs", "1e9cm"} {
+		if _, err := ParseLength(bad); err == nil {
+			t.Errorf("ParseLength(%q) accepted", bad)
+		}
+	}
+}
+
+// TestPDFDeterministic: the PDF carries no date, in the document or in
+// the embedded fonts.
+func TestPDFDeterministic(t *testing.T) {
+	m, an := analysed(t, smallDataset(t), graph.Window{})
+	var first []byte
+	for i := range 2 {
+		f, err := Build(context.Background(), m, an, Options{Width: 400})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := renderer(t).Render(context.Background(), f, FormatPDF, &buf); err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(buf.Bytes(), []byte("CreationDate")) {
+			t.Error("the PDF has a creation date")
+		}
+		if i == 0 {
+			// The fonts' dates were stamped in seconds.
+			time.Sleep(1100 * time.Millisecond)
+			first = buf.Bytes()
+		} else if !bytes.Equal(first, buf.Bytes()) {
+			t.Error("two PDFs of one figure differ")
+		}
+	}
+}

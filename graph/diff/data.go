@@ -41,20 +41,21 @@ type Statement struct {
 	At     string `json:"at"`
 }
 
-// StatementChange is a statement of the same identity in both versions
-// with other fields: stance, date, direct or note.
-type StatementChange struct {
-	Old    Statement `json:"old"`
-	New    Statement `json:"new"`
-	Fields []Field   `json:"fields"`
+// Change is an entry of the same identity in both versions whose other
+// fields differ: for a statement its stance, date, direct or note, for a
+// relation its date.
+type Change[T any] struct {
+	Old    T       `json:"old"`
+	New    T       `json:"new"`
+	Fields []Field `json:"fields"`
 }
 
-// Statements are the statements added, removed and changed, each list in
-// its dataset's order.
-type Statements struct {
-	Added   []Statement       `json:"added"`
-	Removed []Statement       `json:"removed"`
-	Changed []StatementChange `json:"changed"`
+// Changes are the statements or relations added, removed and changed,
+// each list in its dataset's order.
+type Changes[T any] struct {
+	Added   []T         `json:"added"`
+	Removed []T         `json:"removed"`
+	Changed []Change[T] `json:"changed"`
 }
 
 // Relation names a relation by its identity and position.
@@ -67,28 +68,13 @@ type Relation struct {
 	At     string   `json:"at"`
 }
 
-// RelationChange is a relation of the same identity in both versions with
-// another date.
-type RelationChange struct {
-	Old    Relation `json:"old"`
-	New    Relation `json:"new"`
-	Fields []Field  `json:"fields"`
-}
-
-// Relations are the relations added, removed and changed.
-type Relations struct {
-	Added   []Relation       `json:"added"`
-	Removed []Relation       `json:"removed"`
-	Changed []RelationChange `json:"changed"`
-}
-
 // DataChanges is what changed in the annotations.
 type DataChanges struct {
-	Actors     Entities   `json:"actors"`
-	Claims     Entities   `json:"claims"`
-	Sources    Entities   `json:"sources"`
-	Statements Statements `json:"statements"`
-	Relations  Relations  `json:"relations"`
+	Actors     Entities           `json:"actors"`
+	Claims     Entities           `json:"claims"`
+	Sources    Entities           `json:"sources"`
+	Statements Changes[Statement] `json:"statements"`
+	Relations  Changes[Relation]  `json:"relations"`
 }
 
 // Empty reports whether nothing changed.
@@ -108,8 +94,8 @@ func Datasets(old, new *annotations.Dataset) *DataChanges {
 		Actors:     entities(old.Actors, new.Actors, func(a *annotations.Actor) string { return a.ID }, actorFields),
 		Claims:     entities(old.Claims, new.Claims, func(c *annotations.Claim) string { return c.ID }, claimFields),
 		Sources:    entities(old.Sources, new.Sources, func(s *annotations.Source) string { return s.ID }, sourceFields),
-		Statements: statements(old.Statements, new.Statements),
-		Relations:  relations(old.Relations, new.Relations),
+		Statements: keyed(old.Statements, new.Statements, statementKey, statementFields, statementOf),
+		Relations:  keyed(old.Relations, new.Relations, relationKey, relationFields, relationOf),
 	}
 }
 
@@ -184,23 +170,6 @@ func statementOf(s *annotations.Statement) Statement {
 	return Statement{s.Source, s.Actor, s.Claim, s.Quote, s.Stance.String(), s.Pos.String()}
 }
 
-func statements(old, new []*annotations.Statement) Statements {
-	out := Statements{Added: []Statement{}, Removed: []Statement{}, Changed: []StatementChange{}}
-	pairs, removed, added := match(old, new, statementKey, statementFields)
-	for _, p := range pairs {
-		if f := fieldChanges(statementFields(old[p[0]]), statementFields(new[p[1]])); len(f) > 0 {
-			out.Changed = append(out.Changed, StatementChange{statementOf(old[p[0]]), statementOf(new[p[1]]), f})
-		}
-	}
-	for _, i := range removed {
-		out.Removed = append(out.Removed, statementOf(old[i]))
-	}
-	for _, i := range added {
-		out.Added = append(out.Added, statementOf(new[i]))
-	}
-	return out
-}
-
 // relationKey is a relation's identity: source, from, type, the sorted
 // targets and the normalised quote.
 func relationKey(r *annotations.Relation) [4]string {
@@ -216,19 +185,22 @@ func relationOf(r *annotations.Relation) Relation {
 	return Relation{r.Source, r.From, r.Type, slices.Clone(r.To), r.Quote, r.Pos.String()}
 }
 
-func relations(old, new []*annotations.Relation) Relations {
-	out := Relations{Added: []Relation{}, Removed: []Relation{}, Changed: []RelationChange{}}
-	pairs, removed, added := match(old, new, relationKey, relationFields)
+// keyed compares entries that have an identity but no id: those of the
+// same key in both versions are the same entry (see match), changed when
+// their fields differ.
+func keyed[E, T any](old, new []E, key func(E) [4]string, fields func(E) []Field, of func(E) T) Changes[T] {
+	out := Changes[T]{Added: []T{}, Removed: []T{}, Changed: []Change[T]{}}
+	pairs, removed, added := match(old, new, key, fields)
 	for _, p := range pairs {
-		if f := fieldChanges(relationFields(old[p[0]]), relationFields(new[p[1]])); len(f) > 0 {
-			out.Changed = append(out.Changed, RelationChange{relationOf(old[p[0]]), relationOf(new[p[1]]), f})
+		if f := fieldChanges(fields(old[p[0]]), fields(new[p[1]])); len(f) > 0 {
+			out.Changed = append(out.Changed, Change[T]{of(old[p[0]]), of(new[p[1]]), f})
 		}
 	}
 	for _, i := range removed {
-		out.Removed = append(out.Removed, relationOf(old[i]))
+		out.Removed = append(out.Removed, of(old[i]))
 	}
 	for _, i := range added {
-		out.Added = append(out.Added, relationOf(new[i]))
+		out.Added = append(out.Added, of(new[i]))
 	}
 	return out
 }

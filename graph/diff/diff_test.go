@@ -137,11 +137,14 @@ func TestStatementPairing(t *testing.T) {
 		}
 		return out
 	}
-	got := statements(mk(annotations.Oppose, annotations.Support), mk(annotations.Support, annotations.Support))
+	st := func(old, new []*annotations.Statement) Changes[Statement] {
+		return keyed(old, new, statementKey, statementFields, statementOf)
+	}
+	got := st(mk(annotations.Oppose, annotations.Support), mk(annotations.Support, annotations.Support))
 	if len(got.Changed) != 1 || got.Changed[0].Old.Stance != "oppose" || len(got.Added)+len(got.Removed) != 0 {
 		t.Errorf("%+v", got)
 	}
-	got = statements(mk(annotations.Support), mk(annotations.Support, annotations.Oppose))
+	got = st(mk(annotations.Support), mk(annotations.Support, annotations.Oppose))
 	if len(got.Changed) != 0 || len(got.Added) != 1 || got.Added[0].Stance != "oppose" {
 		t.Errorf("%+v", got)
 	}

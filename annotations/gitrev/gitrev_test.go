@@ -21,13 +21,7 @@ func repo(t *testing.T) string {
 	dir := testutil.WriteFiles(t, map[string]string{
 		"data/a.yaml": "actors: [{id: a1, name: Amir, type: person}]\n",
 	})
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"}, args...)...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	git := func(args ...string) { t.Helper(); testutil.Git(t, dir, args...) }
 	git("init", "-q")
 	git("add", ".")
 	git("commit", "-qm", "one")

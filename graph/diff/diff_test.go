@@ -6,7 +6,6 @@ import (
 	"flag"
 	"reflect"
 	"testing"
-	"testing/fstest"
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
@@ -15,13 +14,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-func load(t *testing.T, files map[string]string) *annotations.Dataset {
+// load loads a dataset in testdata: old and new are two versions of a
+// small dataset that differ in every way Compare reports.
+func load(t *testing.T, name string) *annotations.Dataset {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for name, s := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(s)}
-	}
-	d, err := annotations.Load(fsys, ".")
+	d, err := annotations.LoadDir("testdata/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +29,7 @@ func load(t *testing.T, files map[string]string) *annotations.Dataset {
 // in every kind of change the package reports, checks each, and keeps
 // the whole report as a golden file.
 func TestCompareEveryKind(t *testing.T) {
-	d, err := Compare(context.Background(), load(t, oldVersion), load(t, newVersion),
+	d, err := Compare(context.Background(), load(t, "old"), load(t, "new"),
 		WithMeasure(graph.Degree), WithRankThreshold(2))
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +100,7 @@ func TestCompareEveryKind(t *testing.T) {
 }
 
 func TestCompareSame(t *testing.T) {
-	d, err := Compare(context.Background(), load(t, oldVersion), load(t, oldVersion))
+	d, err := Compare(context.Background(), load(t, "old"), load(t, "old"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +110,7 @@ func TestCompareSame(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	d := load(t, oldVersion)
+	d := load(t, "old")
 	if _, err := Compare(context.Background(), d, d, WithMeasure("fame")); err == nil {
 		t.Error("unknown measure accepted")
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"github.com/claimnet/claimnet/annotations/gitrev"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/diff"
+	"github.com/claimnet/claimnet/graph/render"
 	"github.com/claimnet/claimnet/internal/termsafe"
 	"github.com/spf13/cobra"
 )
@@ -263,7 +265,7 @@ func changeList[T any](w io.Writer, st diffStyle, title string, c diff.Changes[T
 func fieldList(fs []diff.Field, st diffStyle) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {
-		parts[i] = fmt.Sprintf("%s %s → %s", f.Name, st.text(clip(f.Old, 60)), st.text(clip(f.New, 60)))
+		parts[i] = fmt.Sprintf("%s %s → %s", f.Name, st.text(f.Old), st.text(f.New))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -310,4 +312,45 @@ func writeNetworkDiff(w io.Writer, n *diff.NetworkChanges, st diffStyle) {
 	}{{"modularity Q", n.Modularity}, {"polarization", n.Polarization}} {
 		fmt.Fprint(w, st.item("~", fmt.Sprintf("%s %.3f → %.3f (%+.3f)", x.name, x.d.Old, x.d.New, x.d.Change)))
 	}
+}
+
+// splitRenderDiff separates "render diff OLD NEW" from the other views:
+// it returns OLD and NEW and no arguments for the rest of render, or
+// nil and the arguments unchanged.
+func splitRenderDiff(argv []string) (diffArgs, rest []string, err error) {
+	if len(argv) > 0 && argv[0] == render.ViewDiff {
+		if len(argv) != 3 {
+			return nil, nil, usagef("render diff takes two datasets: OLD NEW")
+		}
+		return argv[1:], nil, nil
+	}
+	if len(argv) > 2 {
+		return nil, nil, usagef("render takes a view and a dataset, or diff OLD NEW; got %d arguments", len(argv))
+	}
+	return nil, argv, nil
+}
+
+// renderDiff draws the change between the datasets OLD and NEW.
+func (a *app) renderDiff(ctx context.Context, argv []string, w graph.Window, o render.Options, format, out string, force bool) error {
+	var data [2]*annotations.Dataset
+	for i := range data {
+		var err error
+		if data[i], err = a.loadDataset(ctx, argv[i:i+1]); err != nil {
+			return err
+		}
+	}
+	d, err := diff.Compare(ctx, data[0], data[1], diff.WithCompile(graph.WithWindow(w)))
+	if err != nil {
+		return err
+	}
+	r, err := render.NewRenderer(ctx)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	fig, err := r.Diff(ctx, d.Old.Model, d.Old.Analysis, d.New.Model, d.New.Analysis, o)
+	if err != nil {
+		return err
+	}
+	return a.output(out, force, func(wr io.Writer) error { return r.Render(ctx, fig, format, wr) })
 }

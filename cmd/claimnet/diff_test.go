@@ -131,3 +131,33 @@ func TestDiffUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderDiff(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "diff.svg")
+	code, _, stderr := runCLI(t, "render", "diff", diffOld, diffNew, "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	svg, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<svg", "added (+): in the new version only", "removed (−): in the old version only"} {
+		if !strings.Contains(string(svg), want) {
+			t.Errorf("the figure lacks %q", want)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"render", "diff", diffOld}, "render diff takes two datasets"},
+		{[]string{"render", "actors", diffOld, diffNew}, "render takes a view and a dataset"},
+		{[]string{"render", "diff", diffOld, diffNew, "--layout", "dot"}, "want neato, fdp or sfdp"},
+	} {
+		code, _, stderr := runCLI(t, tc.args...)
+		if code == 0 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, %q; want %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}

@@ -170,10 +170,16 @@ func TestShellWords(t *testing.T) {
 	}
 }
 
-// TestCookbook runs every command of docs/cookbook.md on the built-in
-// dataset and compares its output with the block that follows it.
-// go test -run TestCookbook -update rewrites the outputs.
+// TestCookbook runs every command of docs/cookbook.md, from the
+// repository's root as a reader would, and compares its output with the
+// block that follows it. go test -run TestCookbook -update rewrites the
+// outputs.
 func TestCookbook(t *testing.T) {
+	cookbookPath, err := filepath.Abs(cookbookPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir("../..")
 	raw, err := os.ReadFile(cookbookPath)
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/annotations/gitrev"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/diff"
 	"github.com/claimnet/claimnet/graph/render"
 	"github.com/claimnet/claimnet/internal/termsafe"
@@ -31,14 +32,14 @@ func (df *diffFlags) add(c *cobra.Command) {
 	f := c.Flags()
 	f.BoolVar(&df.git, "git", false, "read OLD and NEW as git revisions REV1 [REV2] of the dataset in --path (without REV2: the working tree)")
 	f.StringVar(&df.path, "path", ".", "with --git: the dataset's `DIR` in the repository")
-	f.StringVar(&df.measure, "measure", graph.PageRank, "rank actors and claims by this centrality `MEASURE`: "+strings.Join(graph.Measures, ", "))
+	f.StringVar(&df.measure, "measure", analysis.PageRank, "rank actors and claims by this centrality `MEASURE`: "+strings.Join(analysis.Measures, ", "))
 	f.IntVar(&df.threshold, "rank-threshold", diff.DefaultRankThreshold, "list rank changes of `N` places or more")
 }
 
 // check checks the flags and the number of arguments.
 func (df *diffFlags) check(argv []string) error {
-	if !slices.Contains(graph.Measures, df.measure) {
-		return usagef("--measure %q: want one of %s", df.measure, strings.Join(graph.Measures, ", "))
+	if !slices.Contains(analysis.Measures, df.measure) {
+		return usagef("--measure %q: want one of %s", df.measure, strings.Join(analysis.Measures, ", "))
 	}
 	if df.threshold < 1 {
 		return usagef("--rank-threshold must be at least 1, not %d", df.threshold)

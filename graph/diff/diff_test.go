@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations"
-	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/internal/testutil"
 )
 
@@ -30,7 +30,7 @@ func load(t *testing.T, name string) *annotations.Dataset {
 // the whole report as a golden file.
 func TestCompareEveryKind(t *testing.T) {
 	d, err := Compare(context.Background(), load(t, "old"), load(t, "new"),
-		WithMeasure(graph.Degree), WithRankThreshold(2))
+		WithMeasure(analysis.Degree), WithRankThreshold(2))
 	if err != nil {
 		t.Fatal(err)
 	}

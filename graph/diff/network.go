@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 )
 
 // DefaultRankThreshold is the smallest rank change Network reports unless
@@ -17,7 +18,7 @@ const DefaultRankThreshold = 3
 
 // NetworkChanges is how the network moved between the versions.
 type NetworkChanges struct {
-	// Measure is the centrality (one of graph.Measures) ranks are by, and
+	// Measure is the centrality (one of analysis.Measures) ranks are by, and
 	// Threshold the smallest rank change listed.
 	Measure   string `json:"measure"`
 	Threshold int    `json:"threshold"`
@@ -97,11 +98,11 @@ type config struct {
 	measure   string
 	threshold int
 	compile   []graph.Option
-	analyze   []graph.AnalyzeOption
+	analyze   []analysis.AnalyzeOption
 }
 
-// WithMeasure ranks by centrality measure m (one of graph.Measures);
-// the default is graph.PageRank.
+// WithMeasure ranks by centrality measure m (one of analysis.Measures);
+// the default is analysis.PageRank.
 func WithMeasure(m string) Option { return func(c *config) { c.measure = m } }
 
 // WithRankThreshold lists rank changes of n places or more.
@@ -112,18 +113,18 @@ func WithCompile(opts ...graph.Option) Option {
 	return func(c *config) { c.compile = append(c.compile, opts...) }
 }
 
-// WithAnalyze passes options (seed, resolution) to graph.Analyze in Compare.
-func WithAnalyze(opts ...graph.AnalyzeOption) Option {
+// WithAnalyze passes options (seed, resolution) to analysis.Analyze in Compare.
+func WithAnalyze(opts ...analysis.AnalyzeOption) Option {
 	return func(c *config) { c.analyze = append(c.analyze, opts...) }
 }
 
 func configure(opts []Option) (*config, error) {
-	cfg := &config{measure: graph.PageRank, threshold: DefaultRankThreshold}
+	cfg := &config{measure: analysis.PageRank, threshold: DefaultRankThreshold}
 	for _, o := range opts {
 		o(cfg)
 	}
-	if !slices.Contains(graph.Measures, cfg.measure) {
-		return nil, fmt.Errorf("diff: measure %q: want one of %v", cfg.measure, graph.Measures)
+	if !slices.Contains(analysis.Measures, cfg.measure) {
+		return nil, fmt.Errorf("diff: measure %q: want one of %v", cfg.measure, analysis.Measures)
 	}
 	if cfg.threshold < 1 {
 		return nil, fmt.Errorf("diff: rank threshold %d: want 1 or more", cfg.threshold)
@@ -134,7 +135,7 @@ func configure(opts []Option) (*config, error) {
 // Version is one side of a diff: its model and analysis.
 type Version struct {
 	Model    *graph.Model
-	Analysis *graph.Analysis
+	Analysis *analysis.Analysis
 }
 
 // Network compares the analyses of two versions of a dataset.
@@ -153,14 +154,14 @@ func Network(old, new Version, opts ...Option) (*NetworkChanges, error) {
 		Modularity:     delta(ao.Coalitions.Modularity, an.Coalitions.Modularity),
 		Polarization:   delta(ao.Coalitions.Polarization, an.Coalitions.Polarization),
 	}
-	actorScores := func(a *graph.Analysis) map[string]float64 {
+	actorScores := func(a *analysis.Analysis) map[string]float64 {
 		s := make(map[string]float64, len(a.Actors))
 		for _, r := range a.Actors {
 			s[r.ID] = r.Centrality[cfg.measure]
 		}
 		return s
 	}
-	claimScores := func(a *graph.Analysis) map[string]float64 {
+	claimScores := func(a *analysis.Analysis) map[string]float64 {
 		s := make(map[string]float64, len(a.Claims))
 		for _, r := range a.Claims {
 			s[r.ID] = r.Centrality[cfg.measure]
@@ -230,7 +231,7 @@ func rankChanges(kind string, old, new map[string]float64, threshold int) []Rank
 }
 
 // contested lists the claims of a contested in a but not in b.
-func contested(a, b *graph.Analysis) []string {
+func contested(a, b *analysis.Analysis) []string {
 	inB := map[string]bool{}
 	for _, c := range b.Claims {
 		if c.Contested {
@@ -247,7 +248,7 @@ func contested(a, b *graph.Analysis) []string {
 }
 
 // reversals lists the reversals of a that b does not have.
-func reversals(a, b *graph.Analysis) []Reversal {
+func reversals(a, b *analysis.Analysis) []Reversal {
 	inB := map[Reversal]bool{}
 	for _, r := range b.Reversals {
 		inB[Reversal{r.Actor, r.Claim}] = true
@@ -264,7 +265,7 @@ func reversals(a, b *graph.Analysis) []Reversal {
 // coalitionMoves matches the new coalitions to the old and lists the
 // actors of both versions whose coalition is not the match of their old
 // one; see CoalitionMove.
-func coalitionMoves(old, new *graph.Analysis) []CoalitionMove {
+func coalitionMoves(old, new *analysis.Analysis) []CoalitionMove {
 	oldOf := map[string]int{}
 	for _, a := range old.Actors {
 		oldOf[a.ID] = a.Coalition
@@ -341,7 +342,7 @@ func Compare(ctx context.Context, old, new *annotations.Dataset, opts ...Option)
 		if err != nil {
 			return nil, fmt.Errorf("diff: %s version: %w", v.name, err)
 		}
-		an, err := graph.Analyze(ctx, m, cfg.analyze...)
+		an, err := analysis.Analyze(ctx, m, cfg.analyze...)
 		if err != nil {
 			return nil, fmt.Errorf("diff: %s version: %w", v.name, err)
 		}

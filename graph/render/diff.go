@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/goccy/go-graphviz"
 )
 
@@ -36,7 +37,7 @@ const (
 // and the new figure's own. o.Layout must be empty or a force layout
 // (neato, fdp, sfdp); old and new are compiled models and oldAn and
 // newAn their analyses.
-func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *graph.Analysis, new *graph.Model, newAn *graph.Analysis, o Options) (*Figure, error) {
+func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.Analysis, new *graph.Model, newAn *analysis.Analysis, o Options) (*Figure, error) {
 	if o.View != "" && o.View != ViewActorClaim && o.View != ViewDiff {
 		return nil, fmt.Errorf("render diff: the figure is of the actor-claim view, not %q", o.View)
 	}

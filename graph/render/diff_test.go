@@ -14,11 +14,12 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 )
 
 // diffVersion compiles and analyses one of graph/diff's two test
 // versions, which differ in every way a diff reports.
-func diffVersion(t *testing.T, name string) (*graph.Model, *graph.Analysis) {
+func diffVersion(t *testing.T, name string) (*graph.Model, *analysis.Analysis) {
 	t.Helper()
 	d, err := annotations.LoadDir("../diff/testdata/" + name)
 	if err != nil {
@@ -28,7 +29,7 @@ func diffVersion(t *testing.T, name string) (*graph.Model, *graph.Analysis) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := graph.Analyze(context.Background(), m)
+	an, err := analysis.Analyze(context.Background(), m)
 	if err != nil {
 		t.Fatal(err)
 	}

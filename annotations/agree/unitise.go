@@ -129,8 +129,9 @@ func overlap(a, b *Coded) int {
 	if strings.Contains(y, x) {
 		return utf8.RuneCountInString(x)
 	}
+	// Shorter runs than MinQuoteOverlap characters (so bytes) do not count.
 	best := 0
-	for n := len(x) - 1; n > 0 && best == 0; n-- {
+	for n := len(x) - 1; n >= MinQuoteOverlap && best == 0; n-- {
 		if strings.HasSuffix(x, y[:n]) || strings.HasSuffix(y, x[:n]) {
 			best = n
 		}

@@ -129,7 +129,12 @@ func overlap(a, b *Coded) int {
 	if strings.Contains(y, x) {
 		return utf8.RuneCountInString(x)
 	}
-	// Shorter runs than MinQuoteOverlap characters (so bytes) do not count.
+	// Shorter runs than MinQuoteOverlap characters (so bytes) do not count;
+	// a run that long starting y occurs in x, and one starting x in y,
+	// which rules most pairs out at once.
+	if len(x) < MinQuoteOverlap || !strings.Contains(x, y[:MinQuoteOverlap]) && !strings.Contains(y, x[:MinQuoteOverlap]) {
+		return 0
+	}
 	best := 0
 	for n := len(x) - 1; n >= MinQuoteOverlap && best == 0; n-- {
 		if strings.HasSuffix(x, y[:n]) || strings.HasSuffix(y, x[:n]) {

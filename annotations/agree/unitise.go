@@ -43,7 +43,8 @@ type Coded struct {
 	// At is the statement's position in the coder's files.
 	At string `json:"at"`
 
-	norm string // the normalised quote
+	norm string                 // the normalised quote
+	stmt *annotations.Statement // the statement itself
 }
 
 // Unit is one statement as the coders coded it: Coded[i] is coder i's
@@ -91,7 +92,7 @@ func (un *unitiser) text(name string) (string, error) {
 // there is a corpus.
 func (un *unitiser) coded(d *annotations.Dataset, s *annotations.Statement) (*Coded, error) {
 	c := &Coded{Actor: s.Actor, Claim: s.Claim, Stance: s.Stance.String(), Quote: s.Quote, At: s.Pos.String(),
-		norm: annotations.NormalizeText(s.Quote)}
+		norm: annotations.NormalizeText(s.Quote), stmt: s}
 	if un.corpus == nil {
 		return c, nil
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/annotations/agree"
 	"github.com/claimnet/claimnet/internal/termsafe"
 	"github.com/spf13/cobra"
@@ -55,26 +56,7 @@ variables that differ otherwise, and the statements only one coder has.
 			if top < 1 {
 				return usagef("--top must be at least 1, not %d", top)
 			}
-			var opts []agree.Option
-			if corpus != "" {
-				if st, err := os.Stat(corpus); err != nil || !st.IsDir() {
-					return usagef("--corpus %s: not a directory", corpus)
-				}
-				opts = append(opts, agree.WithCorpus(os.DirFS(corpus)))
-			}
-			if len(sources) > 0 {
-				opts = append(opts, agree.WithSources(sources...))
-			}
-			ctx := cmd.Context()
-			codings := make([]agree.Coding, len(argv))
-			for i, p := range argv {
-				d, err := a.loadDataset(ctx, []string{p})
-				if err != nil {
-					return err
-				}
-				codings[i] = agree.Coding{Coder: p, Data: d}
-			}
-			rep, err := agree.Compare(ctx, codings, opts...)
+			rep, _, err := a.compareCodings(cmd, corpus, sources, argv)
 			if err != nil {
 				return err
 			}
@@ -95,6 +77,70 @@ variables that differ otherwise, and the statements only one coder has.
 	f.IntVar(&top, "top", 10, "most confused claim pairs to list")
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.BoolVar(&force, "force", false, "replace an existing output file")
+	return c
+}
+
+// compareCodings loads the codings argv names and compares them, with
+// the quotes placed in corpus when it is given.
+func (a *app) compareCodings(cmd *cobra.Command, corpus string, sources, argv []string) (*agree.Report, []agree.Coding, error) {
+	var opts []agree.Option
+	if corpus != "" {
+		if st, err := os.Stat(corpus); err != nil || !st.IsDir() {
+			return nil, nil, usagef("--corpus %s: not a directory", corpus)
+		}
+		opts = append(opts, agree.WithCorpus(os.DirFS(corpus)))
+	}
+	if len(sources) > 0 {
+		opts = append(opts, agree.WithSources(sources...))
+	}
+	ctx := cmd.Context()
+	codings := make([]agree.Coding, len(argv))
+	for i, p := range argv {
+		d, err := a.loadDataset(ctx, []string{p})
+		if err != nil {
+			return nil, nil, err
+		}
+		codings[i] = agree.Coding{Coder: p, Data: d}
+	}
+	rep, err := agree.Compare(ctx, codings, opts...)
+	return rep, codings, err
+}
+
+func (a *app) mergeCmd() *cobra.Command {
+	var (
+		corpus, out string
+		sources     []string
+		force       bool
+	)
+	c := &cobra.Command{
+		Use:   "merge [--corpus DIR] [--source ID]... [-o FILE] CODING_A CODING_B [CODING_C...]",
+		Short: "Combine several coders' codings into one dataset, marking their disagreements for review",
+		Long: `merge matches the statements of the codings as agree does (see claimnet help
+agree) and writes one annotation file with the actors and claims of all
+codings, the compared sources with the first coding's relations on them, and
+one statement per unit: where every coder chose the same actor, claim and
+stance, the first coder's statement; otherwise the first coder's statement
+with a note starting "` + agree.ReviewPrefix + `" that says what the other coders coded, or
+that only one coder has it. Search the file for ` + agree.ReviewPrefix + ` to review them.`,
+		Example: `  claimnet merge --corpus ../shared/corpus ann/alice ann/bob -o merged.yaml`,
+		Args:    args(cobra.MinimumNArgs(2)),
+		RunE: func(cmd *cobra.Command, argv []string) error {
+			rep, codings, err := a.compareCodings(cmd, corpus, sources, argv)
+			if err != nil {
+				return err
+			}
+			f, err := agree.Merge(rep, codings)
+			if err != nil {
+				return err
+			}
+			return a.output(out, force, func(w io.Writer) error { return annotations.Encode(w, f) })
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&corpus, "corpus", "", "directory of the source texts: match quotes by their character ranges in them")
+	fl.StringSliceVar(&sources, "source", nil, "merge only the source with this `ID` (repeatable)")
+	fl.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
+	fl.BoolVar(&force, "force", false, "replace an existing output file")
 	return c
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -89,5 +90,28 @@ func TestAgreeErrors(t *testing.T) {
 		if code != tc.code || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, stderr, tc.code, tc.want)
 		}
+	}
+}
+
+func TestMergeCommand(t *testing.T) {
+	a := agreeCoding(t, `  - {actor: amir, claim: truce, stance: support, quote: "the truce holds"}
+  - {actor: bina, claim: talks, stance: oppose, quote: "the talks are over"}
+`)
+	b := agreeCoding(t, `  - {actor: amir, claim: truce, stance: support, quote: "the truce holds"}
+  - {actor: bina, claim: talks, stance: support, quote: "the talks are over"}
+`)
+	out := filepath.Join(t.TempDir(), "merged.yaml")
+	if code, _, stderr := runCLI(t, "merge", "-o", out, a, b); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := runCLI(t, "query", "-r", ".statements[] | .note // \"-\"", out)
+	if code != 0 {
+		t.Fatalf("the merged dataset: exit %d: %s", code, stderr)
+	}
+	if want := "\nREVIEW: the coders disagree: " + b + " coded bina support talks.\n"; stdout != want {
+		t.Errorf("notes %q, want %q", stdout, want)
+	}
+	if code, _, stderr := runCLI(t, "merge", "-o", out, a, b); code != 1 || !strings.Contains(stderr, "exists") {
+		t.Errorf("existing output: exit %d, %s", code, stderr)
 	}
 }

@@ -15,6 +15,7 @@ func (a *app) extraCommands() []func() *cobra.Command {
 		a.analyseCmd,
 		a.extractCmd,
 		a.agreeCmd,
+		a.mergeCmd,
 		a.diffCmd,
 	}
 }

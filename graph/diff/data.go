@@ -189,8 +189,8 @@ func relationOf(r *annotations.Relation) Relation {
 // same key in both versions are the same entry (see match), changed when
 // their fields differ.
 func keyed[E, T any](old, new []E, key func(E) [4]string, fields func(E) []Field, of func(E) T) Changes[T] {
-	out := Changes[T]{Added: []T{}, Removed: []T{}, Changed: []Change[T]{}}
 	pairs, removed, added := match(old, new, key, fields)
+	out := Changes[T]{Added: make([]T, 0, len(added)), Removed: make([]T, 0, len(removed)), Changed: []Change[T]{}}
 	for _, p := range pairs {
 		if f := fieldChanges(fields(old[p[0]]), fields(new[p[1]])); len(f) > 0 {
 			out.Changed = append(out.Changed, Change[T]{of(old[p[0]]), of(new[p[1]]), f})
@@ -210,10 +210,14 @@ func keyed[E, T any](old, new []E, key func(E) [4]string, fields func(E) []Field
 // the pairs (old index, new index) in old order, and the old and new
 // indices left unpaired, in order.
 func match[T any](old, new []T, key func(T) [4]string, fields func(T) []Field) (pairs [][2]int, removed, added []int) {
-	byKey := map[[4]string][]int{}
+	byKey := make(map[[4]string][]int, len(new))
 	for j, y := range new {
 		k := key(y)
 		byKey[k] = append(byKey[k], j)
+	}
+	oldKeys := make([][4]string, len(old))
+	for i, x := range old {
+		oldKeys[i] = key(x)
 	}
 	paired := make([]bool, len(new))
 	partner := make([]int, len(old))
@@ -223,7 +227,7 @@ func match[T any](old, new []T, key func(T) [4]string, fields func(T) []Field) (
 			if pass == 1 && partner[i] != 0 {
 				continue
 			}
-			for _, j := range byKey[key(x)] {
+			for _, j := range byKey[oldKeys[i]] {
 				if !paired[j] && (pass == 1 || same(x, new[j])) {
 					paired[j], partner[i] = true, j+1
 					break
@@ -231,6 +235,7 @@ func match[T any](old, new []T, key func(T) [4]string, fields func(T) []Field) (
 			}
 		}
 	}
+	pairs = make([][2]int, 0, min(len(old), len(new)))
 	for i, p := range partner {
 		if p == 0 {
 			removed = append(removed, i)

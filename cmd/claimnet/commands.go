@@ -14,5 +14,8 @@ func (a *app) extraCommands() []func() *cobra.Command {
 		a.renderCmd,
 		a.analyseCmd,
 		a.extractCmd,
+		a.agreeCmd,
+		a.mergeCmd,
+		a.diffCmd,
 	}
 }

@@ -40,6 +40,8 @@ PNG or DOT; the format comes from -o's extension unless --format says. VIEW (def
                claim with its number of supporting (▲) and opposing (▼) actors
   ego          one actor or claim (--node ID) and its neighbourhood within
                --depth hops, with the relations among the actors
+  diff OLD NEW the change between two datasets: what NEW added and OLD had
+               that NEW lacks, on NEW's layout (see claimnet diff)
 
 Support and oppose edges differ in colour, line style (solid, dashed) and
 arrowhead (arrow, bar), so a figure reads in greyscale print too; edge width
@@ -79,8 +81,12 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
   claimnet render ego --node khawaja-asif --depth 2 --format png -o asif.png
   claimnet render arguments --theme print --title "Figure 2" -o args.svg
   claimnet render --top 14 --size page --positions layout.json -o figure1.pdf`,
-		Args: args(cobra.MaximumNArgs(2)),
+		Args: args(cobra.MaximumNArgs(3)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
+			diffArgs, argv, err := splitRenderDiff(argv)
+			if err != nil {
+				return err
+			}
 			if len(argv) > 0 {
 				if !slices.Contains(render.Views, argv[0]) {
 					return unknownView(argv[0])
@@ -140,6 +146,9 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 				o.Wrap = -1
 			}
 			ctx := cmd.Context()
+			if diffArgs != nil {
+				return a.renderDiff(ctx, diffArgs, w, o, format, out, force)
+			}
 			m, an, err := a.compileAnalysed(ctx, argv, w)
 			if err != nil {
 				return err

@@ -1,0 +1,153 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
+)
+
+// diffVersion compiles and analyses one of graph/diff's two test
+// versions, which differ in every way a diff reports.
+func diffVersion(t *testing.T, name string) (*graph.Model, *analysis.Analysis) {
+	t.Helper()
+	d, err := annotations.LoadDir("../diff/testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := graph.Compile(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := analysis.Analyze(context.Background(), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, an
+}
+
+// nodePos reads the node positions of a positioned figure, by node id.
+var nodeStmt = regexp.MustCompile(`(?s)\n\t"((?:actor|claim):[^"]+)"\s*\[([^;]*?)\];`)
+var posAttr = regexp.MustCompile(`\bpos="([-\d.]+),([-\d.]+)!?"`)
+
+func nodePos(t *testing.T, dot []byte) map[string][2]float64 {
+	t.Helper()
+	out := map[string][2]float64{}
+	for _, m := range nodeStmt.FindAllSubmatch(dot, -1) {
+		p := posAttr.FindSubmatch(m[2])
+		if p == nil {
+			t.Fatalf("node %s has no position", m[1])
+		}
+		x, _ := strconv.ParseFloat(string(p[1]), 64)
+		y, _ := strconv.ParseFloat(string(p[2]), 64)
+		out[string(m[1])] = [2]float64{x, y}
+	}
+	return out
+}
+
+func TestDiffFigure(t *testing.T) {
+	ctx := context.Background()
+	mo, ao := diffVersion(t, "old")
+	mn, an := diffVersion(t, "new")
+	r, err := NewRenderer(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	f, err := r.Diff(ctx, mo, ao, mn, an, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Added: actor a6 and claim c4 and the three new stance edges, a4's
+	// second (opposing) statement on c2 making a reversal; removed: claim
+	// c3 and a1's edge to it; stances changed: a3 on c1, a5 and a4 on c2.
+	want := "2 nodes and 2 edges added, 1 and 1 removed, 3 edges with a changed stance; positions of the new version"
+	if f.Note != want {
+		t.Errorf("note %q, want %q", f.Note, want)
+	}
+	dot := string(f.DOT())
+	for _, s := range []string{
+		`"claim:c3" [`, `style="dashed"`, `xlabel="−"`, // the removed claim
+		`"actor:a6" [`, `penwidth=3.5`, `xlabel="+"`, // the added actor
+		`"actor:a1" -> "claim:c3" [`, `style=dotted`, `label="−"`,
+		`label="±"`, ":" + f.th.bg + ":", // a double line
+	} {
+		if !strings.Contains(dot, s) {
+			t.Errorf("DOT lacks %s", s)
+		}
+	}
+	var svg bytes.Buffer
+	if err := r.Render(ctx, f, FormatSVG, &svg); err != nil {
+		t.Fatal(err)
+	}
+	dec := xml.NewDecoder(bytes.NewReader(svg.Bytes()))
+	for {
+		_, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the SVG is not well-formed XML: %v", err)
+		}
+	}
+	for _, s := range []string{"Change from the old version to the new", "added (+): in the new version only",
+		"removed (−): in the old version only", "stance changed (±): double line, new stance",
+		"actor or claim added: thick border", "actor or claim removed: dashed, grey", "Trade resumes."} {
+		if !strings.Contains(svg.String(), s) {
+			t.Errorf("SVG lacks %q", s)
+		}
+	}
+
+	// The new version's nodes keep their places relative to each other
+	// (the layouts may place the whole differently on the page).
+	fNew, err := Build(ctx, mn, an, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pNew, err := r.Positioned(ctx, fNew)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pDiff, err := r.Positioned(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, atDiff := nodePos(t, pNew), nodePos(t, pDiff)
+	ref := "actor:a1"
+	for id, p := range at {
+		q, ok := atDiff[id]
+		if !ok {
+			t.Errorf("%s not in the diff figure", id)
+			continue
+		}
+		dx := (p[0] - at[ref][0]) - (q[0] - atDiff[ref][0])
+		dy := (p[1] - at[ref][1]) - (q[1] - atDiff[ref][1])
+		if math.Hypot(dx, dy) > 1 {
+			t.Errorf("%s moved by (%.1f, %.1f) against %s", id, dx, dy, ref)
+		}
+	}
+	if len(atDiff) != len(at)+1 {
+		t.Errorf("%d nodes in the diff figure, want the new version's %d and the removed claim", len(atDiff), len(at))
+	}
+
+	var again bytes.Buffer
+	if err := r.Render(ctx, f, FormatSVG, &again); err != nil || !bytes.Equal(again.Bytes(), svg.Bytes()) {
+		t.Errorf("a second drawing differs (%v)", err)
+	}
+	if _, err := r.Diff(ctx, mo, ao, mn, an, Options{Layout: LayoutDot}); err == nil {
+		t.Error("the dot layout accepted")
+	}
+	if _, err := r.Diff(ctx, mo, ao, mn, an, Options{View: ViewActors}); err == nil {
+		t.Error("the actors view accepted")
+	}
+}

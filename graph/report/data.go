@@ -7,6 +7,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/render"
 )
 
@@ -122,7 +123,7 @@ type coalitionsDoc struct {
 }
 
 // newDocument gathers the page's data from m and its analysis an.
-func newDocument(m *graph.Model, an *graph.Analysis, title string) (*document, error) {
+func newDocument(m *graph.Model, an *analysis.Analysis, title string) (*document, error) {
 	fills, err := render.Colors(m, an, render.Options{})
 	if err != nil {
 		return nil, err
@@ -130,7 +131,7 @@ func newDocument(m *graph.Model, an *graph.Analysis, title string) (*document, e
 	d := &document{
 		Title:       title,
 		Window:      m.Window,
-		Measures:    graph.Measures,
+		Measures:    analysis.Measures,
 		Actors:      make([]actorDoc, len(m.Actors)),
 		Claims:      make([]claimDoc, len(m.Claims)),
 		Statements:  make([]stmtDoc, len(m.Statements)),
@@ -165,8 +166,8 @@ func newDocument(m *graph.Model, an *graph.Analysis, title string) (*document, e
 		return out, nil
 	}
 	scores := func(c map[string]float64) []float64 {
-		out := make([]float64, len(graph.Measures))
-		for i, k := range graph.Measures {
+		out := make([]float64, len(analysis.Measures))
+		for i, k := range analysis.Measures {
 			out[i] = c[k]
 		}
 		return out

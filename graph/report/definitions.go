@@ -4,7 +4,7 @@ package report
 // Its Text is taken word for word from docs/measures.md (a test checks
 // it), so the report and the documentation say the same.
 type Definition struct {
-	// Key names the measure: a centrality name (graph.Measures) or one of
+	// Key names the measure: a centrality name (analysis.Measures) or one of
 	// the other measures of the page.
 	Key string `json:"key"`
 	// Name is how the page labels the measure.

@@ -13,6 +13,7 @@ import (
 	"io"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/render"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -56,10 +57,10 @@ type Options struct {
 }
 
 // Write writes the report of m and its analysis an (which must be
-// graph.Analyze's result for m) to w as one HTML file: the data, the
+// analysis.Analyze's result for m) to w as one HTML file: the data, the
 // figure, the scripts, the styles and the fonts inline, nothing loaded
 // from elsewhere. The same m, an and o give the same bytes.
-func Write(ctx context.Context, w io.Writer, m *graph.Model, an *graph.Analysis, o Options) error {
+func Write(ctx context.Context, w io.Writer, m *graph.Model, an *analysis.Analysis, o Options) error {
 	if o.Top < 0 {
 		return fmt.Errorf("report: top %d: want 0 (all) or more", o.Top)
 	}
@@ -119,7 +120,7 @@ func Write(ctx context.Context, w io.Writer, m *graph.Model, an *graph.Analysis,
 // figure draws the actor–claim figure as render draws it and returns it
 // ready to sit inside the page: the svg element without the XML
 // prologue, doctype and comments.
-func figure(ctx context.Context, m *graph.Model, an *graph.Analysis, o Options) ([]byte, error) {
+func figure(ctx context.Context, m *graph.Model, an *analysis.Analysis, o Options) ([]byte, error) {
 	fig, err := render.Build(ctx, m, an, render.Options{View: render.ViewActorClaim, Top: o.Top})
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/report"
 )
 
@@ -22,12 +23,12 @@ import (
 var builtin struct {
 	once   sync.Once
 	m      *graph.Model
-	an     *graph.Analysis
+	an     *analysis.Analysis
 	report []byte
 	err    error
 }
 
-func builtinModel(t testing.TB) (*graph.Model, *graph.Analysis) {
+func builtinModel(t testing.TB) (*graph.Model, *analysis.Analysis) {
 	t.Helper()
 	builtinReport(t)
 	return builtin.m, builtin.an
@@ -45,7 +46,7 @@ func builtinReport(t testing.TB) []byte {
 		if builtin.m, builtin.err = graph.Compile(ctx, d); builtin.err != nil {
 			return
 		}
-		if builtin.an, builtin.err = graph.Analyze(ctx, builtin.m); builtin.err != nil {
+		if builtin.an, builtin.err = analysis.Analyze(ctx, builtin.m); builtin.err != nil {
 			return
 		}
 		var buf bytes.Buffer
@@ -60,7 +61,7 @@ func builtinReport(t testing.TB) []byte {
 
 // compileWindow compiles and analyses the built-in dataset within the
 // window from..to (YYYY-MM-DD, "" for open), as --from and --to do.
-func compileWindow(t testing.TB, from, to string) (*graph.Model, *graph.Analysis) {
+func compileWindow(t testing.TB, from, to string) (*graph.Model, *analysis.Analysis) {
 	t.Helper()
 	var w graph.Window
 	if err := w.From.UnmarshalText([]byte(from)); err != nil {
@@ -75,7 +76,7 @@ func compileWindow(t testing.TB, from, to string) (*graph.Model, *graph.Analysis
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := graph.Analyze(ctx, mw)
+	an, err := analysis.Analyze(ctx, mw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +329,7 @@ func TestHostileText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := graph.Analyze(ctx, m)
+	an, err := analysis.Analyze(ctx, m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +357,7 @@ func TestWriteErrors(t *testing.T) {
 		t.Errorf("Top -1: %v", err)
 	}
 	other, _ := compileWindow(t, "2025-11-09", "")
-	if err := report.Write(ctx, &bytes.Buffer{}, other, &graph.Analysis{}, report.Options{}); err == nil {
+	if err := report.Write(ctx, &bytes.Buffer{}, other, &analysis.Analysis{}, report.Options{}); err == nil {
 		t.Error("an analysis of another model: no error")
 	}
 	cancelled, cancel := context.WithCancel(ctx)
@@ -388,7 +389,7 @@ func TestDefinitionsFromDocs(t *testing.T) {
 			t.Errorf("%s: docs/measures.md has no section %q", d.Key, d.Section)
 		}
 	}
-	for _, k := range append(slices.Clone(graph.Measures), "contested", "contestation", "reversal", "coalition", "modularity", "polarization") {
+	for _, k := range append(slices.Clone(analysis.Measures), "contested", "contestation", "reversal", "coalition", "modularity", "polarization") {
 		if !keys[k] {
 			t.Errorf("no definition of %s", k)
 		}

@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/claimnet/claimnet/internal/testutil"
@@ -114,13 +115,33 @@ func open(t testing.TB, bctx context.Context, path string) *session {
 			s.mu.Unlock()
 		}
 	}()
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewW, viewH), chromedp.Navigate(s.url)); err != nil {
+	perf := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, performance.Enable, performance.EnableParams{})
+		return err
+	})
+	if err := chromedp.Do(ctx, perf, chromedp.EmulateViewport(viewW, viewH), chromedp.Navigate(s.url)); err != nil {
 		t.Fatalf("load %s: %v", path, err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.body.dataset.ready === "1"`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 		t.Fatalf("the report did not become ready: %v; console: %v", err, s.messages())
 	}
 	return s
+}
+
+// metrics returns the page's run-time metrics (Performance.getMetrics):
+// TaskDuration, ScriptDuration, LayoutDuration, RecalcStyleDuration (in
+// seconds of the page's main thread) and the others.
+func (s *session) metrics(t testing.TB) map[string]float64 {
+	t.Helper()
+	res, err := chromedp.Call(s.ctx, performance.GetMetrics, cdp.Empty{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]float64{}
+	for _, m := range res.Metrics {
+		out[m.Name] = m.Value
+	}
+	return out
 }
 
 func (s *session) messages() []string {
@@ -544,4 +565,92 @@ func pinch(t testing.TB, s *session, x, y float64) {
 		touch(input.DispatchTouchEventTypeTouchMove, 60),
 		touch(input.DispatchTouchEventTypeTouchMove, 80),
 		touch(input.DispatchTouchEventTypeTouchEnd, 80))
+}
+
+// TestLogicJS runs assets/logic_test.js, the tests of logic.js.
+func TestLogicJS(t *testing.T) {
+	bctx := browser(t)
+	var page strings.Builder
+	page.WriteString("<!DOCTYPE html><html><body><script>")
+	for _, f := range []string{"assets/logic.js", "assets/logic_test.js"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page.Write(b)
+		page.WriteString("\n</script><script>")
+	}
+	page.WriteString(`document.body.dataset.ready = "1";</script></body></html>`)
+	p := filepath.Join(t.TempDir(), "logic.html")
+	if err := os.WriteFile(p, []byte(page.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := open(t, bctx, p)
+	for _, f := range eval[[]string](t, s, `runClaimnetLogicTests()`) {
+		t.Error(f)
+	}
+	if errs := s.errors(); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}
+
+// TestDateWindows checks the page's date range against the library: for
+// every window the range can make on the built-in dataset, the
+// statements, contested claims, contestation and reversals that
+// logic.js computes are those of graph.Compile with the same --from and
+// --to and analysis.Analyze.
+func TestDateWindows(t *testing.T) {
+	bctx := browser(t)
+	s := open(t, bctx, builtinFile(t))
+	m, _ := builtinModel(t)
+	var dates []string
+	for _, st := range m.Statements {
+		if d := st.Date.String(); d != "" && !slices.Contains(dates, d) {
+			dates = append(dates, d)
+		}
+	}
+	slices.Sort(dates)
+	windows := [][2]string{{"", ""}, {dates[1], ""}, {"", dates[len(dates)-2]}}
+	for i := range dates {
+		for j := i; j < len(dates); j++ {
+			windows = append(windows, [2]string{dates[i], dates[j]})
+		}
+	}
+	type result struct {
+		Statements   int                `json:"statements"`
+		Contested    []string           `json:"contested"`
+		Contestation map[string]float64 `json:"contestation"`
+		Reversals    []string           `json:"reversals"`
+	}
+	for _, w := range windows {
+		got := eval[result](t, s, fmt.Sprintf(`(() => {
+			const doc = claimnetReport.doc;
+			const an = ClaimnetLogic.analyse(doc, {from: %q, to: %q});
+			const r = {statements: an.inWin.reduce((a, b) => a + b, 0), contested: [], contestation: {}, reversals: []};
+			doc.claims.forEach((c, i) => { if (an.contested[i]) { r.contested.push(c.id); r.contestation[c.id] = an.contestation[i]; } });
+			an.reversals.forEach(x => r.reversals.push(doc.actors[x.a].id + " " + doc.claims[x.c].id + " " + x.first + " " + x.last));
+			return r;
+		})()`, w[0], w[1]))
+		mw, an := compileWindow(t, w[0], w[1])
+		want := result{Statements: len(mw.Statements), Contestation: map[string]float64{}}
+		for _, c := range an.Claims {
+			if c.Contested {
+				want.Contested = append(want.Contested, c.ID)
+				want.Contestation[c.ID] = c.Contestation
+			}
+		}
+		for _, r := range an.Reversals {
+			want.Reversals = append(want.Reversals, r.Actor+" "+r.Claim+" "+r.First.String()+" "+r.Last.String())
+		}
+		if got.Statements != want.Statements || !slices.Equal(got.Contested, want.Contested) || !slices.Equal(got.Reversals, want.Reversals) {
+			t.Errorf("window %s..%s: the page has %d statements, contested %q, reversals %q; --from/--to give %d, %q, %q",
+				w[0], w[1], got.Statements, got.Contested, got.Reversals, want.Statements, want.Contested, want.Reversals)
+		}
+		for id, v := range want.Contestation {
+			if got.Contestation[id] != v {
+				t.Errorf("window %s..%s: contestation of %s is %v in the page, %v in the analysis", w[0], w[1], id, got.Contestation[id], v)
+			}
+		}
+	}
+	t.Logf("%d windows", len(windows))
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"regexp"
 
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/analysis"
@@ -139,9 +140,14 @@ func figure(ctx context.Context, m *graph.Model, an *analysis.Analysis, o Option
 	return inlineSVG(buf.Bytes())
 }
 
-// inlineSVG strips what comes before the svg element and the comments
-// from an SVG document that Graphviz wrote, whose text has no "<" but in
-// markup (Graphviz escapes it).
+// inlineSVG makes the SVG document that Graphviz wrote ready to sit
+// inside the page, and lighter for the browser without changing what it
+// draws: it drops what comes before the svg element, the comments, and
+// the line breaks between elements (each would be a text node), and it
+// moves the title of each node and edge, which names its actor, claim or
+// actor–claim pair, into a data-id attribute of its group. Graphviz
+// escapes "<" in text, so every "<" is markup, and it writes no text
+// between elements.
 func inlineSVG(svg []byte) ([]byte, error) {
 	i := bytes.Index(svg, []byte("<svg"))
 	if i < 0 {
@@ -150,21 +156,41 @@ func inlineSVG(svg []byte) ([]byte, error) {
 	svg = svg[i:]
 	var out bytes.Buffer
 	out.Grow(len(svg))
-	for {
+	for len(svg) > 0 {
 		j := bytes.Index(svg, []byte("<!--"))
 		if j < 0 {
-			out.Write(svg)
+			j = len(svg)
+		}
+		for _, line := range bytes.Split(svg[:j], []byte("\n")) {
+			out.Write(line)
+			if len(line) > 0 && line[len(line)-1] != '>' {
+				out.WriteByte('\n') // inside a tag or a text: keep the break
+			}
+		}
+		if j == len(svg) {
 			break
 		}
-		out.Write(svg[:j])
 		k := bytes.Index(svg[j:], []byte("-->"))
 		if k < 0 {
 			return nil, errors.New("report: the figure has an unterminated comment")
 		}
-		svg = bytes.TrimPrefix(svg[j+k+len("-->"):], []byte("\n"))
+		svg = svg[j+k+len("-->"):]
 	}
-	return bytes.TrimSpace(out.Bytes()), nil
+	b := titledGroup.ReplaceAll(bytes.TrimSpace(out.Bytes()), []byte(`$1 data-id="$2">`))
+	// Graphviz wraps each tooltip's link in a group of its own, which
+	// draws nothing: one element less per node and edge.
+	if n := len(linkGroup.FindAllIndex(b, -1)); n > 0 && n == bytes.Count(b, []byte("</a>")) && n == bytes.Count(b, []byte("</a></g>")) {
+		b = linkGroup.ReplaceAll(b, []byte("$1"))
+		b = bytes.ReplaceAll(b, []byte("</a></g>"), []byte("</a>"))
+	}
+	return b, nil
 }
+
+// linkGroup matches the group Graphviz wraps a link in, and the link.
+var linkGroup = regexp.MustCompile(`<g id="a_[^"]*">(<a [^>]*>)`)
+
+// titledGroup matches the start of a node's or edge's group and its title.
+var titledGroup = regexp.MustCompile(`(<g id="(?:node|edge)\d+" class="(?:node|edge)")><title>([^<]*)</title>`)
 
 // scriptHash is the CSP source expression that allows the inline
 // script js.

@@ -16,6 +16,7 @@ import (
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/report"
+	"github.com/claimnet/claimnet/internal/graphtest"
 )
 
 // The built-in dataset's model, analysis and report, made once for the
@@ -64,19 +65,15 @@ func builtinReport(t testing.TB) []byte {
 func compileWindow(t testing.TB, from, to string) (*graph.Model, *analysis.Analysis) {
 	t.Helper()
 	var w graph.Window
-	if err := w.From.UnmarshalText([]byte(from)); err != nil {
-		t.Fatal(err)
+	if from != "" {
+		w.From = graphtest.Date(t, from)
 	}
-	if err := w.To.UnmarshalText([]byte(to)); err != nil {
-		t.Fatal(err)
+	if to != "" {
+		w.To = graphtest.Date(t, to)
 	}
 	m, _ := builtinModel(t)
-	ctx := context.Background()
-	mw, err := graph.Compile(ctx, m.Data, graph.WithWindow(w))
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := analysis.Analyze(ctx, mw)
+	mw := graphtest.Compile(t, m.Data, graph.WithWindow(w))
+	an, err := analysis.Analyze(context.Background(), mw)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@
 
 (function () {
 	var L = ClaimnetLogic;
+	performance.mark("cn-start");
 	var doc = JSON.parse(document.getElementById("cn-data").textContent);
 	var A = doc.actors.length;
 	var C = doc.claims.length;
@@ -102,13 +103,26 @@
 	svg.removeAttribute("height");
 	svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
 	svg.setAttribute("role", "group");
+	// Tab goes from the figure's frame to its nodes, not to the drawing.
+	svg.setAttribute("tabindex", "-1");
 	svg.setAttribute("aria-label", "Actors (ellipses) and claims (boxes), with support (solid, arrow) and oppose (dashed, bar) edges");
-	svg.querySelectorAll("g.node").forEach(function (g) {
-		var t = g.querySelector("title");
-		var n = t ? parseNode(t.textContent) : null;
-		if (t) {
-			t.remove();
+	// titleOf returns what names a node or edge: its data-id (package
+	// report moves Graphviz's title there) or else its title, removed so
+	// that the browser shows the figure's own tooltips.
+	function titleOf(g) {
+		var id = g.getAttribute("data-id");
+		if (id !== null) {
+			return id;
 		}
+		var t = g.querySelector("title");
+		if (!t) {
+			return "";
+		}
+		t.remove();
+		return t.textContent;
+	}
+	svg.querySelectorAll("g.node").forEach(function (g) {
+		var n = parseNode(titleOf(g));
 		if (!n) {
 			return; // the legend
 		}
@@ -118,12 +132,10 @@
 		g.setAttribute("role", "button");
 		g.setAttribute("aria-label", n.kind === "actor" ? doc.actors[n.index].name : "Claim: " + doc.claims[n.index].text);
 	});
-	svg.querySelectorAll("g.edge").forEach(function (g) {
-		var t = g.querySelector("title");
-		var ends = t ? t.textContent.split("->") : [];
-		if (t) {
-			t.remove();
-		}
+	var edgeGs = svg.querySelectorAll("g.edge");
+	var edgeCount = edgeGs.length;
+	edgeGs.forEach(function (g) {
+		var ends = titleOf(g).split("->");
 		var a = ends.length === 2 ? parseNode(ends[0]) : null;
 		var c = ends.length === 2 ? parseNode(ends[1]) : null;
 		if (!a || !c || a.kind !== "actor" || c.kind !== "claim") {
@@ -131,8 +143,9 @@
 		}
 		edgeInfo.set(g, {a: a.index, c: c.index});
 		edgeEl.set(L.pairKey(doc, a.index, c.index), g);
-		// A wider, invisible copy of the line to click.
-		var p = g.querySelector("path");
+		// A wider, invisible copy of the line to click, on figures small
+		// enough for the copies to cost little.
+		var p = edgeCount <= 3000 ? g.querySelector("path") : null;
 		if (p) {
 			var hit = p.cloneNode(false);
 			hit.setAttribute("class", "cn-hit");
@@ -144,6 +157,8 @@
 	if (graphTitle) {
 		graphTitle.remove();
 	}
+
+	performance.mark("cn-figure");
 
 	// Pan and zoom move the viewBox.
 	var base = svg.viewBox.baseVal;
@@ -584,45 +599,55 @@
 		state.hover = n;
 		highlight();
 	}
-	nodeInfo.forEach(function (n, g) {
-		g.addEventListener("pointerenter", function () {
-			hoverOn(n);
-		});
-		g.addEventListener("pointerleave", function () {
-			hoverOn(null);
-		});
-		g.addEventListener("focus", function () {
-			reveal(g);
-			hoverOn(n);
-		});
-		g.addEventListener("blur", function () {
-			hoverOn(null);
-		});
-		g.addEventListener("click", function (e) {
-			e.stopPropagation();
-			if (!dragged) {
-				select(n.kind, n.index, {});
-			}
-		});
+	// One listener of each kind for the whole figure: a node or edge is
+	// found from the event's target.
+	function itemOf(target) {
+		var g = target && target.closest ? target.closest("g.node, g.edge") : null;
+		if (!g) {
+			return null;
+		}
+		var n = nodeInfo.get(g);
+		if (n) {
+			return {g: g, kind: n.kind, index: n.index};
+		}
+		var e = edgeInfo.get(g);
+		return e ? {g: g, kind: "edge", a: e.a, c: e.c} : null;
+	}
+	svg.addEventListener("pointerover", function (e) {
+		var it = itemOf(e.target);
+		if (it && (!state.hover || state.hover.g !== it.g)) {
+			hoverOn(it);
+		}
 	});
-	edgeInfo.forEach(function (e, g) {
-		var n = {kind: "edge", a: e.a, c: e.c};
-		g.addEventListener("pointerenter", function () {
-			hoverOn(n);
-		});
-		g.addEventListener("pointerleave", function () {
+	svg.addEventListener("pointerout", function (e) {
+		var it = itemOf(e.target);
+		if (it && (!e.relatedTarget || !it.g.contains(e.relatedTarget))) {
 			hoverOn(null);
-		});
-		g.addEventListener("click", function (ev) {
-			ev.stopPropagation();
-			if (!dragged) {
-				selectEdge(e.a, e.c, {});
-			}
-		});
+		}
 	});
-	canvas.addEventListener("click", function () {
-		if (!dragged && state.selection) {
-			clearSelection();
+	svg.addEventListener("focusin", function (e) {
+		var it = itemOf(e.target);
+		if (it) {
+			reveal(it.g);
+			hoverOn(it);
+		}
+	});
+	svg.addEventListener("focusout", function () {
+		hoverOn(null);
+	});
+	canvas.addEventListener("click", function (e) {
+		if (dragged) {
+			return;
+		}
+		var it = itemOf(e.target);
+		if (!it) {
+			if (state.selection) {
+				clearSelection();
+			}
+		} else if (it.kind === "edge") {
+			selectEdge(it.a, it.c, {});
+		} else {
+			select(it.kind, it.index, {});
 		}
 	});
 	document.addEventListener("keydown", function (e) {
@@ -693,23 +718,36 @@
 			: s.kind + ":" + (s.kind === "actor" ? doc.actors : doc.claims)[s.index].id;
 	}
 
-	function actorLink(a) {
-		var b = el("button", "cn-link", doc.actors[a].name);
+	// Links to actors, claims and edges are buttons whose data-sel names
+	// what they select ("actor 3", "claim 5", "edge 3 5"); one listener
+	// serves them all.
+	function link(text, sel) {
+		var b = el("button", "cn-link", text);
 		b.type = "button";
-		b.addEventListener("click", function () {
-			select("actor", a, {frame: true, focus: true});
-		});
+		b.dataset.sel = sel;
 		return b;
 	}
 
-	function claimLink(c) {
-		var b = el("button", "cn-link", doc.claims[c].text);
-		b.type = "button";
-		b.addEventListener("click", function () {
-			select("claim", c, {frame: true, focus: true});
-		});
-		return b;
+	function actorLink(a) {
+		return link(doc.actors[a].name, "actor " + a);
 	}
+
+	function claimLink(c) {
+		return link(doc.claims[c].text, "claim " + c);
+	}
+
+	document.addEventListener("click", function (e) {
+		var b = e.target.closest ? e.target.closest("button.cn-link[data-sel]") : null;
+		if (!b) {
+			return;
+		}
+		var f = b.dataset.sel.split(" ");
+		if (f[0] === "edge") {
+			selectEdge(Number(f[1]), Number(f[2]), {frame: true});
+		} else {
+			select(f[0], Number(f[1]), {frame: true, focus: true});
+		}
+	});
 
 	function defLink(key, text) {
 		var d = defs[key];
@@ -1036,8 +1074,13 @@
 	// (row → number or string), cell (row → node or string), num, def};
 	// rows() gives the rows. Sorting is by a header's button; aria-sort
 	// says which column sorts the table.
+	// A table's rows are made when its tab is open, so that a large
+	// dataset's hidden tables cost nothing until they are read.
+	var tables = new Map(); // tab panel id → table
 	function table(container, intro, columns, rows, sortCol, sortDir) {
-		var t = {col: sortCol, dir: sortDir};
+		// At first a table shows its first rows only; a button shows all.
+		var t = {col: sortCol, dir: sortDir, dirty: true, limit: 250};
+		tables.set(container.id, t);
 		var p = el("p", "");
 		container.appendChild(p);
 		var tab = el("table", "");
@@ -1069,6 +1112,11 @@
 		tab.appendChild(tbody);
 		container.appendChild(tab);
 		t.refresh = function () {
+			if (container.hidden) {
+				t.dirty = true;
+				return;
+			}
+			t.dirty = false;
 			var rs = L.sortRows(rows(), columns[t.col].key, t.dir);
 			p.textContent = typeof intro === "function" ? intro(rs) : intro;
 			ths.forEach(function (th, j) {
@@ -1079,7 +1127,7 @@
 				}
 			});
 			var frag = document.createDocumentFragment();
-			rs.forEach(function (r) {
+			rs.slice(0, t.limit).forEach(function (r) {
 				var tr = el("tr", "");
 				columns.forEach(function (col) {
 					var v = col.cell ? col.cell(r) : col.key(r);
@@ -1087,6 +1135,17 @@
 				});
 				frag.appendChild(tr);
 			});
+			if (rs.length > t.limit) {
+				var more = el("button", "cn-more", "Show all " + rs.length + " rows");
+				more.type = "button";
+				more.addEventListener("click", function () {
+					t.limit = Infinity;
+					t.refresh();
+				});
+				var td = el("td", "", more);
+				td.colSpan = columns.length;
+				frag.appendChild(el("tr", "", td));
+			}
 			tbody.textContent = "";
 			tbody.appendChild(frag);
 		};
@@ -1195,15 +1254,12 @@
 	{label: "Evidence", key: function (r) {
 		return 0;
 	}, cell: function (r) {
-		var b = el("button", "cn-link", "statements");
-		b.type = "button";
-		b.addEventListener("click", function () {
-			selectEdge(r.a, r.c, {frame: true});
-		});
-		return b;
+		return link("statements", "edge " + r.a + " " + r.c);
 	}}], function () {
 		return state.an.reversals.slice();
 	}, 0, 1);
+
+	performance.mark("cn-tables");
 
 	(function coalitions() {
 		var box = $("cn-t-coalitions");
@@ -1242,6 +1298,10 @@
 			x.tabIndex = on ? 0 : -1;
 			$(x.getAttribute("aria-controls")).hidden = !on;
 		});
+		var tab = tables.get(t.getAttribute("aria-controls"));
+		if (tab && tab.dirty) {
+			tab.refresh();
+		}
 		if (focus) {
 			t.focus();
 		}
@@ -1260,8 +1320,13 @@
 	});
 
 	update();
+	performance.mark("cn-update");
 	// What the browser tests read.
 	window.claimnetReport = {
+		// Milliseconds from the navigation to the page being ready, and
+		// to the end of its first frame drawn after that.
+		readyMs: performance.now(),
+		paintedMs: 0,
 		doc: doc,
 		state: state,
 		select: function (kind, id) {
@@ -1272,4 +1337,9 @@
 		}
 	};
 	document.body.dataset.ready = "1";
+	requestAnimationFrame(function () {
+		setTimeout(function () {
+			window.claimnetReport.paintedMs = performance.now();
+		}, 0);
+	});
 })();

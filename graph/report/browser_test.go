@@ -36,9 +36,13 @@ var screenshot = flag.String("screenshot", "", "write the screenshot of TestBrow
 const viewW, viewH = 1400, 900
 
 // browser starts a headless chromium for the test and returns its
-// context. The browser is closed when the test ends.
+// context. The browser is closed when the test ends. With -short (CI's
+// run under the race detector) the test is skipped.
 func browser(t testing.TB) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("the browser tests take tens of seconds; they run without -short")
+	}
 	var path string
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {

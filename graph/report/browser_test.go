@@ -27,6 +27,7 @@ import (
 	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/internal/testutil"
 )
 
@@ -358,6 +359,23 @@ func TestBrowser(t *testing.T) {
 		for _, st := range m.Statements {
 			if st.Claim == "kabul-shelters-ttp" && !strings.Contains(text, st.Quote) {
 				t.Errorf("the panel lacks the quote %q", st.Quote)
+			}
+		}
+	})
+
+	t.Run("argument links", func(t *testing.T) {
+		// The first argument edge: its source claim's panel names the
+		// target under Supports or Attacks, and the target's names the
+		// source under Supported by or Attacked by.
+		e := m.Arguments[0]
+		from, to := m.Claims[e.From], m.Claims[e.To]
+		heads := map[string][2]string{graph.Supports: {"Supports", "Supported by"}, graph.Attacks: {"Attacks", "Attacked by"}}[e.Type]
+		for i, c := range []struct{ id, head, other string }{{from.ID, heads[0], to.Text}, {to.ID, heads[1], from.Text}} {
+			do(t, s, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`claimnetReport.select("claim", %q)`, c.id)))
+			got := eval[[]string](t, s, fmt.Sprintf(`[...document.querySelectorAll("#cn-panel h3")].filter(h => h.textContent === %q)
+				.map(h => h.nextElementSibling.innerText)`, c.head))
+			if len(got) != 1 || !strings.Contains(got[0], c.other) {
+				t.Errorf("claim %d (%s): under %q %q, want %q", i, c.id, c.head, got, c.other)
 			}
 		}
 	})

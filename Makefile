@@ -5,6 +5,7 @@
 #               and every command on 1M statements of each shape of debate
 #   make bench-shapes  only the shapes, BENCHMARKS.md rewritten
 #   make eval   precision and recall of extraction against the curated dataset
+#   make screenshot  docs/report.png, out/report.html in headless chromium
 
 GO      ?= go
 BIN     := bin/claimnet
@@ -12,7 +13,7 @@ CORPUS  ?= ../shared/corpus
 DATASET := annotations/istanbul-2025
 GOFILES := $(shell find . -name '*.go' -not -path './.cache/*') go.mod go.sum $(shell find annotations -name '*.yaml')
 
-.PHONY: all build figures test vet unit check-dataset check-figures bench bench-shapes eval fuzz clean
+.PHONY: all build figures test vet unit check-dataset check-figures bench bench-shapes eval fuzz clean screenshot
 
 all: build figures
 
@@ -76,6 +77,11 @@ bench-shapes:
 		/usr/bin/python3 scripts/bench/report.py .cache/bench/results .cache/bench/SHAPES.md && \
 		echo "no results of make bench: wrote .cache/bench/SHAPES.md, BENCHMARKS.md untouched"; \
 	fi
+
+# The README's picture of the report: an actor selected, its quotes listed
+# (the browser test's screenshot; needs chromium).
+screenshot:
+	$(GO) test ./graph/report -count=1 -run '^TestBrowser$$' -screenshot $(CURDIR)/docs/report.png
 
 eval: $(BIN)
 	./$(BIN) extract --eval --corpus $(CORPUS) --actors $(DATASET)

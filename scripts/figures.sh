@@ -17,6 +17,7 @@
 #   actors-centrality.csv  the centralities of the active actors
 #   claims-centrality.csv  the centralities of the active claims
 #   stats.json             the dataset's counts
+#   report.html            the interactive report: figure, quotes, tables
 set -euo pipefail
 bin=$1
 dir=$2
@@ -69,3 +70,4 @@ table='.measures as $m
 out actors-centrality.csv "$bin" query -r --arg kind=actor "$table"
 out claims-centrality.csv "$bin" query -r --arg kind=claim "$table"
 out stats.json "$bin" stats --json
+out report.html "$bin" report --title "Who said what: $title"

@@ -12,6 +12,7 @@ func (a *app) extraCommands() []func() *cobra.Command {
 		a.networkCmd,
 		a.importCmd,
 		a.renderCmd,
+		a.reportCmd,
 		a.analyseCmd,
 		a.extractCmd,
 		a.agreeCmd,

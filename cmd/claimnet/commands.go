@@ -13,6 +13,7 @@ func (a *app) extraCommands() []func() *cobra.Command {
 		a.importCmd,
 		a.renderCmd,
 		a.analyseCmd,
+		a.polarizationCmd,
 		a.extractCmd,
 	}
 }

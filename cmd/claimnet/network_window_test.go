@@ -1,0 +1,70 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestNetworkWindowCommand(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "network", "--window", "3d", "--kernel", "uniform", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s struct {
+		Size    string   `json:"size"`
+		Kernel  string   `json:"kernel"`
+		Notes   []string `json:"notes"`
+		Windows []struct {
+			Start, Mid, End string
+			Nodes           []struct{ ID string }
+			Edges           []struct {
+				Source, Target string
+				Weight         float64
+			}
+		} `json:"windows"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	if s.Size != "4d" || s.Kernel != "uniform" || len(s.Notes) != 1 || len(s.Windows) == 0 {
+		t.Errorf("size %s kernel %s notes %q, %d windows", s.Size, s.Kernel, s.Notes, len(s.Windows))
+	}
+	edges := 0
+	for _, w := range s.Windows {
+		edges += len(w.Edges)
+	}
+	if edges == 0 {
+		t.Error("no edges in any window")
+	}
+
+	code, stdout, stderr = runCLI(t, "network", "--window", "7d", "--step", "7d")
+	if code != 0 {
+		t.Fatalf("csv: exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if lines[0] != "start,mid,end,source,target,weight" || len(lines) < 2 || strings.Count(lines[1], ",") != 5 {
+		t.Errorf("csv output begins %q", lines[:min(3, len(lines))])
+	}
+	// Same run, same bytes.
+	if _, again, _ := runCLI(t, "network", "--window", "7d", "--step", "7d"); again != stdout {
+		t.Error("two runs differ")
+	}
+
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"network", "--kernel", "gaussian"}, "--kernel needs --window"},
+		{[]string{"network", "--window", "30x"}, "--window"},
+		{[]string{"network", "--window", "30d", "--step", "0d"}, "--step"},
+		{[]string{"network", "--window", "30d", "--kernel", "cosine"}, "--kernel is none"},
+		{[]string{"network", "--window", "30d", "--format", "matrix"}, "--format with --window is csv or json"},
+		{[]string{"network", "--window", "30d", "--aggregate", "combine"}, "aggregate by"},
+	} {
+		code, _, stderr := runCLI(t, tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.msg) {
+			t.Errorf("%v: exit %d, stderr %q, want 2 and %q", tt.args, code, stderr, tt.msg)
+		}
+	}
+}

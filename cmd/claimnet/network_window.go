@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/dnanet"
 	"github.com/claimnet/claimnet/graph/series"
 	"github.com/spf13/cobra"
 )
@@ -28,7 +29,7 @@ func addSeriesFlags(c *cobra.Command, sf *seriesFlags) {
 
 // seriesOptions checks the time-window flags; ok is false when --window
 // is not given (and then no other window flag may be).
-func (sf *seriesFlags) options(cmd *cobra.Command, typ string, net graph.NetworkOptions) (o series.Options, ok bool, err error) {
+func (sf *seriesFlags) options(cmd *cobra.Command, typ string, net dnanet.NetworkOptions) (o series.Options, ok bool, err error) {
 	if sf.window == "" {
 		for _, name := range []string{"step", "kernel", "corrected", "no-indent"} {
 			if cmd.Flags().Changed(name) {

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/dnanet"
 	"github.com/claimnet/claimnet/graph/polarization"
 	"github.com/claimnet/claimnet/internal/termsafe"
 	"github.com/spf13/cobra"
@@ -15,7 +16,7 @@ import (
 func (a *app) polarizationCmd() *cobra.Command {
 	var (
 		opts          polarization.Options
-		net           graph.NetworkOptions
+		net           dnanet.NetworkOptions
 		asJSON, force bool
 		out           string
 		w             graph.Window
@@ -59,7 +60,7 @@ or to -o FILE, which is not replaced without --force.`,
 				return err
 			}
 			r, err := polarization.Compute(cmd.Context(), m, net, opts)
-			if errors.Is(err, polarization.ErrInput) || errors.Is(err, graph.ErrNetworkOption) {
+			if errors.Is(err, polarization.ErrInput) || errors.Is(err, dnanet.ErrNetworkOption) {
 				return usageError{err}
 			}
 			if err != nil {
@@ -85,8 +86,8 @@ or to -o FILE, which is not replaced without --force.`,
 	floatVar(c, &opts.Elite, "elite", 0.1, "genetic: share of the best partitions kept", 0, 1, true, "a number above 0 and at most 1")
 	floatVar(c, &opts.Mutation, "mutation", 0.1, "genetic: share of nodes swapped in each new partition", 0, 1, true, "a number above 0 and at most 1")
 	f.BoolVar(&opts.Corrected, "corrected", false, "maximise the corrected score (camps score high) instead of DNA's")
-	f.StringVar(&net.Mode, "mode", graph.NodeActor, "node set: actor or claim")
-	f.StringVar(&net.Duplicates, "duplicates", graph.DuplicatesInclude, "duplicate statements (as network --duplicates)")
+	f.StringVar(&net.Mode, "mode", dnanet.NodeActor, "node set: actor or claim")
+	f.StringVar(&net.Duplicates, "duplicates", dnanet.DuplicatesInclude, "duplicate statements (as network --duplicates)")
 	f.BoolVar(&asJSON, "json", false, "write the result as JSON")
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.BoolVar(&force, "force", false, "replace an existing output file")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/dnanet"
 )
 
 // ModelResult is the polarization of a model's actors (or claims).
@@ -23,7 +24,7 @@ type ModelResult struct {
 // its duplicates rule, exclusions and isolates apply), optimised as
 // Optimize does. These are the networks DNA 3.1's Polarization builds
 // without a time window.
-func Compute(ctx context.Context, m *graph.Model, net graph.NetworkOptions, opts Options) (*ModelResult, error) {
+func Compute(ctx context.Context, m *graph.Model, net dnanet.NetworkOptions, opts Options) (*ModelResult, error) {
 	nw, err := FromModel(ctx, m, net)
 	if err != nil {
 		return nil, err
@@ -45,15 +46,15 @@ func Compute(ctx context.Context, m *graph.Model, net graph.NetworkOptions, opts
 // FromModel builds the congruence and conflict networks, with average
 // normalisation, of m's one-mode network under net (Aggregate and
 // Normalize are overridden), with the node ids as names.
-func FromModel(ctx context.Context, m *graph.Model, net graph.NetworkOptions) (*Networks, error) {
-	net.Normalize = graph.NormalizeAverage
-	net.Aggregate = graph.AggregateCongruence
-	con, err := graph.OneMode(ctx, m, net)
+func FromModel(ctx context.Context, m *graph.Model, net dnanet.NetworkOptions) (*Networks, error) {
+	net.Normalize = dnanet.NormalizeAverage
+	net.Aggregate = dnanet.AggregateCongruence
+	con, err := dnanet.OneMode(ctx, m, net)
 	if err != nil {
 		return nil, fmt.Errorf("polarization: %w", err)
 	}
-	net.Aggregate = graph.AggregateConflict
-	conf, err := graph.OneMode(ctx, m, net)
+	net.Aggregate = dnanet.AggregateConflict
+	conf, err := dnanet.OneMode(ctx, m, net)
 	if err != nil {
 		return nil, fmt.Errorf("polarization: %w", err)
 	}
@@ -82,6 +83,6 @@ func FromModel(ctx context.Context, m *graph.Model, net graph.NetworkOptions) (*
 	return nw, nil
 }
 
-func less(x, y graph.NetworkEdge) bool {
+func less(x, y dnanet.NetworkEdge) bool {
 	return x.Source < y.Source || (x.Source == y.Source && x.Target < y.Target)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations/dna"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/dnanet"
 	"github.com/claimnet/claimnet/graph/polarization"
 	"github.com/claimnet/claimnet/internal/testutil"
 )
@@ -202,7 +203,7 @@ func TestSampleMatchesRDNA(t *testing.T) {
 	ctx := context.Background()
 	const want = 0.5342493
 	for _, alg := range []string{polarization.Genetic, polarization.Greedy} {
-		r, err := polarization.Compute(ctx, m, graph.NetworkOptions{}, polarization.Options{Algorithm: alg, Normalize: true, Seed: 1234})
+		r, err := polarization.Compute(ctx, m, dnanet.NetworkOptions{}, polarization.Options{Algorithm: alg, Normalize: true, Seed: 1234})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -217,7 +218,7 @@ func TestSampleMatchesRDNA(t *testing.T) {
 		if len(r.Nodes) != 7 || len(r.Memberships) != 7 {
 			t.Errorf("%s: %d nodes, %d memberships; sample.dna has 7 organizations", alg, len(r.Nodes), len(r.Memberships))
 		}
-		nw, err := polarization.FromModel(ctx, m, graph.NetworkOptions{})
+		nw, err := polarization.FromModel(ctx, m, dnanet.NetworkOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

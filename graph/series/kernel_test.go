@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/dnanet"
 	"github.com/claimnet/claimnet/graph/series"
 )
 
@@ -112,7 +113,7 @@ func TestKernelsByHand(t *testing.T) {
 		// Corrected: divided by the mean kernel-weighted activity,
 		// (½ + ½)/2, which gives the static window's average weight 1.
 		{"average", series.Options{Size: days(4), Kernel: series.KernelUniform,
-			Network: graph.NetworkOptions{Normalize: graph.NormalizeAverage}}, 7,
+			Network: dnanet.NetworkOptions{Normalize: dnanet.NormalizeAverage}}, 7,
 			[3]string{"2025-01-10", "2025-01-12", "2025-01-14"}, "2025-01-12", 0.5 * 2 / 3, 1},
 		// Classic windows (no kernel): round((4 − 1)/2) = 2 days either
 		// side, so a window of five days; windows wholly inside 10–20.
@@ -152,19 +153,19 @@ func TestKernelsByHand(t *testing.T) {
 func TestOddSizeNoteAndFallbacks(t *testing.T) {
 	m := dataset(t, "a x + 2025-01-10", "b x - 2025-01-12")
 	s, err := series.Compute(context.Background(), m, series.Options{Size: days(3), Kernel: series.KernelUniform,
-		Network: graph.NetworkOptions{Normalize: graph.NormalizeJaccard}})
+		Network: dnanet.NetworkOptions{Normalize: dnanet.NormalizeJaccard}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Size != days(4) || s.Normalize != graph.NormalizeAverage || len(s.Notes) != 2 {
+	if s.Size != days(4) || s.Normalize != dnanet.NormalizeAverage || len(s.Notes) != 2 {
 		t.Errorf("size %v, normalize %s, notes %q", s.Size, s.Normalize, s.Notes)
 	}
-	two, err := series.Compute(context.Background(), m, series.Options{Type: graph.NetworkTwoMode, Size: days(4), Kernel: series.KernelUniform, NoIndent: true,
-		Network: graph.NetworkOptions{Aggregate: graph.AggregateCombine, Normalize: graph.NormalizeActivity}})
+	two, err := series.Compute(context.Background(), m, series.Options{Type: dnanet.NetworkTwoMode, Size: days(4), Kernel: series.KernelUniform, NoIndent: true,
+		Network: dnanet.NetworkOptions{Aggregate: dnanet.AggregateCombine, Normalize: dnanet.NormalizeActivity}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if two.Aggregate != graph.AggregateSubtract || two.Normalize != graph.NormalizeNo || len(two.Notes) != 2 {
+	if two.Aggregate != dnanet.AggregateSubtract || two.Normalize != dnanet.NormalizeNo || len(two.Notes) != 2 {
 		t.Errorf("two-mode: aggregate %s, normalize %s, notes %q", two.Aggregate, two.Normalize, two.Notes)
 	}
 	// Two-mode under a kernel sums ζ, support positive: B's oppose at
@@ -185,7 +186,7 @@ func TestDuplicatesIgnoreYearAsDNA(t *testing.T) {
 		want      float64
 	}{{false, 0}, {true, 1}} {
 		s, err := series.Compute(context.Background(), m, series.Options{Size: days(1),
-			Network: graph.NetworkOptions{Duplicates: graph.DuplicatesWeek}, Corrected: tt.corrected})
+			Network: dnanet.NetworkOptions{Duplicates: dnanet.DuplicatesWeek}, Corrected: tt.corrected})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/dnanet"
 )
 
 // ErrOption is returned, wrapped, for an option value a series does not
@@ -21,11 +22,11 @@ var ErrOption = errors.New("invalid time-window option")
 
 // Options configures a series of networks.
 type Options struct {
-	// Type is graph.NetworkOneMode (the default) or graph.NetworkTwoMode.
+	// Type is dnanet.NetworkOneMode (the default) or dnanet.NetworkTwoMode.
 	Type string
 	// Network gives the node set, aggregation, normalisation, duplicates
 	// rule, isolates and exclusions, as for a single network.
-	Network graph.NetworkOptions
+	Network dnanet.NetworkOptions
 	// Size is the window's size, required. Under a kernel an odd size is
 	// made even by adding one unit, as DNA does.
 	Size Span
@@ -52,12 +53,12 @@ type Window struct {
 	Start, Mid, End annotations.Date
 	// Statements is the number of statements of nonzero weight in it.
 	Statements int
-	// Nodes, Rows and Edges are as in graph.Network: nodes in model
+	// Nodes, Rows and Edges are as in dnanet.Network: nodes in model
 	// order, each one-mode pair once with Source < Target, nonzero
 	// weights only.
-	Nodes []graph.NetworkNode
+	Nodes []dnanet.NetworkNode
 	Rows  int
-	Edges []graph.NetworkEdge
+	Edges []dnanet.NetworkEdge
 }
 
 // Series is a sequence of networks over moving windows.
@@ -150,34 +151,34 @@ func (o Options) resolve() (Options, []string, error) {
 	var notes []string
 	n := &o.Network
 	if o.Type == "" {
-		o.Type = graph.NetworkOneMode
+		o.Type = dnanet.NetworkOneMode
 	}
-	aggs, norms := graph.OneModeAggregates, graph.OneModeNormalizations
+	aggs, norms := dnanet.OneModeAggregates, dnanet.OneModeNormalizations
 	switch o.Type {
-	case graph.NetworkOneMode:
+	case dnanet.NetworkOneMode:
 		if n.Mode == "" {
-			n.Mode = graph.NodeActor
+			n.Mode = dnanet.NodeActor
 		}
-		if n.Mode != graph.NodeActor && n.Mode != graph.NodeClaim {
+		if n.Mode != dnanet.NodeActor && n.Mode != dnanet.NodeClaim {
 			return o, nil, fmt.Errorf("%w: one-mode networks are of actors or claims, not %q", ErrOption, n.Mode)
 		}
 		if n.Aggregate == "" {
-			n.Aggregate = graph.AggregateCongruence
+			n.Aggregate = dnanet.AggregateCongruence
 		}
-	case graph.NetworkTwoMode:
+	case dnanet.NetworkTwoMode:
 		n.Mode = ""
-		aggs, norms = graph.TwoModeAggregates, graph.TwoModeNormalizations
+		aggs, norms = dnanet.TwoModeAggregates, dnanet.TwoModeNormalizations
 		if n.Aggregate == "" {
-			n.Aggregate = graph.AggregateIgnore
+			n.Aggregate = dnanet.AggregateIgnore
 		}
 	default:
 		return o, nil, fmt.Errorf("%w: the network type is onemode or twomode, not %q", ErrOption, o.Type)
 	}
 	if n.Normalize == "" {
-		n.Normalize = graph.NormalizeNo
+		n.Normalize = dnanet.NormalizeNo
 	}
 	if n.Duplicates == "" {
-		n.Duplicates = graph.DuplicatesInclude
+		n.Duplicates = dnanet.DuplicatesInclude
 	}
 	if o.Kernel == "" {
 		o.Kernel = KernelNone
@@ -187,8 +188,8 @@ func (o Options) resolve() (Options, []string, error) {
 		return o, nil, fmt.Errorf("%w: %s networks aggregate by %v, not %q", ErrOption, o.Type, aggs, n.Aggregate)
 	case !slices.Contains(norms, n.Normalize):
 		return o, nil, fmt.Errorf("%w: %s networks normalize by %v, not %q", ErrOption, o.Type, norms, n.Normalize)
-	case !slices.Contains(graph.DuplicateRules, n.Duplicates):
-		return o, nil, fmt.Errorf("%w: duplicates are %v, not %q", ErrOption, graph.DuplicateRules, n.Duplicates)
+	case !slices.Contains(dnanet.DuplicateRules, n.Duplicates):
+		return o, nil, fmt.Errorf("%w: duplicates are %v, not %q", ErrOption, dnanet.DuplicateRules, n.Duplicates)
 	case !slices.Contains(Kernels, o.Kernel):
 		return o, nil, fmt.Errorf("%w: the kernel is %v, not %q", ErrOption, Kernels, o.Kernel)
 	case o.Size.N < 1:
@@ -203,16 +204,16 @@ func (o Options) resolve() (Options, []string, error) {
 			o.Size.N++
 		}
 		switch {
-		case o.Type == graph.NetworkOneMode && (n.Normalize == graph.NormalizeJaccard || n.Normalize == graph.NormalizeCosine):
+		case o.Type == dnanet.NetworkOneMode && (n.Normalize == dnanet.NormalizeJaccard || n.Normalize == dnanet.NormalizeCosine):
 			notes = append(notes, fmt.Sprintf("%s normalisation is not defined under a kernel: average is used, as in DNA", n.Normalize))
-			n.Normalize = graph.NormalizeAverage
-		case o.Type == graph.NetworkTwoMode && n.Normalize != graph.NormalizeNo:
+			n.Normalize = dnanet.NormalizeAverage
+		case o.Type == dnanet.NetworkTwoMode && n.Normalize != dnanet.NormalizeNo:
 			notes = append(notes, fmt.Sprintf("%s normalisation is not defined under a kernel: none is used, as in DNA", n.Normalize))
-			n.Normalize = graph.NormalizeNo
+			n.Normalize = dnanet.NormalizeNo
 		}
-		if n.Aggregate == graph.AggregateCombine {
+		if n.Aggregate == dnanet.AggregateCombine {
 			notes = append(notes, "combine is not defined under a kernel: subtract is used, as in DNA")
-			n.Aggregate = graph.AggregateSubtract
+			n.Aggregate = dnanet.AggregateSubtract
 		}
 	}
 	return o, notes, nil
@@ -227,7 +228,7 @@ func newPlan(ctx context.Context, m *graph.Model, opts Options) (*plan, error) {
 	s := &Series{Type: o.Type, Mode: n.Mode, Aggregate: n.Aggregate, Normalize: n.Normalize, Duplicates: n.Duplicates,
 		Kernel: o.Kernel, Size: o.Size, Step: o.Step, Indent: o.Kernel != KernelNone && !o.NoIndent, Corrected: o.Corrected, Notes: notes}
 	p := &plan{s: s, m: m, nr: len(m.Actors), ni: len(m.Claims), width: o.Size.N, isolates: n.Isolates}
-	claimMode := n.Mode == graph.NodeClaim
+	claimMode := n.Mode == dnanet.NodeClaim
 	if claimMode {
 		p.nr, p.ni = p.ni, p.nr
 	}
@@ -247,7 +248,7 @@ func newPlan(ctx context.Context, m *graph.Model, opts Options) (*plan, error) {
 	}
 	cs := make([]cand, 0, len(m.Statements))
 	var sourceIndex map[string]int32
-	if n.Duplicates == graph.DuplicatesDocument {
+	if n.Duplicates == dnanet.DuplicatesDocument {
 		sourceIndex = make(map[string]int32, len(m.Data.Sources))
 		for i, src := range m.Data.Sources {
 			sourceIndex[src.ID] = int32(i)
@@ -281,8 +282,8 @@ func newPlan(ctx context.Context, m *graph.Model, opts Options) (*plan, error) {
 	// Duplicates: of the statements with the same row, item, stance
 	// (unless ignored) and period, the earliest (date, then dataset
 	// order) counts.
-	if n.Duplicates != graph.DuplicatesInclude {
-		withStance := n.Aggregate != graph.AggregateIgnore
+	if n.Duplicates != dnanet.DuplicatesInclude {
+		withStance := n.Aggregate != dnanet.AggregateIgnore
 		key := func(c cand) [4]int64 {
 			k := [4]int64{int64(c.row), int64(c.item), 0, period(c.d, c.src, n.Duplicates, o.Corrected)}
 			if withStance && c.opp {
@@ -356,20 +357,20 @@ func newPlan(ctx context.Context, m *graph.Model, opts Options) (*plan, error) {
 func period(d day, src int32, rule string, corrected bool) int64 {
 	t := d.date()
 	switch rule {
-	case graph.DuplicatesDocument:
+	case dnanet.DuplicatesDocument:
 		return int64(src)
-	case graph.DuplicatesWeek:
+	case dnanet.DuplicatesWeek:
 		y, w := t.Time().ISOWeek()
 		if corrected {
 			return int64(y)*100 + int64(w)
 		}
 		return int64(w)
-	case graph.DuplicatesMonth:
+	case dnanet.DuplicatesMonth:
 		if corrected {
 			return int64(t) / 100
 		}
 		return int64(t.Month())
-	case graph.DuplicatesYear:
+	case dnanet.DuplicatesYear:
 		return int64(t.Year())
 	}
 	return 0
@@ -377,7 +378,7 @@ func period(d day, src int32, rule string, corrected bool) int64 {
 
 // exclusions resolves the excluded actors and claims by id or name; each
 // must name one, so that a typo is not silently ignored.
-func exclusions(m *graph.Model, n graph.NetworkOptions) (actors, claims []bool, err error) {
+func exclusions(m *graph.Model, n dnanet.NetworkOptions) (actors, claims []bool, err error) {
 	actors, claims = make([]bool, len(m.Actors)), make([]bool, len(m.Claims))
 	for _, x := range n.ExcludeActors {
 		found := false
@@ -457,7 +458,7 @@ func (p *plan) each(ctx context.Context, fn func(*Window) error) error {
 	workers := max(1, min(runtime.GOMAXPROCS(0), nw))
 	// A buffer is the right to compute a window: workers take one and
 	// fill it with the window's edges; the emitter gives it back.
-	free := make(chan []graph.NetworkEdge, 2*workers)
+	free := make(chan []dnanet.NetworkEdge, 2*workers)
 	for range cap(free) {
 		free <- nil
 	}
@@ -473,7 +474,7 @@ func (p *plan) each(ctx context.Context, fn func(*Window) error) error {
 			defer wg.Done()
 			sc := p.newScratch()
 			for {
-				var buf []graph.NetworkEdge
+				var buf []dnanet.NetworkEdge
 				select {
 				case buf = <-free:
 				case <-ctx.Done():

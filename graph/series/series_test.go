@@ -10,6 +10,7 @@ import (
 	"github.com/claimnet/claimnet/annotations/dna"
 	"github.com/claimnet/claimnet/annotations/gen"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/dnanet"
 	"github.com/claimnet/claimnet/graph/series"
 	"github.com/claimnet/claimnet/internal/testutil"
 )
@@ -47,7 +48,7 @@ func TestSampleGaussianWindowCount(t *testing.T) {
 
 // TestClassicWindowsEqualStaticNetworks: without a kernel every window's
 // network is the static network of the statements dated within it
-// (graph.OneMode and graph.TwoModeNetwork of a model compiled with the
+// (dnanet.OneMode and dnanet.TwoModeNetwork of a model compiled with the
 // window), for every aggregation and normalisation.
 func TestClassicWindowsEqualStaticNetworks(t *testing.T) {
 	d, err := gen.Generate(gen.Config{Actors: 60, Claims: 25, Statements: 1500, Sources: 90, Seed: 3,
@@ -64,19 +65,19 @@ func TestClassicWindowsEqualStaticNetworks(t *testing.T) {
 		typ, mode, agg, norm string
 	}
 	var combos []combo
-	for _, a := range graph.OneModeAggregates {
-		for _, n := range graph.OneModeNormalizations {
-			combos = append(combos, combo{graph.NetworkOneMode, graph.NodeActor, a, n})
+	for _, a := range dnanet.OneModeAggregates {
+		for _, n := range dnanet.OneModeNormalizations {
+			combos = append(combos, combo{dnanet.NetworkOneMode, dnanet.NodeActor, a, n})
 		}
 	}
-	combos = append(combos, combo{graph.NetworkOneMode, graph.NodeClaim, graph.AggregateSubtract, graph.NormalizeJaccard})
-	for _, a := range graph.TwoModeAggregates {
-		for _, n := range graph.TwoModeNormalizations {
-			combos = append(combos, combo{graph.NetworkTwoMode, "", a, n})
+	combos = append(combos, combo{dnanet.NetworkOneMode, dnanet.NodeClaim, dnanet.AggregateSubtract, dnanet.NormalizeJaccard})
+	for _, a := range dnanet.TwoModeAggregates {
+		for _, n := range dnanet.TwoModeNormalizations {
+			combos = append(combos, combo{dnanet.NetworkTwoMode, "", a, n})
 		}
 	}
 	for _, c := range combos {
-		net := graph.NetworkOptions{Mode: c.mode, Aggregate: c.agg, Normalize: c.norm}
+		net := dnanet.NetworkOptions{Mode: c.mode, Aggregate: c.agg, Normalize: c.norm}
 		s, err := series.Compute(ctx, m, series.Options{Type: c.typ, Network: net,
 			Size: series.Span{N: 21, Unit: series.Days}, Step: series.Span{N: 9, Unit: series.Days}})
 		if err != nil {
@@ -93,11 +94,11 @@ func TestClassicWindowsEqualStaticNetworks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var want *graph.Network
-			if c.typ == graph.NetworkOneMode {
-				want, err = graph.OneMode(ctx, mw, net)
+			var want *dnanet.Network
+			if c.typ == dnanet.NetworkOneMode {
+				want, err = dnanet.OneMode(ctx, mw, net)
 			} else {
-				want, err = graph.TwoModeNetwork(ctx, mw, net)
+				want, err = dnanet.TwoModeNetwork(ctx, mw, net)
 			}
 			if err != nil {
 				t.Fatal(err)
@@ -107,7 +108,7 @@ func TestClassicWindowsEqualStaticNetworks(t *testing.T) {
 	}
 }
 
-func sameNetwork(t *testing.T, name string, w series.Window, want *graph.Network) {
+func sameNetwork(t *testing.T, name string, w series.Window, want *dnanet.Network) {
 	t.Helper()
 	if !reflect.DeepEqual(w.Nodes, want.Nodes) || w.Rows != want.Rows {
 		t.Fatalf("%s: nodes %v (rows %d), static %v (rows %d)", name, w.Nodes, w.Rows, want.Nodes, want.Rows)

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/dnanet"
 )
 
 // scratch is one worker's space, reused from window to window.
@@ -32,7 +32,7 @@ type scratch struct {
 	rows   []int32
 	pairs  []int32
 	pbits  []uint64 // the rows in pairs as a bit set
-	edges  []graph.NetworkEdge
+	edges  []dnanet.NetworkEdge
 	mark   int64 // the row being accumulated, numbered across windows
 }
 
@@ -56,13 +56,13 @@ func (p *plan) newScratch() *scratch {
 }
 
 // window computes window i, its edges in buf.
-func (p *plan) window(i int, sc *scratch, buf []graph.NetworkEdge) *Window {
+func (p *plan) window(i int, sc *scratch, buf []dnanet.NetworkEdge) *Window {
 	sc.edges = buf[:0]
 	wd := p.wins[i]
 	w := &Window{Start: wd.start.date(), Mid: wd.mid.date(), End: wd.end.date()}
 	stamp := int32(i + 1)
 	kernel := p.s.Kernel != KernelNone
-	oneMode := p.s.Type == graph.NetworkOneMode
+	oneMode := p.s.Type == dnanet.NetworkOneMode
 	// The statements dated within the window, weighted.
 	lo := sort.Search(len(p.stmts), func(j int) bool { return p.stmts[j].d >= wd.start })
 	hi := sort.Search(len(p.stmts), func(j int) bool { return p.stmts[j].d > wd.end })
@@ -116,7 +116,7 @@ func (p *plan) window(i int, sc *scratch, buf []graph.NetworkEdge) *Window {
 // rowNodes appends the window's row nodes (active rows, or with isolates
 // every row not excluded) and records their indices in sc.nodeOf.
 func (p *plan) rowNodes(w *Window, sc *scratch) {
-	claimRows := p.s.Mode == graph.NodeClaim
+	claimRows := p.s.Mode == dnanet.NodeClaim
 	add := func(r int) {
 		sc.nodeOf[r] = int32(len(w.Nodes))
 		w.Nodes = append(w.Nodes, p.node(claimRows, r))
@@ -135,13 +135,13 @@ func (p *plan) rowNodes(w *Window, sc *scratch) {
 	w.Rows = len(w.Nodes)
 }
 
-func (p *plan) node(claim bool, i int) graph.NetworkNode {
+func (p *plan) node(claim bool, i int) dnanet.NetworkNode {
 	if claim {
 		c := p.m.Claims[i]
-		return graph.NetworkNode{Kind: graph.NodeClaim, Index: i, ID: c.ID, Name: c.Text}
+		return dnanet.NetworkNode{Kind: dnanet.NodeClaim, Index: i, ID: c.ID, Name: c.Text}
 	}
 	a := p.m.Actors[i]
-	return graph.NetworkNode{Kind: graph.NodeActor, Index: i, ID: a.ID, Name: a.Name}
+	return dnanet.NetworkNode{Kind: dnanet.NodeActor, Index: i, ID: a.ID, Name: a.Name}
 }
 
 // oneMode computes the window's one-mode network from the weighted cells
@@ -181,7 +181,7 @@ func (p *plan) oneMode(w *Window, sc *scratch, stamp int32) {
 	// ioff now points at each item list's end.
 	agg, norm := p.s.Aggregate, p.s.Normalize
 	kernel := p.s.Kernel != KernelNone
-	jaccard := norm == graph.NormalizeJaccard
+	jaccard := norm == dnanet.NormalizeJaccard
 	for q := 0; q < len(sc.touched); {
 		r := p.cellRow[sc.touched[q]]
 		end := q
@@ -222,13 +222,13 @@ func (p *plan) oneMode(w *Window, sc *scratch, stamp int32) {
 			ac := &sc.acc[r2]
 			var v float64
 			switch agg {
-			case graph.AggregateIgnore:
+			case dnanet.AggregateIgnore:
 				v = ac.con + ac.conf
-			case graph.AggregateCongruence:
+			case dnanet.AggregateCongruence:
 				v = ac.con
-			case graph.AggregateConflict:
+			case dnanet.AggregateConflict:
 				v = ac.conf
-			case graph.AggregateSubtract:
+			case dnanet.AggregateSubtract:
 				v = ac.con - ac.conf
 			}
 			if v == 0 {
@@ -236,20 +236,20 @@ func (p *plan) oneMode(w *Window, sc *scratch, stamp int32) {
 			}
 			a, b := sc.act[r], sc.act[r2]
 			switch {
-			case norm == graph.NormalizeNo:
-			case kernel && norm == graph.NormalizeAverage && !p.s.Corrected:
+			case norm == dnanet.NormalizeNo:
+			case kernel && norm == dnanet.NormalizeAverage && !p.s.Corrected:
 				v *= p.dnaKernelAverage(r, r2)
-			case kernel && norm == graph.NormalizeAverage:
+			case kernel && norm == dnanet.NormalizeAverage:
 				v /= (sc.actX[r] + sc.actX[r2]) / 2
-			case norm == graph.NormalizeAverage:
+			case norm == dnanet.NormalizeAverage:
 				v /= (a + b) / 2
-			case norm == graph.NormalizeCosine:
+			case norm == dnanet.NormalizeCosine:
 				v /= a * b
-			case norm == graph.NormalizeJaccard:
+			case norm == dnanet.NormalizeJaccard:
 				v /= a + b - ac.ovl + ac.con
 			}
 			if v != 0 && !math.IsNaN(v) && !math.IsInf(v, 0) {
-				sc.edges = append(sc.edges, graph.NetworkEdge{Source: sc.nodeOf[r], Target: sc.nodeOf[r2], Weight: v})
+				sc.edges = append(sc.edges, dnanet.NetworkEdge{Source: sc.nodeOf[r], Target: sc.nodeOf[r2], Weight: v})
 			}
 		}
 		q = end
@@ -346,11 +346,11 @@ func (p *plan) twoMode(w *Window, sc *scratch, stamp int32) {
 		s, o := sc.s[c], sc.o[c]
 		var v float64
 		switch p.s.Aggregate {
-		case graph.AggregateIgnore:
+		case dnanet.AggregateIgnore:
 			v = s + o
-		case graph.AggregateSubtract:
+		case dnanet.AggregateSubtract:
 			v = s - o
-		case graph.AggregateCombine:
+		case dnanet.AggregateCombine:
 			if s > 0 {
 				v++
 			}
@@ -358,15 +358,15 @@ func (p *plan) twoMode(w *Window, sc *scratch, stamp int32) {
 				v += 2
 			}
 		}
-		combine := p.s.Aggregate == graph.AggregateCombine
+		combine := p.s.Aggregate == dnanet.AggregateCombine
 		switch p.s.Normalize {
-		case graph.NormalizeActivity:
+		case dnanet.NormalizeActivity:
 			if combine {
 				v /= rowN[r]
 			} else {
 				v /= sc.act[r]
 			}
-		case graph.NormalizeProminence:
+		case dnanet.NormalizeProminence:
 			if combine {
 				v /= itemsN[it]
 			} else {
@@ -374,7 +374,7 @@ func (p *plan) twoMode(w *Window, sc *scratch, stamp int32) {
 			}
 		}
 		if v != 0 {
-			sc.edges = append(sc.edges, graph.NetworkEdge{Source: sc.nodeOf[r], Target: itemNode[it], Weight: v})
+			sc.edges = append(sc.edges, dnanet.NetworkEdge{Source: sc.nodeOf[r], Target: itemNode[it], Weight: v})
 		}
 	}
 	w.Edges = sc.edges

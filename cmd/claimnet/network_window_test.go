@@ -68,3 +68,40 @@ func TestNetworkWindowCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestAnalyseWindowCommand(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "analyse", "--window", "7d", "--step", "3d")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s struct {
+		Size    string `json:"size"`
+		Windows []struct {
+			Mid      string `json:"mid"`
+			Analysis struct {
+				Actors []struct {
+					ID         string             `json:"id"`
+					Centrality map[string]float64 `json:"centrality"`
+				} `json:"actors"`
+				Coalitions struct {
+					Groups [][]string `json:"groups"`
+				} `json:"coalitions"`
+			} `json:"analysis"`
+		} `json:"windows"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Size != "7d" || len(s.Windows) != 6 || s.Windows[0].Mid != "2025-10-22" {
+		t.Fatalf("size %s, %d windows, first %+v", s.Size, len(s.Windows), s.Windows[0].Mid)
+	}
+	last := s.Windows[len(s.Windows)-1].Analysis
+	if len(last.Actors) == 0 || len(last.Coalitions.Groups) == 0 || last.Actors[0].Centrality["degree"] == 0 && last.Actors[1].Centrality["degree"] == 0 {
+		t.Errorf("last window's analysis is empty: %+v", last)
+	}
+	for _, args := range [][]string{{"analyse", "--step", "3d"}, {"analyse", "--window", "7"}} {
+		if code, _, _ := runCLI(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}

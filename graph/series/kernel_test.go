@@ -232,3 +232,25 @@ func TestMonthWindows(t *testing.T) {
 		t.Errorf("A–B at 28 February: %v, want 0.5", got)
 	}
 }
+
+// TestAnalyses: each window's analysis is that of the model compiled
+// with the window's dates.
+func TestAnalyses(t *testing.T) {
+	m := dataset(t, "a x + 2025-01-10", "b x - 2025-01-12", "c x + 2025-01-20", "a y - 2025-01-20")
+	ctx := context.Background()
+	s, err := series.Analyses(ctx, m, days(5), series.Span{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Windows) != 7 || s.Windows[0].Mid.String() != "2025-01-12" || s.Windows[0].Start.String() != "2025-01-10" {
+		t.Fatalf("%d windows, first %+v", len(s.Windows), s.Windows[0])
+	}
+	w := s.Windows[0]
+	if len(w.Analysis.Conflicts) != 1 || w.Analysis.Window.From != w.Start || w.Analysis.Window.To != w.End {
+		t.Errorf("window %s–%s: conflicts %v, analysis window %v", w.Start, w.End, w.Analysis.Conflicts, w.Analysis.Window)
+	}
+	last := s.Windows[len(s.Windows)-1]
+	if len(last.Analysis.Conflicts) != 0 {
+		t.Errorf("last window %s–%s: conflicts %v", last.Start, last.End, last.Analysis.Conflicts)
+	}
+}

@@ -420,16 +420,7 @@ func (p *plan) place(o Options) {
 	}
 	u, st := o.Size.Unit, o.Step
 	if o.Kernel == KernelNone {
-		// DNA's classic windows: mid-points from the start on, each
-		// window round((size−1)/2) units either side, kept when wholly
-		// inside the range.
-		half := int(math.Floor(float64(o.Size.N-1)/2 + 0.5))
-		for t := lo; t <= hi; t = plus(t, st.N, st.Unit) {
-			ws, we := plus(t, -half, u), plus(t, half, u)
-			if ws >= lo && we <= hi {
-				p.wins = append(p.wins, winDates{ws, t, we})
-			}
-		}
+		p.wins = classic(lo, hi, o.Size, st)
 		return
 	}
 	half := o.Size.N / 2
@@ -444,6 +435,21 @@ func (p *plan) place(o Options) {
 		}
 		p.wins = append(p.wins, winDates{max(lo, plus(g, -half, u)), g, min(hi, plus(g, half, u))})
 	}
+}
+
+// classic returns DNA's classic windows over [lo, hi]: mid-points from lo
+// on by step, each window round((size−1)/2) units either side, kept when
+// wholly inside the range.
+func classic(lo, hi day, size, step Span) []winDates {
+	var wins []winDates
+	half := int(math.Floor(float64(size.N-1)/2 + 0.5))
+	for t := lo; t <= hi; t = plus(t, step.N, step.Unit) {
+		ws, we := plus(t, -half, size.Unit), plus(t, half, size.Unit)
+		if ws >= lo && we <= hi {
+			wins = append(wins, winDates{ws, t, we})
+		}
+	}
+	return wins
 }
 
 // each computes the windows on workers and emits them in order.

@@ -20,7 +20,7 @@ func (a *app) networkCmd() *cobra.Command {
 		sf               seriesFlags
 	)
 	c := &cobra.Command{
-		Use:   "network [--type onemode|twomode] [--mode actor|claim] [--aggregate A] [--normalize N] [--duplicates D] [--isolates] [--exclude-actor X]... [--exclude-claim X]... [--from DATE] [--to DATE] [--window SIZE [--step SPAN] [--kernel K] [--corrected] [--no-indent]] [--format csv|matrix|json] [-o FILE] [DATASET]",
+		Use:   "network [--type onemode|twomode] [--mode actor|claim] [--aggregate A] [--normalize N] [--duplicates D] [--isolates] [--exclude-actor X]... [--exclude-claim X]... [--from DATE] [--to DATE] [--window SIZE [--step SPAN] [--kernel K] [--corrected] [--no-indent]] [--format csv|matrix|json|graphml|gexf] [-o FILE] [DATASET]",
 		Short: "Compute a Discourse Network Analysis (DNA) network: one-mode or two-mode",
 		Long: `network computes the networks Discourse Network Analysis (DNA, rDNA's
 dna_network) computes, from the statements in the window.
@@ -49,7 +49,10 @@ docs/networks.md gives every formula.
 source,target,weight (node ids; a one-mode pair once, no zero weights);
 --format matrix writes the full matrix as DNA and rDNA export it, labelled
 by name (one-mode: symmetric, zero diagonal; two-mode: actors × claims);
---format json writes {"type", "nodes": [{"id", "name", "kind"}],
+--format graphml and gexf (also chosen by -o x.graphml, x.gexf) write the
+network for Gephi, networkx and igraph, nodes with the attributes label,
+kind, type, side, coalition, tags (actors) and topic (claims), edges with
+their weight; --format json writes {"type", "nodes": [{"id", "name", "kind"}],
 "edges": [{"source", "target", "weight"}]} with the options used. Output
 goes to standard output, or to -o FILE, which is not replaced without
 --force. A one-mode network is written while it is computed, so memory does
@@ -84,8 +87,11 @@ is written as --format json ({"windows": [{"start", "mid", "end", "nodes",
 			} else if ok {
 				return a.runSeries(cmd, argv, w, so, format, out, force)
 			}
+			if gf := gephiFormat(cmd, format, out); gf != "" {
+				return a.runNetworkGephi(cmd, argv, w, typ, gf, out, force, opts)
+			}
 			if !slices.Contains(dnanet.NetworkFormats, format) {
-				return usagef("--format is csv, matrix or json, not %q", format)
+				return usagef("--format is csv, matrix, json, graphml or gexf, not %q", format)
 			}
 			m, err := a.compileModel(cmd.Context(), argv, w)
 			if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -103,5 +104,20 @@ func TestAnalyseWindowCommand(t *testing.T) {
 		if code, _, _ := runCLI(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
+	}
+}
+
+func TestNetworkGraphMLByExtension(t *testing.T) {
+	out := t.TempDir() + "/net.graphml"
+	if code, _, stderr := runCLI(t, "network", "--aggregate", "conflict", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(b), `<graphml xmlns=`) || !strings.Contains(string(b), `<data key="coalition">`) {
+		t.Errorf("not GraphML with coalitions: %v\n%.300s", err, b)
+	}
+	code, stdout, _ := runCLI(t, "network", "--format", "gexf", "--type", "twomode")
+	if code != 0 || !strings.Contains(stdout, `<gexf xmlns="http://gexf.net/1.3"`) || !strings.Contains(stdout, `weight="`) {
+		t.Errorf("gexf: exit %d\n%.300s", code, stdout)
 	}
 }

@@ -36,7 +36,10 @@ func networkAttrs(m *graph.Model, an *analysis.Analysis) []netAttr {
 		{"label", "string", func(n dnanet.NetworkNode) (string, bool) { return n.Name, true }},
 		{"kind", "string", func(n dnanet.NetworkNode) (string, bool) { return n.Kind, true }},
 		{"type", "string", func(n dnanet.NetworkNode) (string, bool) {
-			return m.Actors[n.Index].Type, actor(n)
+			if !actor(n) {
+				return "", false
+			}
+			return m.Actors[n.Index].Type, true
 		}},
 		{"side", "string", func(n dnanet.NetworkNode) (string, bool) {
 			if !actor(n) || an == nil {

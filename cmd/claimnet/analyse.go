@@ -25,6 +25,7 @@ func (a *app) analyseCmd() *cobra.Command {
 		out                  string
 		w                    graph.Window
 		aw                   analyseWindowFlags
+		ab                   analyseBackboneFlags
 	)
 	c := &cobra.Command{
 		Use:     "analyse [--json] [--from DATE] [--to DATE] [--top N] [--exact] [--seed N] [--resolution G] [-o FILE] [DATASET]",
@@ -55,6 +56,11 @@ computes them exactly, which takes much longer.
 "polarization", "resolution", "seed"}, "methods"}. Output goes to standard
 output, or to -o FILE, which is not replaced without --force.
 
+--backbone penalty|fixed adds DNA's backbone and redundant claims
+(rDNA's dna_backbone; --backbone-p, --backbone-size, --backbone-iterations;
+seeded by --seed; docs/networks.md); with --json the output is then
+{"analysis", "backbone"}.
+
 --window SIZE [--step SPAN] analyses each of DNA's moving windows (as
 network --window without a kernel: 30d, 2w, 6m, 1y) and writes the series
 as JSON: {"size", "step", "windows": [{"start", "mid", "end", "analysis"}]},
@@ -78,13 +84,23 @@ each analysis as --json writes it.`,
 			if err != nil {
 				return err
 			}
+			bb, err := ab.compute(cmd, m, uint64(seed))
+			if err != nil {
+				return err
+			}
 			write := func(wr io.Writer) error {
 				if asJSON {
 					enc := json.NewEncoder(wr)
 					enc.SetIndent("", "  ")
+					if bb != nil {
+						return enc.Encode(analysisWithBackbone{an, bb})
+					}
 					return enc.Encode(an)
 				}
-				return writeAnalysis(wr, datasetName(argv), m, an, top)
+				if err := writeAnalysis(wr, datasetName(argv), m, an, top); err != nil || bb == nil {
+					return err
+				}
+				return writeBackbone(wr, m, bb)
 			}
 			return a.output(out, force, write)
 		},
@@ -99,6 +115,7 @@ each analysis as --json writes it.`,
 	f.BoolVar(&force, "force", false, "replace an existing output file")
 	addWindowFlags(c, &w)
 	aw.flags(c)
+	ab.flags(c)
 	return c
 }
 

@@ -121,3 +121,33 @@ func TestNetworkGraphMLByExtension(t *testing.T) {
 		t.Errorf("gexf: exit %d\n%.300s", code, stdout)
 	}
 }
+
+func TestAnalyseBackbone(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "analyse", "--json", "--backbone", "fixed", "--backbone-size", "5", "--backbone-iterations", "300")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var r struct {
+		Analysis struct {
+			Actors []any `json:"actors"`
+		} `json:"analysis"`
+		Backbone struct {
+			Backbone, Redundant []string
+		} `json:"backbone"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Analysis.Actors) == 0 || len(r.Backbone.Backbone) != 5 || len(r.Backbone.Redundant) == 0 {
+		t.Errorf("analysis %d actors, backbone %v", len(r.Analysis.Actors), r.Backbone)
+	}
+	code, stdout, _ = runCLI(t, "analyse", "--backbone", "penalty", "--backbone-iterations", "200")
+	if code != 0 || !strings.Contains(stdout, "Backbone (penalty, 200 iterations, seed 1)") {
+		t.Errorf("text: exit %d\n%s", code, stdout)
+	}
+	for _, args := range [][]string{{"analyse", "--backbone", "nested"}, {"analyse", "--backbone-size", "3"}, {"analyse", "--backbone", "fixed"}} {
+		if code, _, _ := runCLI(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}

@@ -7,25 +7,11 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/claimnet/claimnet/annotations/dna"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/backbone"
 	"github.com/claimnet/claimnet/graph/dnanet"
-	"github.com/claimnet/claimnet/internal/testutil"
+	"github.com/claimnet/claimnet/internal/dnasample"
 )
-
-func sampleModel(t *testing.T) *graph.Model {
-	t.Helper()
-	r, err := dna.ReadFile(context.Background(), testutil.SharedPath(t, "dna", "sample.dna"), dna.Options{Actor: "organization"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := graph.Compile(context.Background(), r.Dataset)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
 
 // bestByEnumeration returns the least loss over every backbone of the
 // claims of sample.dna (all sizes 1..5 for the penalty, size k for fixed).
@@ -89,7 +75,7 @@ func bestByEnumeration(t *testing.T, m *graph.Model, claims []string, penalty bo
 // annealing finds: the test checks the enumerated optimum, not rDNA's
 // size (docs/networks.md says so).
 func TestSampleLikeRDNA(t *testing.T) {
-	m := sampleModel(t)
+	m := dnasample.Model(t, graph.Window{})
 	ctx := context.Background()
 	pen, err := backbone.Compute(ctx, m, backbone.Options{Seed: 1})
 	if err != nil {
@@ -135,7 +121,7 @@ func TestEigenvaluesByHand(t *testing.T) {
 }
 
 func TestOptionErrors(t *testing.T) {
-	m := sampleModel(t)
+	m := dnasample.Model(t, graph.Window{})
 	for _, o := range []backbone.Options{{Method: "nested"}, {Method: backbone.Fixed, Size: 6}, {Method: backbone.Fixed}, {P: -1}} {
 		if _, err := backbone.Compute(context.Background(), m, o); !errors.Is(err, backbone.ErrOption) {
 			t.Errorf("%+v: %v", o, err)

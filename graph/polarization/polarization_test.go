@@ -8,11 +8,10 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/claimnet/claimnet/annotations/dna"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/dnanet"
 	"github.com/claimnet/claimnet/graph/polarization"
-	"github.com/claimnet/claimnet/internal/testutil"
+	"github.com/claimnet/claimnet/internal/dnasample"
 )
 
 // denseQuality is DNA's qualityAbsdiff written over full matrices, cell
@@ -178,20 +177,6 @@ func bruteForce(t *testing.T, nw *polarization.Networks, normalize bool) float64
 	return best
 }
 
-func sampleModel(t *testing.T) *graph.Model {
-	t.Helper()
-	path := testutil.SharedPath(t, "dna", "sample.dna")
-	r, err := dna.ReadFile(context.Background(), path, dna.Options{Actor: "organization"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := graph.Compile(context.Background(), r.Dataset)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 // TestSampleMatchesRDNA reproduces rDNA's test of dna_polarization
 // (rDNA/tests/testthat/test-polarization.R): on sample.dna, without a
 // time window, normalised, with the genetic algorithm and seed 1234,
@@ -199,7 +184,7 @@ func sampleModel(t *testing.T) *graph.Model {
 // tolerance). The optimum over all balanced partitions is checked too, so
 // the test fails if either the definition or the search is off.
 func TestSampleMatchesRDNA(t *testing.T) {
-	m := sampleModel(t)
+	m := dnasample.Model(t, graph.Window{})
 	ctx := context.Background()
 	const want = 0.5342493
 	for _, alg := range []string{polarization.Genetic, polarization.Greedy} {

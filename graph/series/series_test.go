@@ -7,33 +7,18 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/claimnet/claimnet/annotations/dna"
 	"github.com/claimnet/claimnet/annotations/gen"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/dnanet"
 	"github.com/claimnet/claimnet/graph/series"
-	"github.com/claimnet/claimnet/internal/testutil"
+	"github.com/claimnet/claimnet/internal/dnasample"
 )
-
-func sampleModel(t *testing.T, w graph.Window) *graph.Model {
-	t.Helper()
-	path := testutil.SharedPath(t, "dna", "sample.dna")
-	r, err := dna.ReadFile(context.Background(), path, dna.Options{Actor: "organization"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := graph.Compile(context.Background(), r.Dataset, graph.WithWindow(w))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
 
 // TestSampleGaussianWindowCount: rDNA's test of dna_polarization runs
 // timeWindow "days", windowSize 8, kernel "gaussian", indentTime FALSE on
 // sample.dna and gets 22 networks.
 func TestSampleGaussianWindowCount(t *testing.T) {
-	m := sampleModel(t, graph.Window{})
+	m := dnasample.Model(t, graph.Window{})
 	s, err := series.Compute(context.Background(), m, series.Options{Size: series.Span{N: 8, Unit: series.Days}, Kernel: series.KernelGaussian, NoIndent: true})
 	if err != nil {
 		t.Fatal(err)

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/dnanet"
 	"github.com/claimnet/claimnet/graph/polarization"
+	"github.com/claimnet/claimnet/graph/series"
 	"github.com/claimnet/claimnet/internal/termsafe"
 	"github.com/spf13/cobra"
 )
@@ -20,6 +22,7 @@ func (a *app) polarizationCmd() *cobra.Command {
 		asJSON, force bool
 		out           string
 		w             graph.Window
+		sf            seriesFlags
 	)
 	c := &cobra.Command{
 		Use:   "polarization [--algorithm greedy|genetic] [--normalize] [--clusters K] [--seed N] [--parents P] [--iterations I] [--elite E] [--mutation M] [--corrected] [--mode actor|claim] [--duplicates D] [--from DATE] [--to DATE] [--json] [-o FILE] [DATASET]",
@@ -49,11 +52,24 @@ conflict evenly between them (docs/networks.md).
 Prints the score and the groups, or with --json {"score", "memberships",
 "max_q", "avg_q", "spread_q", "converged", "algorithm", "clusters",
 "normalized", "seed", "corrected", "nodes", "groups"}. Output goes to standard output,
-or to -o FILE, which is not replaced without --force.`,
+or to -o FILE, which is not replaced without --force.
+
+--window SIZE [--step SPAN] [--kernel K] [--no-indent] computes a score per
+moving window, on the window's networks as network --window computes them
+(window i seeded with --seed + i), and writes start,mid,end,polarization
+lines, or with --json the list of results with their dates.`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			if err := checkWindow(w); err != nil {
 				return err
+			}
+			if sf.window != "" {
+				return a.polarizationSeries(cmd, argv, w, sf, net, opts, asJSON, out, force)
+			}
+			for _, name := range []string{"step", "kernel", "no-indent"} {
+				if cmd.Flags().Changed(name) {
+					return usagef("--%s needs --window", name)
+				}
 			}
 			m, err := a.compileModel(cmd.Context(), argv, w)
 			if err != nil {
@@ -92,7 +108,44 @@ or to -o FILE, which is not replaced without --force.`,
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.BoolVar(&force, "force", false, "replace an existing output file")
 	addWindowFlags(c, &w)
+	f.StringVar(&sf.window, "window", "", "a score per moving window of this `size` (30d, 2w, 6m, 1y), as network --window")
+	f.StringVar(&sf.step, "step", "", "with --window: move the mid-point by this `span`")
+	f.StringVar(&sf.kernel, "kernel", series.KernelNone, "with --window: "+strings.Join(series.Kernels, ", "))
+	f.BoolVar(&sf.noIndent, "no-indent", false, "with a kernel: first and last mid-points on the first and last dates")
 	return c
+}
+
+// polarizationSeries writes a polarization score per time window.
+func (a *app) polarizationSeries(cmd *cobra.Command, argv []string, w graph.Window, sf seriesFlags, net dnanet.NetworkOptions, opts polarization.Options, asJSON bool, out string, force bool) error {
+	so, _, err := sf.options(cmd, dnanet.NetworkOneMode, net)
+	if err != nil {
+		return err
+	}
+	so.Corrected = false // --corrected is the score's here
+	m, err := a.compileModel(cmd.Context(), argv, w)
+	if err != nil {
+		return err
+	}
+	rs, err := polarization.Series(cmd.Context(), m, so, opts)
+	if errors.Is(err, polarization.ErrInput) || errors.Is(err, series.ErrOption) || errors.Is(err, dnanet.ErrNetworkOption) {
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	return a.output(out, force, func(wr io.Writer) error {
+		if asJSON {
+			enc := json.NewEncoder(wr)
+			enc.SetIndent("", "  ")
+			return enc.Encode(rs)
+		}
+		ew := &errWriter{w: wr}
+		fmt.Fprintln(ew, "start,mid,end,polarization")
+		for _, r := range rs {
+			fmt.Fprintf(ew, "%s,%s,%s,%.7g\n", r.Start, r.Mid, r.End, r.Score)
+		}
+		return ew.err
+	})
 }
 
 func writePolarization(w io.Writer, m *graph.Model, r *polarization.ModelResult) error {

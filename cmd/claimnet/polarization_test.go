@@ -43,3 +43,17 @@ func TestPolarizationCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestPolarizationWindows(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "polarization", "--window", "4d", "--kernel", "uniform")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if lines[0] != "start,mid,end,polarization" || len(lines) < 10 {
+		t.Errorf("output %q", lines)
+	}
+	if code, _, _ := runCLI(t, "polarization", "--step", "2d"); code != 2 {
+		t.Errorf("--step without --window: exit %d", code)
+	}
+}

@@ -33,14 +33,20 @@ func Compute(ctx context.Context, m *graph.Model, net dnanet.NetworkOptions, opt
 	if err != nil {
 		return nil, err
 	}
-	mr := &ModelResult{Result: *r, Nodes: nw.Names}
+	mr := modelResult(r, nw)
+	return &mr, nil
+}
+
+// modelResult names the groups of r by the networks' node names.
+func modelResult(r *Result, nw *Networks) ModelResult {
+	mr := ModelResult{Result: *r, Nodes: nw.Names}
 	if len(r.Memberships) > 0 {
 		mr.Groups = make([][]string, r.Clusters)
 		for i, g := range r.Memberships {
 			mr.Groups[g] = append(mr.Groups[g], nw.Names[i])
 		}
 	}
-	return mr, nil
+	return mr
 }
 
 // FromModel builds the congruence and conflict networks, with average
@@ -61,6 +67,11 @@ func FromModel(ctx context.Context, m *graph.Model, net dnanet.NetworkOptions) (
 	if len(con.Nodes) != len(conf.Nodes) {
 		return nil, fmt.Errorf("polarization: the congruence and conflict networks have %d and %d nodes", len(con.Nodes), len(conf.Nodes))
 	}
+	return merge(con, conf), nil
+}
+
+// merge joins a congruence and a conflict network of the same nodes.
+func merge(con, conf *dnanet.Network) *Networks {
 	nw := &Networks{N: len(con.Nodes), Names: make([]string, len(con.Nodes))}
 	for i, n := range con.Nodes {
 		nw.Names[i] = n.ID
@@ -80,7 +91,10 @@ func FromModel(ctx context.Context, m *graph.Model, net dnanet.NetworkOptions) (
 			a, b = a[1:], b[1:]
 		}
 	}
-	return nw, nil
+	if nw.Names == nil {
+		nw.Names = []string{}
+	}
+	return nw
 }
 
 func less(x, y dnanet.NetworkEdge) bool {

@@ -11,6 +11,7 @@ import (
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/dnanet"
 	"github.com/claimnet/claimnet/graph/polarization"
+	"github.com/claimnet/claimnet/graph/series"
 	"github.com/claimnet/claimnet/internal/dnasample"
 )
 
@@ -288,5 +289,29 @@ func TestCancel(t *testing.T) {
 	nw, _, _ := randomNetworks(rng, 10)
 	if _, err := polarization.Optimize(ctx, nw, polarization.Options{Algorithm: polarization.Genetic}); !errors.Is(err, context.Canceled) {
 		t.Errorf("err %v, want context.Canceled", err)
+	}
+}
+
+// TestSeriesLikeRDNA: rDNA's help example and test run dna_polarization
+// with timeWindow "days", windowSize 8, kernel "gaussian" (indentTime
+// FALSE) on sample.dna and get 22 scores.
+func TestSeriesLikeRDNA(t *testing.T) {
+	m := dnasample.Model(t, graph.Window{})
+	so := series.Options{Size: series.Span{N: 8, Unit: series.Days}, Kernel: series.KernelGaussian, NoIndent: true}
+	rs, err := polarization.Series(context.Background(), m, so, polarization.Options{Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 22 {
+		t.Fatalf("%d windows, want 22", len(rs))
+	}
+	for _, r := range rs {
+		if !(r.Score > 0) || len(r.Memberships) != 7 || r.Start.String() != "2005-01-26" {
+			t.Errorf("window %s: score %v, %d memberships, start %s", r.Mid, r.Score, len(r.Memberships), r.Start)
+		}
+	}
+	again, err := polarization.Series(context.Background(), m, so, polarization.Options{Seed: 3})
+	if err != nil || !reflect.DeepEqual(again, rs) {
+		t.Errorf("the same seed gave another series (%v)", err)
 	}
 }

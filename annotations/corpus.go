@@ -60,8 +60,8 @@ func CheckCorpus(d *Dataset, corpus fs.FS) error {
 // CheckCorpusContext verifies that every statement's and relation's quote
 // occurs in the text of its source, read from corpus at the source's file
 // path, after NormalizeText on both. It returns an ErrorList naming each
-// quote that is not found (or has nothing visible to find), at the
-// statement's position, and each source whose text cannot be read: a
+// quote that is not found (or has nothing visible to find, or is
+// NoQuote), at the statement's position, and each source whose text cannot be read: a
 // missing file, one that is not a regular file (a named pipe or a device,
 // also behind a symbolic link: it is never opened), one larger than
 // MaxFileSize (never read past the limit) or not UTF-8. When ctx is done
@@ -102,6 +102,10 @@ func CheckCorpusContext(ctx context.Context, d *Dataset, corpus fs.FS) error {
 		usable[s.ID] = true
 	}
 	check := func(pos Pos, src, quote string) {
+		if quote == NoQuote {
+			errs = append(errs, &Error{pos, "statement has no quote: nothing in the sources is evidence for it", "replace " + NoQuote + " with the verbatim words from the source"})
+			return
+		}
 		if !usable[src] || quote == "" {
 			return
 		}

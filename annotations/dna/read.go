@@ -386,30 +386,10 @@ func (im *importer) field(s, what string, long bool) string {
 	return c
 }
 
-// maxIDLen bounds the ids made from names, which for claims are whole
-// sentences.
-const maxIDLen = 60
-
 // newID returns a fresh id made from name, or from fallback when the name
-// has no letters or digits.
+// has no letters or digits (annotations.MakeID).
 func (im *importer) newID(name, fallback string) string {
-	base := annotations.SuggestID(name)
-	if len(base) > maxIDLen {
-		cut := strings.LastIndexByte(base[:maxIDLen+1], '-')
-		if cut <= 0 {
-			cut = maxIDLen
-		}
-		base = strings.Trim(base[:cut], "-")
-	}
-	if base == "" {
-		base = fallback
-	}
-	id := base
-	for n := 2; im.ids[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
-	}
-	im.ids[id] = true
-	return id
+	return annotations.MakeID(name, fallback, im.ids)
 }
 
 // readEntities reads the non-empty values of a variable, sorted by value

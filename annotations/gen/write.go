@@ -40,10 +40,23 @@ func Write(ctx context.Context, cfg Config, dir string, force bool) (*annotation
 	if err != nil {
 		return nil, err
 	}
-	if err := writeDataset(ctx, d, dir, force); err != nil {
+	if err := writeDataset(ctx, d, dir, force, "Synthetic actors made by claimnet gen.", "Synthetic claims made by claimnet gen."); err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// WriteDataset writes the dataset d, whose statements and relations all
+// name a source, into dir as Write writes a generated one: actors.yaml,
+// claims.yaml and sources/<source id>.yaml, whole or not at all, dir
+// replaced only when force is set or it is empty. Each file begins with a
+// comment naming origin ("Imported from x.csv"). Importers use it
+// (claimnet import csv).
+func WriteDataset(ctx context.Context, d *annotations.Dataset, dir string, force bool, origin string) error {
+	if err := checkTarget(dir, force); err != nil {
+		return err
+	}
+	return writeDataset(ctx, d, dir, force, origin+": actors.", origin+": claims.")
 }
 
 // checkTarget fails early when dir cannot be written, before the work of
@@ -74,7 +87,7 @@ func checkTarget(dir string, force bool) error {
 
 // writeDataset writes d, whose statements and relations all name a source,
 // one file per source, then puts the directory in place.
-func writeDataset(ctx context.Context, d *annotations.Dataset, dir string, force bool) (err error) {
+func writeDataset(ctx context.Context, d *annotations.Dataset, dir string, force bool, actorsComment, claimsComment string) (err error) {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
 	if err := os.MkdirAll(parent, 0o777); err != nil {
@@ -94,8 +107,8 @@ func writeDataset(ctx context.Context, d *annotations.Dataset, dir string, force
 	}
 
 	files := map[string]*annotations.File{
-		"actors.yaml": {Comment: "Synthetic actors made by claimnet gen.", Actors: d.Actors},
-		"claims.yaml": {Comment: "Synthetic claims made by claimnet gen.", Claims: d.Claims},
+		"actors.yaml": {Comment: actorsComment, Actors: d.Actors},
+		"claims.yaml": {Comment: claimsComment, Claims: d.Claims},
 	}
 	bySource := make(map[string]*annotations.File, len(d.Sources))
 	names := []string{"actors.yaml", "claims.yaml"}

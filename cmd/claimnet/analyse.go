@@ -23,6 +23,8 @@ func (a *app) analyseCmd() *cobra.Command {
 		resolution           float64
 		out                  string
 		w                    graph.Window
+		aw                   analyseWindowFlags
+		ab                   analyseBackboneFlags
 	)
 	c := &cobra.Command{
 		Use:     "analyse [--json] [--from DATE] [--to DATE] [--top N] [--exact] [--seed N] [--resolution G] [-o FILE] [DATASET]",
@@ -51,7 +53,17 @@ computes them exactly, which takes much longer.
 "centrality"}], "reversals": [{"actor", "claim", "first", "last"}],
 "conflicts": [{"a", "b", "claim"}], "coalitions": {"groups", "modularity",
 "polarization", "resolution", "seed"}, "methods"}. Output goes to standard
-output, or to -o FILE, which is not replaced without --force.`,
+output, or to -o FILE, which is not replaced without --force.
+
+--backbone penalty|fixed adds DNA's backbone and redundant claims
+(rDNA's dna_backbone; --backbone-p, --backbone-size, --backbone-iterations;
+seeded by --seed; docs/networks.md); with --json the output is then
+{"analysis", "backbone"}.
+
+--window SIZE [--step SPAN] analyses each of DNA's moving windows (as
+network --window without a kernel: 30d, 2w, 6m, 1y) and writes the series
+as JSON: {"size", "step", "windows": [{"start", "mid", "end", "analysis"}]},
+each analysis as --json writes it.`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			if err := checkWindow(w); err != nil {
@@ -63,7 +75,15 @@ output, or to -o FILE, which is not replaced without --force.`,
 			if !(resolution > 0) {
 				return usagef("--resolution must be positive, not %v", resolution)
 			}
-			m, an, err := a.compileAnalysed(cmd.Context(), argv, w, analysis.WithExact(exact), analysis.WithSeed(seed), analysis.WithResolution(resolution))
+			aopts := []analysis.AnalyzeOption{analysis.WithExact(exact), analysis.WithSeed(seed), analysis.WithResolution(resolution)}
+			if ok, err := aw.run(a, cmd, argv, w, out, force, aopts); ok || err != nil {
+				return err
+			}
+			m, an, err := a.compileAnalysed(cmd.Context(), argv, w, aopts...)
+			if err != nil {
+				return err
+			}
+			bb, err := ab.compute(cmd, m, uint64(seed))
 			if err != nil {
 				return err
 			}
@@ -71,9 +91,15 @@ output, or to -o FILE, which is not replaced without --force.`,
 				if asJSON {
 					enc := json.NewEncoder(wr)
 					enc.SetIndent("", "  ")
+					if bb != nil {
+						return enc.Encode(analysisWithBackbone{an, bb})
+					}
 					return enc.Encode(an)
 				}
-				return writeAnalysis(wr, datasetName(argv), m, an, top)
+				if err := writeAnalysis(wr, datasetName(argv), m, an, top); err != nil || bb == nil {
+					return err
+				}
+				return writeBackbone(wr, m, bb)
 			}
 			return a.output(out, force, write)
 		},
@@ -87,6 +113,8 @@ output, or to -o FILE, which is not replaced without --force.`,
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.BoolVar(&force, "force", false, "replace an existing output file")
 	addWindowFlags(c, &w)
+	aw.flags(c)
+	ab.flags(c)
 	return c
 }
 

@@ -14,6 +14,7 @@ func (a *app) extraCommands() []func() *cobra.Command {
 		a.renderCmd,
 		a.reportCmd,
 		a.analyseCmd,
+		a.polarizationCmd,
 		a.extractCmd,
 		a.agreeCmd,
 		a.mergeCmd,

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/claimnet/claimnet/annotations/tabular"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/export"
@@ -42,6 +43,9 @@ these formats (docs/graph-document.md describes each):
   csv        nodes.csv and edges.csv in the directory -o DIR, for Gephi's
              spreadsheet import and R's igraph::graph_from_data_frame
   dot        the plain structure with every attribute, for Graphviz readers
+  statements the statement table: one CSV row per statement in the window
+             with every attribute of its actor, claim and source (DNA's
+             event list; claimnet import csv reads it back)
 
 Edges are aggregated (one per actor, claim and stance; one per actor pair
 and relation type) unless --per-statement, which writes one edge per
@@ -69,6 +73,15 @@ never replaced without --force.`,
 			format, err := outputFormat("export", out, format, cmd.Flags().Changed("format"), export.FormatJSON, exportExts, export.FormatCSV)
 			if err != nil {
 				return err
+			}
+			if format == formatStatements {
+				m, err := a.compileModel(cmd.Context(), argv, w)
+				if err != nil {
+					return err
+				}
+				return a.output(out, force, func(wr io.Writer) error {
+					return tabular.WriteStatements(wr, m.Data, m.Statements)
+				})
 			}
 			if !slices.Contains(export.Formats(), format) {
 				return usagef("--format %q: want one of %s", format, strings.Join(export.Formats(), ", "))
@@ -105,7 +118,7 @@ never replaced without --force.`,
 		},
 	}
 	addWindowFlags(c, &w)
-	c.Flags().StringVar(&format, "format", export.FormatJSON, "output `FORMAT`: "+strings.Join(export.Formats(), ", ")+" (default: from the -o extension, else json)")
+	c.Flags().StringVar(&format, "format", export.FormatJSON, "output `FORMAT`: "+strings.Join(export.Formats(), ", ")+", "+formatStatements+" (default: from the -o extension, else json)")
 	c.Flags().StringVarP(&out, "output", "o", "", "write to `PATH` (a directory for csv; - for stdout)")
 	c.Flags().BoolVar(&perStatement, "per-statement", false, "one edge per statement and declared relation instead of aggregated edges")
 	c.Flags().BoolVar(&force, "force", false, "replace existing output files")
@@ -150,4 +163,5 @@ var exportExts = map[string][]string{
 	".gexf":    {export.FormatGEXF},
 	".dot":     {export.FormatDOT},
 	".gv":      {export.FormatDOT},
+	".csv":     {formatStatements},
 }

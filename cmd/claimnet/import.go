@@ -14,13 +14,14 @@ func (a *app) importCmd() *cobra.Command {
 		Short: "Import annotations from another tool (dna: Discourse Network Analyzer)",
 		Long: `import converts another tool's annotations into a claimnet dataset.
 
-  claimnet import dna FILE.dna -o DIR     a DNA 3 database`,
+  claimnet import dna FILE.dna -o DIR     a DNA 3 database
+  claimnet import csv FILE.csv -o DIR     a statement table`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, argv []string) error {
-			return usagef("name the format to import: claimnet import dna FILE.dna -o DIR")
+			return usagef("name the format to import: claimnet import dna FILE.dna -o DIR, or claimnet import csv FILE.csv -o DIR")
 		},
 	}
-	c.AddCommand(a.importDNACmd())
+	c.AddCommand(a.importDNACmd(), a.importCSVCmd())
 	return c
 }
 

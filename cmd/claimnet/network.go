@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/dnanet"
+	"github.com/claimnet/claimnet/graph/export"
 	"github.com/spf13/cobra"
 )
 
@@ -17,9 +18,10 @@ func (a *app) networkCmd() *cobra.Command {
 		force            bool
 		opts             dnanet.NetworkOptions
 		w                graph.Window
+		sf               seriesFlags
 	)
 	c := &cobra.Command{
-		Use:   "network [--type onemode|twomode] [--mode actor|claim] [--aggregate A] [--normalize N] [--duplicates D] [--isolates] [--exclude-actor X]... [--exclude-claim X]... [--from DATE] [--to DATE] [--format csv|matrix|json] [-o FILE] [DATASET]",
+		Use:   "network [--type onemode|twomode] [--mode actor|claim] [--aggregate A] [--normalize N] [--duplicates D] [--isolates] [--exclude-actor X]... [--exclude-claim X]... [--from DATE] [--to DATE] [--window SIZE [--step SPAN] [--kernel K] [--corrected] [--no-indent]] [--format csv|matrix|json|graphml|gexf] [-o FILE] [DATASET]",
 		Short: "Compute a Discourse Network Analysis (DNA) network: one-mode or two-mode",
 		Long: `network computes the networks Discourse Network Analysis (DNA, rDNA's
 dna_network) computes, from the statements in the window.
@@ -48,11 +50,25 @@ docs/networks.md gives every formula.
 source,target,weight (node ids; a one-mode pair once, no zero weights);
 --format matrix writes the full matrix as DNA and rDNA export it, labelled
 by name (one-mode: symmetric, zero diagonal; two-mode: actors × claims);
---format json writes {"type", "nodes": [{"id", "name", "kind"}],
+--format graphml and gexf (also chosen by -o x.graphml, x.gexf) write the
+network for Gephi, networkx and igraph, nodes with the attributes label,
+kind, type, side, coalition, tags (actors) and topic (claims), edges with
+their weight; --format json writes {"type", "nodes": [{"id", "name", "kind"}],
 "edges": [{"source", "target", "weight"}]} with the options used. Output
 goes to standard output, or to -o FILE, which is not replaced without
 --force. A one-mode network is written while it is computed, so memory does
-not grow with the number of pairs (the matrix takes about twice the CPU).`,
+not grow with the number of pairs (the matrix takes about twice the CPU).
+
+--window SIZE (30d, 2w, 6m, 1y) computes a series of networks over moving
+windows, as DNA does (rDNA's dna_network with timeWindow and windowSize):
+the mid-point moves by --step (default one unit) and each window holds the
+statements dated round((size−1)/2) units either side, or, with --kernel
+uniform|epanechnikov|triangular|gaussian, weights each statement by its
+distance from the mid-point (the size is made even; the first mid-point is
+half a window after the first date unless --no-indent). DNA's quirks are
+kept (docs/networks.md lists them); --corrected corrects them. The series
+is written as --format json ({"windows": [{"start", "mid", "end", "nodes",
+"edges"}], ...}) or csv (start,mid,end,source,target,weight).`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			if err := checkWindow(w); err != nil {
@@ -71,8 +87,16 @@ not grow with the number of pairs (the matrix takes about twice the CPU).`,
 			if err != nil {
 				return err
 			}
+			if so, ok, err := sf.options(cmd, typ, opts); err != nil {
+				return err
+			} else if ok {
+				return a.runSeries(cmd, argv, w, so, format, out, force)
+			}
+			if format == export.NetworkGraphML || format == export.NetworkGEXF {
+				return a.runNetworkGephi(cmd, argv, w, typ, format, out, force, opts)
+			}
 			if !slices.Contains(dnanet.NetworkFormats, format) {
-				return usagef("--format is csv, matrix or json, not %q", format)
+				return usagef("--format is csv, matrix, json, graphml or gexf, not %q", format)
 			}
 			m, err := a.compileModel(cmd.Context(), argv, w)
 			if err != nil {
@@ -102,11 +126,14 @@ not grow with the number of pairs (the matrix takes about twice the CPU).`,
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.BoolVar(&force, "force", false, "replace an existing output file")
 	addWindowFlags(c, &w)
+	addSeriesFlags(c, &sf)
 	return c
 }
 
 // networkExts are the file names network writes each format to.
 var networkExts = map[string][]string{
-	".csv":  {dnanet.FormatCSV, dnanet.FormatMatrix},
-	".json": {dnanet.FormatJSON},
+	".csv":     {dnanet.FormatCSV, dnanet.FormatMatrix},
+	".json":    {dnanet.FormatJSON},
+	".graphml": {export.NetworkGraphML},
+	".gexf":    {export.NetworkGEXF},
 }

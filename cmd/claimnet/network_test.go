@@ -38,7 +38,7 @@ func TestNetworkCommand(t *testing.T) {
 		{"claim mode", []string{"network", "--mode", "claim", "--isolates", "--format", "json", data}, 0,
 			"{\n  \"type\": \"onemode\",\n  \"mode\": \"claim\",\n  \"aggregate\": \"congruence\",\n  \"normalize\": \"no\",\n  \"duplicates\": \"include\",\n  \"nodes\": [\n    {\"id\": \"talks-failed\", \"name\": \"The talks failed.\", \"kind\": \"claim\"}\n  ],\n  \"edges\": []\n}\n", ""},
 		{"bad type", []string{"network", "--type", "threemode", data}, 2, "", "--type is onemode or twomode"},
-		{"bad format", []string{"network", "--format", "xml", data}, 2, "", "--format is csv, matrix or json"},
+		{"bad format", []string{"network", "--format", "xml", data}, 2, "", "--format is csv, matrix, json, graphml or gexf"},
 		{"combine is two-mode", []string{"network", "--aggregate", "combine", data}, 2, "", "onemode networks aggregate by"},
 		{"activity is two-mode", []string{"network", "--normalize", "activity", data}, 2, "", "normalize by"},
 		{"mode is one-mode", []string{"network", "--type", "twomode", "--mode", "claim", data}, 2, "", "--mode is for one-mode"},

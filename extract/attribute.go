@@ -29,6 +29,7 @@ type walker struct {
 	bufS     []token
 	bufL     []token
 	bufT     []token
+	bufW     []token
 }
 
 // attr is the attribution found for one quotation.
@@ -137,6 +138,11 @@ func (w *walker) quote(qi int) {
 		prev := w.attrs[qi-1]
 		a.m, a.speaker, a.ent = prev.m, prev.speaker, prev.ent
 	}
+	if !a.ok() && !a.carry {
+		if b := w.inSentence(qi); b.ok() {
+			a = b
+		}
+	}
 	words := q.words(w.text)
 	a.kind = w.classify(words, a, trail)
 	if !a.ok() && a.kind == Direct && qi > 0 {
@@ -166,6 +172,74 @@ func (w *walker) quote(qi int) {
 		st.Stance = annotations.Support
 	}
 	w.add(st, a)
+}
+
+// inSentence is the rule for a quotation that no words next to it
+// attribute: the speaker of the nearest speech verb of its sentence, before
+// or after it, whose subject the sentence names. It covers partial
+// quotations inside reported speech (`X said the plan was “a disaster”
+// for the state`, `X assured the station that it takes this “very
+// seriously.”`) and attributions that sit after other words (`“…” of
+// the plan, Mr. X said.`).
+func (w *walker) inSentence(qi int) attr {
+	q := &w.quotes[qi]
+	s := w.sents[w.sentenceAt(q.open)]
+	end := max(w.sents[w.sentenceAt(max(q.closeEnd-1, q.open))].end, q.closeEnd)
+	// A window of the sentence around the quotation, so that a text of
+	// one endless sentence with many quotations stays linear.
+	from, to := s.start, end
+	if q.open-from > sentenceWindow {
+		from = wordStart(w.text, q.open-sentenceWindow)
+	}
+	if to-q.closeEnd > sentenceWindow {
+		to = wordStart(w.text, q.closeEnd+sentenceWindow)
+	}
+	w.bufW = w.lower.tokenize(w.text, from, to, w.quotes, w.bufW)
+	toks := w.bufW
+	p := &parser{lx: w.e.lx, text: w.text, toks: toks}
+	at := -1
+	for k, t := range toks {
+		if t.kind == tokQuote && t.start == q.open {
+			at = k
+		}
+	}
+	if at < 0 {
+		return attr{verbPos: -1}
+	}
+	best, bestDist := attr{verbPos: -1}, 0
+	for v, t := range toks {
+		if t.kind != tokWord || t.capital && v > 0 {
+			continue
+		}
+		if _, ok := w.e.lx.verb(t.lower); !ok || strings.HasSuffix(t.lower, "ing") && v > at {
+			continue
+		}
+		a := w.verbSpeech(p, v)
+		if !a.ok() {
+			continue
+		}
+		d := at - v
+		if d < 0 {
+			d = -d
+		}
+		if !best.ok() || d < bestDist {
+			best, bestDist = a, d
+		}
+	}
+	best.partial = best.ok()
+	return best
+}
+
+// sentenceWindow is how many bytes of a sentence, either side of a
+// quotation, inSentence reads.
+const sentenceWindow = 600
+
+// wordStart moves i forward to the start of the next word.
+func wordStart(text string, i int) int {
+	for i < len(text) && text[i] != ' ' && text[i] != '\n' {
+		i++
+	}
+	return i
 }
 
 // hasWords reports whether a token list holds any word.

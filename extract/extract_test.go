@@ -86,7 +86,7 @@ func TestExtract(t *testing.T) {
 			"The army described the raid as a “limited operation” and moved on to “phase two.”",
 			[]want{
 				{Term, "", "limited operation", "describe", 0, ""},
-				{Term, "", "phase two.", "", 0, ""},
+				{Term, "", "phase two.", "describe", 0, ""},
 			}},
 		{"short attributed utterance is a statement",
 			"“Never,” Maria Lopez said.",

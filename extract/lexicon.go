@@ -109,6 +109,7 @@ type lexicon struct {
 	lightVerbs     map[string]bool
 	roleWords      map[string]bool
 	titles         map[string]bool
+	surnameRoles   map[string]bool
 	groupNouns     map[string]bool
 	orgWords       map[string]bool
 	nameStop       map[string]bool
@@ -131,6 +132,7 @@ func newLexicon() *lexicon {
 		lightVerbs:     wordSet(lightVerbsList),
 		roleWords:      wordSet(roleWordsList),
 		titles:         wordSet(titlesList),
+		surnameRoles:   wordSet(surnameRolesList),
 		groupNouns:     wordSet(groupNounsList),
 		orgWords:       wordSet(orgWordsList),
 		nameStop:       wordSet(nameStopList),
@@ -210,6 +212,10 @@ const (
 	// titles precede a name and are not part of it: "Mr Smith", "Dr Jones".
 	titlesList = `mr mrs ms miss dr prof gen lt col capt sgt maj sen rep gov sir dame lord
 		lady mullah maulana maulvi hafiz haji rev fr`
+
+	// surnameRoles are role words that are also common surnames: after
+	// a capitalised word they end a name ("Larry King", "Mr. Judge").
+	surnameRolesList = `king judge bishop marshal`
 
 	// groupNouns head a plural speaker: "Afghan commentators", "officials".
 	groupNounsList = `officials authorities commentators analysts observers experts sources

@@ -70,6 +70,11 @@ func (p *parser) isRoleWord(i int) bool {
 		return false
 	}
 	w := p.toks[i].lower
+	if p.lx.surnameRoles[w] && p.toks[i].capital && p.word(i-1) && p.toks[i-1].capital && !p.toks[i-1].poss {
+		// A role word that is also a surname, after a capitalised word:
+		// "Larry King", "Mr. King" (but "the king", "King Abdullah").
+		return false
+	}
 	if p.lx.roleWords[w] || p.lx.titles[strings.TrimSuffix(w, ".")] {
 		return true
 	}

@@ -30,6 +30,7 @@ type walker struct {
 	bufL     []token
 	bufT     []token
 	bufW     []token
+	headline int // the unit that is the document's headline, or -1
 }
 
 // attr is the attribution found for one quotation.
@@ -51,6 +52,7 @@ func (w *walker) run(ctx context.Context) error {
 	w.used = make(map[int]bool)
 	w.lower = make(lowerCache)
 	w.attrs = make([]attr, len(w.quotes))
+	w.headline = headline(w.text, w.units)
 	qi := 0
 	for si, s := range w.sents {
 		if si%256 == 0 {
@@ -60,13 +62,18 @@ func (w *walker) run(ctx context.Context) error {
 		}
 		w.bufS = w.lower.tokenize(w.text, s.start, s.end, w.quotes, w.bufS)
 		p := &parser{lx: w.e.lx, text: w.text, toks: w.bufS}
-		w.noteNames(p)
+		head := w.headline >= 0 && s.start < w.units[w.headline].end
+		if !head {
+			w.noteNames(p)
+		}
 		for qi < len(w.quotes) && w.quotes[qi].closeEnd <= s.end {
 			w.quote(qi)
 			qi++
 		}
-		w.reported(p)
-		w.noteSingles(p)
+		if !head {
+			w.reported(p)
+			w.noteSingles(p)
+		}
 	}
 	for ; qi < len(w.quotes); qi++ {
 		w.quote(qi)
@@ -121,7 +128,17 @@ func (w *walker) quote(qi int) {
 		leadStart = w.quotes[qi-1].closeEnd
 	}
 	w.bufL = w.lower.tokenize(w.text, leadStart, q.open, nil, w.bufL)
-	ts := w.sents[w.sentenceAt(max(q.closeEnd-1, q.open))]
+	// A question or exclamation ends its sentence, but its attribution
+	// follows: `“Why not?” Ms. Reyes asked.`
+	tsi := w.sentenceAt(max(q.closeEnd-1, q.open))
+	ts := w.sents[tsi]
+	if last := q.parts[len(q.parts)-1]; q.closed && ts.end <= q.closeEnd && tsi+1 < len(w.sents) {
+		if end := strings.TrimRight(w.text[last.start:last.end], " "); strings.HasSuffix(end, "?") || strings.HasSuffix(end, "!") {
+			if n := w.sents[tsi+1]; w.unitOf(n.start) == q.last {
+				ts = n
+			}
+		}
+	}
 	trailEnd := max(ts.end, q.closeEnd)
 	if qi+1 < len(w.quotes) && w.quotes[qi+1].open < trailEnd {
 		trailEnd = w.quotes[qi+1].open
@@ -130,9 +147,24 @@ func (w *walker) quote(qi int) {
 	lead := &parser{lx: w.e.lx, text: w.text, toks: w.bufL}
 	trail := &parser{lx: w.e.lx, text: w.text, toks: w.bufT}
 
-	a := w.trailing(trail)
+	if w.headline >= 0 && q.first == w.headline {
+		// Headlines are not speech: a quotation in one is a title or a
+		// borrowed phrase, and its attribution is the body's to give.
+		st := Statement{Quote: q.words(w.text), Start: q.parts[0].start, End: q.parts[len(q.parts)-1].end,
+			Kind: Term, Why: WhyHeadline}
+		w.attrs[qi] = attr{verbPos: -1, kind: Term}
+		w.add(st, attr{verbPos: -1})
+		return
+	}
+	a := w.label(q)
+	if !a.ok() {
+		a = w.trailing(trail)
+	}
 	if !a.ok() {
 		a = w.leading(lead)
+	}
+	if !a.ok() && !a.carry {
+		a = w.colonIntro(q)
 	}
 	if a.carry && qi > 0 && w.quotes[qi-1].closeEnd == leadStart {
 		prev := w.attrs[qi-1]
@@ -240,6 +272,91 @@ func wordStart(text string, i int) int {
 		i++
 	}
 	return i
+}
+
+// headline returns the index of the unit that is the document's
+// headline, or -1: the first paragraph, when more follow and it is
+// written in title case ("Senator Vows To Fight On").
+func headline(text string, units []span) int {
+	if len(units) < 2 {
+		return -1
+	}
+	u := units[0]
+	h := strings.TrimRight(text[u.start:u.end], ".")
+	if titleCase(h) {
+		return 0
+	}
+	return -1
+}
+
+// titleCase reports whether most words of s other than short function
+// words begin with a capital: "Mayor Says City Will Appeal Ruling".
+func titleCase(s string) bool {
+	caps, n := 0, 0
+	for _, f := range strings.Fields(s) {
+		r := firstRune(strings.TrimLeft(f, "“\"'‘("))
+		if !unicode.IsLetter(r) || len(f) <= 3 && unicode.IsLower(r) {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n >= 3 && caps*10 >= n*8
+}
+
+// unitOf returns the index of the kept unit (paragraph) that holds offset i.
+func (w *walker) unitOf(i int) int {
+	k := sort.Search(len(w.units), func(k int) bool { return w.units[k].start > i })
+	return max(k-1, 0)
+}
+
+// label is the rule for a transcript: a quotation that opens with a
+// speaker's name in capitals and a colon is that speaker's: `"SMITH: We
+// will …"`. The name is one or two words of capitals.
+func (w *walker) label(q *quote) attr {
+	words := w.text[q.parts[0].start:q.parts[0].end]
+	if !transcriptLabel(words) {
+		return attr{verbPos: -1}
+	}
+	head, _, _ := strings.Cut(words, ":")
+	f := strings.Fields(head)
+	m := mention{kind: mName, text: head}
+	return attr{m: m, attached: true, verbPos: -1, speaker: strings.Join(f, " "), verb: "say"}
+}
+
+// colonIntro is the rule for a quotation that opens a paragraph after a
+// paragraph that ends with a colon: the colon introduces it (`The Daily
+// Ledger reported:`, `Ms. Reyes continued:`), so that paragraph's last
+// sentence attributes it as words before the quotation would.
+func (w *walker) colonIntro(q *quote) attr {
+	u := w.units[q.first]
+	if q.first == 0 || q.open != u.start {
+		return attr{verbPos: -1}
+	}
+	prev := w.units[q.first-1]
+	if !strings.HasSuffix(w.text[prev.start:prev.end], ":") {
+		return attr{verbPos: -1}
+	}
+	ps := w.sents[w.sentenceAt(prev.end-1)]
+	w.bufW = w.lower.tokenize(w.text, ps.start, prev.end, w.quotes, w.bufW)
+	p := &parser{lx: w.e.lx, text: w.text, toks: w.bufW}
+	a := w.leading(p)
+	if a.carry {
+		return attr{verbPos: -1}
+	}
+	if !a.ok() {
+		// A speaker named alone: `Jane Roe, a teacher in Ohio:`.
+		end := len(p.toks) - 1
+		m := p.mentionForward(0)
+		if m.kind == mName && m.end >= end-12 && p.punct(end, ":") {
+			a = attr{m: m, verbPos: -1}
+		}
+	}
+	a.attached = a.ok()
+	a.partial = false
+	return a
 }
 
 // hasWords reports whether a token list holds any word.
@@ -481,6 +598,16 @@ func (w *walker) classify(words string, a attr, trail *parser) Kind {
 // for a named speaker that none matches, and appends the statement.
 func (w *walker) add(st Statement, a attr) {
 	st.Speaker = a.speaker
+	if st.Speaker == "" && st.Why == "" {
+		switch a.m.kind {
+		case mNone:
+			st.Why = WhyNoAttribution
+		case mPronoun:
+			st.Why = WhyPronoun
+		default:
+			st.Why = WhyUnnamed
+		}
+	}
 	if a.m.ok() && a.m.text != a.speaker {
 		st.Mention = a.m.text
 	}

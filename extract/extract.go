@@ -64,7 +64,25 @@ type Statement struct {
 	// reporting verbs, Oppose for verbs of rejection ("reject", "deny").
 	// Terms have no stance (zero).
 	Stance annotations.Stance
+	// Why says why Speaker is empty (one of the Why… constants), or is
+	// empty when a speaker is given.
+	Why string
 }
+
+// The reasons an extractor gives for leaving a statement's speaker empty
+// rather than guessing.
+const (
+	// WhyHeadline: the quotation stands in the headline, which is no speech.
+	WhyHeadline = "in the headline"
+	// WhyNoAttribution: no speech verb, colon, label or neighbouring
+	// quotation attributes the quotation.
+	WhyNoAttribution = "no attribution in the text"
+	// WhyPronoun: a pronoun with no person of its gender named before.
+	WhyPronoun = "pronoun without a compatible person named before"
+	// WhyUnnamed: the text describes the speaker without naming them
+	// ("a spokesman", "officials", "one said").
+	WhyUnnamed = "speaker not named in the text"
+)
 
 // Document is what the extractor found in one text.
 type Document struct {

@@ -26,13 +26,15 @@ type jsonStatement struct {
 	Kind    Kind    `json:"kind"`
 	Verb    string  `json:"verb"`
 	Stance  *string `json:"stance"`
+	Why     string  `json:"unattributed,omitempty"`
 }
 
 // JSONWriter streams documents as one JSON object,
 //
 //	{"documents": [{"file": …, "statements": [{"speaker": …, "actor": … or null,
 //	  "quote": …, "start": …, "end": …, "kind": "direct|reported|term",
-//	  "verb": …, "stance": "support|oppose" or null}, …]}, …]}
+//	  "verb": …, "stance": "support|oppose" or null,
+//	  "unattributed": why the speaker is empty, when it is}, …]}, …]}
 //
 // writing each document as it comes, so that a corpus of any size is
 // written in the memory of one document. Start and end are byte offsets
@@ -72,7 +74,7 @@ func (j *JSONWriter) Write(d *Document) error {
 	enc.SetIndent("        ", "  ")
 	for i, s := range d.Statements {
 		js := jsonStatement{Speaker: s.Speaker, Mention: s.Mention, Role: s.Role, Quote: s.Quote,
-			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb}
+			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb, Why: s.Why}
 		if s.Actor != "" {
 			js.Actor = &s.Actor
 		}
@@ -281,6 +283,9 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 		}
 		if s.Mention != "" {
 			note += "; speaker given as: " + validLine(s.Mention)
+		}
+		if s.Why != "" {
+			note += "; speaker left open: " + s.Why
 		}
 		f.Statements = append(f.Statements, &annotations.Statement{
 			Actor:  actor,

@@ -54,7 +54,8 @@ func TestWriteJSON(t *testing.T) {
           "end": 91,
           "kind": "term",
           "verb": "call",
-          "stance": null
+          "stance": null,
+          "unattributed": "speaker not named in the text"
         }
       ]
     },

@@ -90,7 +90,7 @@ func findQuotes(text string, units []span) []quote {
 		i := u.start
 		if cur != nil {
 			n, _, closing := quoteMark(text, u.start)
-			if n > 0 && !closing {
+			if n > 0 && !closing && !transcriptLabel(text[u.start+n:u.end]) {
 				i = u.start + n
 				cur.parts = append(cur.parts, span{i, u.end})
 			} else {
@@ -307,4 +307,27 @@ func singleQuote(text string, u span, i int) (quote, bool) {
 		return quote{parts: []span{{i + n, j}}, open: i, closeEnd: j + m, closed: true}, true
 	}
 	return quote{}, false
+}
+
+// transcriptLabel reports whether s opens with a speaker's label in a
+// transcript: one or two words in capitals and a colon ("SMITH:", "MR.
+// LEE:"). A quoted paragraph that opens with one starts a new speaker's
+// quotation rather than continuing the one before.
+func transcriptLabel(s string) bool {
+	head, _, ok := strings.Cut(s, ":")
+	if !ok || len(head) < 2 || len(head) > 30 {
+		return false
+	}
+	f := strings.Fields(head)
+	if len(f) == 0 || len(f) > 2 {
+		return false
+	}
+	for _, x := range f {
+		for _, r := range x {
+			if !unicode.IsUpper(r) && r != '.' && r != '-' && r != '\'' && r != '’' {
+				return false
+			}
+		}
+	}
+	return true
 }

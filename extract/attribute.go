@@ -95,9 +95,26 @@ func (w *walker) noteNames(p *parser) {
 			m = p.mentionBack(j)
 		}
 		if m.kind == mName && strings.Contains(m.text, " ") {
-			w.disc.note(m.text, m.role)
+			e := w.disc.note(m.text, m.role)
+			if m.role == "" && p.word(m.start-1) && p.toks[m.start-1].lower == "the" {
+				w.disc.markDet(e)
+			}
+			if opensSentence(p, m.start) && !p.toks[m.end-1].poss {
+				w.disc.markSalient(e, genderUnknown)
+			}
 		}
 	}
+}
+
+// opensSentence reports whether only function words and punctuation come
+// before token i: a name there is the sentence's subject.
+func opensSentence(p *parser, i int) bool {
+	for k := 0; k < i; k++ {
+		if p.word(k) && !p.lx.nameStop[p.toks[k].lower] || p.toks[k].kind == tokQuote {
+			return false
+		}
+	}
+	return true
 }
 
 // noteSingles records the one-word names of a sentence used on their own,
@@ -108,7 +125,10 @@ func (w *walker) noteSingles(p *parser) {
 			continue
 		}
 		if t := p.toks[j]; !w.e.lx.nameStop[t.lower] && !w.e.lx.roleWords[t.lower] {
-			w.disc.noteSingle(t.text)
+			e := w.disc.noteSingle(t.text)
+			if e != nil && opensSentence(p, j) && !t.poss {
+				w.disc.markSalient(e, genderUnknown)
+			}
 		}
 	}
 }
@@ -620,6 +640,13 @@ func (w *walker) add(st Statement, a attr) {
 	}
 	if a.m.ok() {
 		st.Actor = w.e.actors.resolve(st.Speaker, a.m)
+	}
+	if st.Kind != Term && a.ent != nil {
+		g := genderUnknown
+		if a.m.kind == mPronoun {
+			g = pronounGender(a.m.text)
+		}
+		w.disc.markSalient(a.ent, g)
 	}
 	if st.Actor == "" && st.Speaker != "" && st.Kind != Term {
 		w.propose(st, a)

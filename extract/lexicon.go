@@ -110,6 +110,11 @@ type lexicon struct {
 	roleWords      map[string]bool
 	titles         map[string]bool
 	surnameRoles   map[string]bool
+	placeWords     map[string]bool
+	maleWords      map[string]bool
+	femaleWords    map[string]bool
+	maleNames      map[string]bool
+	femaleNames    map[string]bool
 	groupNouns     map[string]bool
 	orgWords       map[string]bool
 	nameStop       map[string]bool
@@ -133,6 +138,11 @@ func newLexicon() *lexicon {
 		roleWords:      wordSet(roleWordsList),
 		titles:         wordSet(titlesList),
 		surnameRoles:   wordSet(surnameRolesList),
+		placeWords:     wordSet(placeWordsList),
+		maleWords:      wordSet(maleWordsList),
+		femaleWords:    wordSet(femaleWordsList),
+		maleNames:      wordSet(maleNamesList),
+		femaleNames:    wordSet(femaleNamesList),
 		groupNouns:     wordSet(groupNounsList),
 		orgWords:       wordSet(orgWordsList),
 		nameStop:       wordSet(nameStopList),
@@ -216,6 +226,48 @@ const (
 	// surnameRoles are role words that are also common surnames: after
 	// a capitalised word they end a name ("Larry King", "Mr. Judge").
 	surnameRolesList = `king judge bishop marshal`
+
+	// placeWordsList mark a name as a place's, a building's or an event's:
+	// "the Pacific Ocean", "Union Square", "South Asia".
+	placeWordsList = `ocean sea river lake mountain mountains street avenue road square park island
+		islands valley desert coast bay gulf mall museum hall house palace church cathedral mosque
+		temple school college academy airport station hotel tower building bridge stadium arena
+		center centre plaza boulevard heights hills beach canyon forest asia africa europe america
+		americas east west north south middle convention conference summit festival show games
+		olympics war history day week month year hospital prison camp base`
+
+	// maleWords and femaleWords are titles and roles that tell a person's
+	// gender, for "he" and "she".
+	maleWordsList = `mr sir lord king prince emir sheikh spokesman chairman congressman
+		businessman councilman policeman father son brother husband uncle nephew grandfather boy
+		man gentleman monsieur herr senor`
+	femaleWordsList = `mrs ms miss madam dame lady queen princess spokeswoman chairwoman
+		congresswoman businesswoman councilwoman policewoman mother daughter sister wife aunt niece
+		grandmother widow girl woman madame frau senora`
+
+	// maleNames and femaleNames are common first names in English-language
+	// news, which tell a person's gender when nothing else does.
+	maleNamesList = `james john robert michael william david richard joseph thomas charles
+		christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+		george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen
+		larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack
+		dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter
+		noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence
+		dylan jesse bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy
+		roy vincent ralph eugene russell bobby mason philip louis barack bill bernie mitt mike ted
+		newt rudy chris jim tim tom bob dick jeb marco rand chuck harry mitch reince hugh ben al ed
+		fred ron dan ken jon rick rob steve tony vladimir boris emmanuel ahmed mohammed muhammad
+		ali hassan omar khalid`
+	femaleNamesList = `mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
+		nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda
+		melissa deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen
+		anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+		janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren
+		joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
+		kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn
+		beverly danielle theresa sophia marie diana brittany natalie isabella rose alexis kayla
+		hillary chelsea ivanka melania kellyanne huma condoleezza nikki dianne tammy kirsten claire
+		gwen maxine debbie jill tulsi marine ursula jacinda`
 
 	// groupNouns head a plural speaker: "Afghan commentators", "officials".
 	groupNounsList = `officials authorities commentators analysts observers experts sources

@@ -393,7 +393,9 @@ func hasWords(p *parser) bool {
 // `“…,” said X`, `“…,” X, a trader, said`, `“…,” according to X`.
 func (w *walker) trailing(p *parser) attr {
 	i := 0
-	for i < len(p.toks) && i < 2 && p.toks[i].kind == tokPunct && strings.Contains(",—–-", p.toks[i].text) {
+	dash := false
+	for i < len(p.toks) && i < 2 && p.toks[i].kind == tokPunct && strings.Contains(",—–-―", p.toks[i].text) {
+		dash = dash || p.toks[i].text != ","
 		i++
 	}
 	if !p.word(i) {
@@ -413,13 +415,23 @@ func (w *walker) trailing(p *parser) attr {
 	if !m.ok() {
 		return attr{verbPos: -1}
 	}
-	j := m.end
+	j := skipParenthesis(p, m.end)
+	if dash && m.kind == mName && !hasWordsFrom(p, j) {
+		// A signature after a dash: `“…” ― Jane Roe`.
+		return attr{m: m, attached: true, verbPos: -1, verb: "say"}
+	}
 	if p.punct(j, ",") {
+		// An apposition, which may hold commas of its own: `“…,” Jane
+		// Roe, director of the X Center and a professor at Y, said.`
 		k := j + 1
-		for k < len(p.toks) && k-j <= 12 && !p.punct(k, ",") {
-			k++
+		found := false
+		for ; k < len(p.toks) && k-j <= maxApposition; k++ {
+			if p.punct(k, ",") && w.speechVerbAt(p, k+1) >= 0 {
+				found = true
+				break
+			}
 		}
-		if !p.punct(k, ",") {
+		if !found {
 			return attr{verbPos: -1}
 		}
 		if m.kind == mName && m.role == "" {
@@ -427,19 +439,61 @@ func (w *walker) trailing(p *parser) attr {
 			if p.word(a) && (p.toks[a].lower == "a" || p.toks[a].lower == "an" || p.toks[a].lower == "the") {
 				a++
 			}
-			m.role = p.spanText(a, k)
+			e := a
+			for e < k && !p.punct(e, ",") {
+				e++
+			}
+			m.role = p.spanText(a, e)
 		}
 		j = k + 1
 	}
+	if v := w.speechVerbAt(p, j); v >= 0 {
+		sv, _ := w.e.lx.verb(p.toks[v].lower)
+		return attr{m: m, verb: sv.lemma, attached: true, verbPos: p.toks[v].start}
+	}
+	return attr{verbPos: -1}
+}
+
+// maxApposition is the longest apposition, in tokens, between a speaker's
+// name and the speech verb after it.
+const maxApposition = 40
+
+// speechVerbAt returns the index of a speech verb at token j, past
+// auxiliaries and adverbs ("has repeatedly said"), or -1.
+func (w *walker) speechVerbAt(p *parser, j int) int {
 	for p.word(j) && (w.e.lx.auxWords[p.toks[j].lower] || strings.HasSuffix(p.toks[j].lower, "ly")) {
 		j++
 	}
 	if p.word(j) {
-		if sv, ok := w.e.lx.verb(p.toks[j].lower); ok {
-			return attr{m: m, verb: sv.lemma, attached: true, verbPos: p.toks[j].start}
+		if _, ok := w.e.lx.verb(p.toks[j].lower); ok {
+			return j
 		}
 	}
-	return attr{verbPos: -1}
+	return -1
+}
+
+// skipParenthesis returns the index after a parenthesis of at most ten
+// tokens that opens at token j ("(D-Ohio)", "(R)"), or j.
+func skipParenthesis(p *parser, j int) int {
+	if !p.punct(j, "(") {
+		return j
+	}
+	for k := j + 1; k < len(p.toks) && k-j <= 10; k++ {
+		if p.punct(k, ")") {
+			return k + 1
+		}
+	}
+	return j
+}
+
+// hasWordsFrom reports whether a word or quotation comes at or after token j.
+func hasWordsFrom(p *parser, j int) bool {
+	for k := j; k < len(p.toks); k++ {
+		if p.toks[k].kind != tokPunct {
+			return true
+		}
+	}
+	return false
 }
 
 // leading finds an attribution before the opening mark: `X said: “…”`,
@@ -544,6 +598,12 @@ func (w *walker) verbSpeech(p *parser, v int) attr {
 		case ok && p.punct(j, ","):
 			// A participle shares the subject of the main clause.
 			a.m = p.sentenceSubject(v)
+		case ok && j == v-1 && p.word(j) && p.toks[j].poss && w.e.lx.personPronouns[p.toks[j].lower]:
+			// "He’s claiming": the ’s is "is".
+			a.m = mention{kind: mPronoun, text: p.toks[j].text, start: j, end: j + 1}
+		case ok && j < v-1 && p.word(j+1) && w.e.lx.progressiveAux[p.toks[j+1].lower]:
+			// The progressive: "Ms. Roe is promising …".
+			a.m = p.subjectBefore(v)
 		case ok:
 			if l := w.lightVerbBefore(p, v); l >= 0 {
 				a.m = p.subjectBefore(l)

@@ -350,6 +350,17 @@ func (p *parser) subjectBefore(v int) mention {
 	if !ok || j < 0 {
 		return mention{}
 	}
+	if p.punct(j, ")") {
+		// A party and state after a name: "Jane Roe (D-Ohio) said".
+		for k := j - 1; k >= 0 && j-k <= 10; k-- {
+			if p.punct(k, "(") {
+				if j, ok = p.skipBackAux(k - 1); !ok || j < 0 {
+					return mention{}
+				}
+				break
+			}
+		}
+	}
 	if p.word(j) && p.toks[j].lower == "and" {
 		// A second verb shares the subject: "X said … and added".
 		return p.sentenceSubject(j)
@@ -376,7 +387,7 @@ func (p *parser) subjectBefore(v int) mention {
 		k--
 	}
 	if !p.punct(k, ",") || k == j-1 {
-		return mention{}
+		return p.longApposition(j)
 	}
 	head := p.mentionBack(k - 1)
 	app := p.mentionBack(j - 1)
@@ -394,6 +405,38 @@ func (p *parser) subjectBefore(v int) mention {
 		}
 		if head.kind == mName && head.role == "" && (a > k+1 || p.lastRole(a, j) >= 0) {
 			head.role = p.spanText(a, j)
+		}
+		return head
+	}
+	return p.longApposition(j)
+}
+
+// longApposition finds the subject before a long apposition that ends
+// with the comma at token j and may hold commas, brackets and dashes of
+// its own: "Jane Roe, director of the X Center (a think tank) and a
+// professor at Y, said". The subject is a name that opens its clause
+// (at the start, or after punctuation or a quotation) just before one of
+// the commas within maxApposition tokens; the words after that comma up
+// to the next are its role.
+func (p *parser) longApposition(j int) mention {
+	for c := j - 1; c > 0 && j-c <= maxApposition; c-- {
+		if !p.punct(c, ",") {
+			continue
+		}
+		head := p.mentionBack(c - 1)
+		if head.kind != mName || head.start > 0 && p.word(head.start-1) && !p.lx.nameStop[p.toks[head.start-1].lower] {
+			continue
+		}
+		if head.role == "" {
+			a := c + 1
+			if p.word(a) && (p.toks[a].lower == "a" || p.toks[a].lower == "an" || p.toks[a].lower == "the") {
+				a++
+			}
+			e := a
+			for e < j && !p.punct(e, ",") {
+				e++
+			}
+			head.role = p.spanText(a, e)
 		}
 		return head
 	}

@@ -192,8 +192,8 @@ func (d *discourse) noteSingle(name string) *entity {
 // an organisation or place, and which is no acronym.
 func (d *discourse) isPerson(e *entity) bool {
 	for _, w := range strings.Fields(strings.ToLower(e.role)) {
-		if d.lx.roleWords[w] {
-			return true
+		if d.lx.roleWords[w] || d.lx.titles[strings.TrimSuffix(w, ".")] {
+			return true // "the minister", "Mr. Obama"
 		}
 	}
 	if len(e.words) < 2 || e.det {

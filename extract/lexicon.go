@@ -164,6 +164,7 @@ type lexicon struct {
 	titles         map[string]bool
 	surnameRoles   map[string]bool
 	placeWords     map[string]bool
+	weekdays       map[string]bool
 	progressiveAux map[string]bool
 	maleWords      map[string]bool
 	femaleWords    map[string]bool
@@ -193,6 +194,7 @@ func newLexicon() *lexicon {
 		titles:         wordSet(titlesList),
 		surnameRoles:   wordSet(surnameRolesList),
 		placeWords:     wordSet(placeWordsList),
+		weekdays:       wordSet("monday tuesday wednesday thursday friday saturday sunday"),
 		progressiveAux: wordSet("is was are were been be am"),
 		maleWords:      wordSet(maleWordsList),
 		femaleWords:    wordSet(femaleWordsList),
@@ -275,7 +277,7 @@ const (
 		pilot witness survivor villager mother father son daughter brother sister widow`
 
 	// titles precede a name and are not part of it: "Mr Smith", "Dr Jones".
-	titlesList = `mr mrs ms miss dr prof gen lt col capt sgt maj sen rep gov sir dame lord
+	titlesList = `mr mrs ms miss dr prof gen lt col capt sgt maj sen rep gov del sir dame lord
 		lady mullah maulana maulvi hafiz haji rev fr`
 
 	// surnameRoles are role words that are also common surnames: after
@@ -392,6 +394,6 @@ const (
 	labelMarkersList = `as a an the called dubbed termed so-called labelled labeled branded word`
 
 	// abbreviations whose period does not end a sentence.
-	abbreviationsList = `mr mrs ms dr prof gen lt col capt sgt maj sen rep gov st jr sr no vs etc
+	abbreviationsList = `mr mrs ms dr prof gen lt col capt sgt maj sen rep gov del st jr sr no vs etc
 		inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec fig approx rev fr`
 )

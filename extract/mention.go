@@ -45,6 +45,9 @@ func (p *parser) nameWord(i int) bool {
 		return false
 	}
 	t := p.toks[i]
+	if p.lx.weekdays[t.lower] {
+		return false // "Ms. Roe Thursday said": no part of the name
+	}
 	return t.capital || p.lx.nameParticles[t.lower] && p.word(i+1) && p.toks[i+1].capital
 }
 
@@ -411,6 +414,19 @@ func (p *parser) subjectBefore(v int) mention {
 	return p.longApposition(j)
 }
 
+// longAppositionFrom reports whether a name opening the sentence stands
+// before a comma in tokens [0, c) within maxApposition tokens of j.
+func (p *parser) longAppositionFrom(c, j int) bool {
+	for k := c - 1; k > 0 && j-k <= maxApposition; k-- {
+		if p.punct(k, ",") {
+			if h := p.mentionBack(k - 1); h.kind == mName && opensSentence(p, h.start) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // longApposition finds the subject before a long apposition that ends
 // with the comma at token j and may hold commas, brackets and dashes of
 // its own: "Jane Roe, director of the X Center (a think tank) and a
@@ -424,8 +440,11 @@ func (p *parser) longApposition(j int) mention {
 			continue
 		}
 		head := p.mentionBack(c - 1)
-		if head.kind != mName || head.start > 0 && p.word(head.start-1) && !p.lx.nameStop[p.toks[head.start-1].lower] {
+		if head.kind != mName || head.start > 0 && (p.word(head.start-1) && !p.lx.nameStop[p.toks[head.start-1].lower] || p.word(head.start-1) && p.lx.prepositions[p.toks[head.start-1].lower]) {
 			continue
+		}
+		if !opensSentence(p, head.start) && p.longAppositionFrom(c-1, j) {
+			continue // a place in the apposition: "Jane Roe, 59, of Ashton, Md., said"
 		}
 		if head.role == "" {
 			a := c + 1

@@ -454,6 +454,18 @@ func (w *walker) trailing(p *parser) attr {
 	return attr{verbPos: -1}
 }
 
+// hasVerb reports whether a speech verb is among tokens [a, b).
+func (w *walker) hasVerb(p *parser, a, b int) bool {
+	for k := a; k < b; k++ {
+		if p.word(k) {
+			if _, ok := w.e.lx.verb(p.toks[k].lower); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // maxApposition is the longest apposition, in tokens, between a speaker's
 // name and the speech verb after it.
 const maxApposition = 40
@@ -461,7 +473,7 @@ const maxApposition = 40
 // speechVerbAt returns the index of a speech verb at token j, past
 // auxiliaries and adverbs ("has repeatedly said"), or -1.
 func (w *walker) speechVerbAt(p *parser, j int) int {
-	for p.word(j) && (w.e.lx.auxWords[p.toks[j].lower] || strings.HasSuffix(p.toks[j].lower, "ly")) {
+	for p.word(j) && (w.e.lx.auxWords[p.toks[j].lower] || w.e.lx.weekdays[p.toks[j].lower] || strings.HasSuffix(p.toks[j].lower, "ly")) {
 		j++
 	}
 	if p.word(j) {
@@ -520,6 +532,11 @@ func (w *walker) leading(p *parser) attr {
 	// (a name of two words or more, so that "Update:" is none).
 	if set && p.punct(end, ":") && end > 0 {
 		if m := p.mentionBack(end - 1); m.kind == mName && strings.Contains(m.text, " ") && !hasWordsBefore(p, m.start) {
+			return attr{m: m, attached: true, verbPos: -1}
+		}
+		// A roundup's entry: `Sam Ortiz, editor of a farm weekly: “…”`.
+		if m := p.mentionForward(0); m.kind == mName && strings.Contains(m.text, " ") && p.punct(m.end, ",") && end-m.end <= 15 && !w.hasVerb(p, m.end, end) {
+			m.role = strings.TrimPrefix(strings.TrimPrefix(p.spanText(m.end+1, end), "a "), "the ")
 			return attr{m: m, attached: true, verbPos: -1}
 		}
 	}

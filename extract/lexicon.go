@@ -285,13 +285,13 @@ const (
 	surnameRolesList = `king judge bishop marshal`
 
 	// placeWordsList mark a name as a place's, a building's or an event's:
-	// "the Pacific Ocean", "Union Square", "South Asia".
-	placeWordsList = `ocean sea river lake mountain mountains street avenue road square park island
-		islands valley desert coast bay gulf mall museum hall house palace church cathedral mosque
-		temple school college academy airport station hotel tower building bridge stadium arena
-		center centre plaza boulevard heights hills beach canyon forest asia africa europe america
-		americas east west north south middle convention conference summit festival show games
-		olympics war history day week month year hospital prison camp base`
+	// "the Pacific Ocean", "Union Square", "South Asia". Words that are
+	// also common surnames (park, hall, house, west, street) are left out.
+	placeWordsList = `ocean sea river lake mountain mountains avenue square island islands valley
+		desert coast gulf mall museum palace church cathedral mosque temple school college academy
+		airport station hotel stadium arena center centre plaza boulevard heights beach canyon
+		forest asia africa europe america americas convention conference summit festival show
+		games olympics war history day week month year hospital prison camp base`
 
 	// maleWords and femaleWords are titles and roles that tell a person's
 	// gender, for "he" and "she".

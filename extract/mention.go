@@ -333,6 +333,12 @@ func (p *parser) skipBackAux(j int) (int, bool) {
 		switch {
 		case p.lx.modalWords[w]:
 			return j, false
+		case p.lx.weekdays[w]:
+			// "X Thursday said", "X on Monday rejected".
+			j--
+			if p.word(j) && p.toks[j].lower == "on" {
+				j--
+			}
 		case p.lx.auxWords[w], !p.toks[j].capital && len(w) > 4 && strings.HasSuffix(w, "ly"):
 			j--
 		default:

@@ -204,8 +204,6 @@ type fileDecoder struct {
 	// slab holds the statements of the file's statements: list, so they
 	// are allocated at once.
 	slab []Statement
-	// intern maps ids to one string each; see ref.
-	intern map[string]string
 }
 
 // own returns s as a string the dataset may keep.
@@ -216,20 +214,12 @@ func (d *fileDecoder) own(s string) string {
 	return s
 }
 
-// ref returns the id s, which refers to another entry, from the intern
-// table: every mention of an id then shares one string (per worker), and
-// keeps no file's text alive.
-func (d *fileDecoder) ref(s string) string {
-	if s == "" {
-		return s
-	}
-	if id, ok := d.intern[s]; ok {
-		return id
-	}
-	id := strings.Clone(s)
-	d.intern[id] = id
-	return id
-}
+// ref returns the id s, which refers to another entry, as a string that
+// keeps no file's text alive. Validation later replaces it with the
+// entry's own id string (Dataset.validate), so that a million mentions
+// share the few thousand ids; doing that here, with a table per worker,
+// cost a lookup in a table of every id for each mention.
+func (d *fileDecoder) ref(s string) string { return d.own(s) }
 
 // refList applies ref to each string of list.
 func (d *fileDecoder) refList(list []string) []string {

@@ -366,7 +366,6 @@ type fileResult struct {
 type fileParser struct {
 	fast   fastParser
 	fields []field
-	intern map[string]string
 	// slow leaves every file to yaml.v3, for tests that compare the two.
 	slow bool
 }
@@ -407,10 +406,7 @@ func (fp *fileParser) parse(name string, data []byte) *fileResult {
 	if doc == nil {
 		return r // empty file
 	}
-	if fp.intern == nil {
-		fp.intern = map[string]string{}
-	}
-	dec := &fileDecoder{name: name, r: r, shared: shared, fields: fp.fields[:0], intern: fp.intern}
+	dec := &fileDecoder{name: name, r: r, shared: shared, fields: fp.fields[:0]}
 	dec.file(doc)
 	fp.fields = dec.fields
 	return r

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unsafe"
 )
 
 // base declares the entries most cases refer to.
@@ -223,4 +224,36 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReferencesShareIDs checks that after loading every reference to an
+// entry holds the entry's own id string, not a copy: a million statements
+// then cost no more id memory than the entries themselves.
+func TestReferencesShareIDs(t *testing.T) {
+	d, err := LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(what, ref, id string) {
+		t.Helper()
+		if ref != id || unsafe.StringData(ref) != unsafe.StringData(id) {
+			t.Errorf("%s %q does not share its entry's id string", what, ref)
+		}
+	}
+	for _, s := range d.Statements {
+		same("statement actor", s.Actor, d.Actor(s.Actor).ID)
+		same("statement claim", s.Claim, d.Claim(s.Claim).ID)
+		if s.Source != "" {
+			same("statement source", s.Source, d.Source(s.Source).ID)
+		}
+	}
+	for _, r := range d.Relations {
+		same("relation from", r.From, d.Actor(r.From).ID)
+		for _, to := range r.To {
+			same("relation to", to, d.Actor(to).ID)
+		}
+	}
+	if len(d.Statements) == 0 || len(d.Relations) == 0 {
+		t.Fatal("test dataset has no statements or relations")
+	}
 }

@@ -119,67 +119,85 @@ func (d *Dataset) validate() ErrorList {
 		}
 		errs = append(errs, &Error{pos, fmt.Sprintf("%s %q is not a known %s", what, id, kind), hint})
 	}
-	actor := func(pos Pos, what, id string) {
-		if id != "" && d.actors[id] == nil {
-			missing(pos, what, "actor", id)
-		}
-	}
-	claim := func(pos Pos, what, id string) {
-		if id != "" && d.claims[id] == nil {
-			missing(pos, what, "claim", id)
-		}
-	}
-	source := func(pos Pos, id string) *Source {
+	// actor, claim and source return the id as the entry's own string,
+	// which the reference then keeps: a million mentions share the ids'
+	// strings instead of holding one copy each.
+	actor := func(pos Pos, what, id string) string {
 		if id == "" {
-			return nil
+			return id
+		}
+		a := d.actors[id]
+		if a == nil {
+			missing(pos, what, "actor", id)
+			return id
+		}
+		return a.ID
+	}
+	claim := func(pos Pos, what, id string) string {
+		if id == "" {
+			return id
+		}
+		c := d.claims[id]
+		if c == nil {
+			missing(pos, what, "claim", id)
+			return id
+		}
+		return c.ID
+	}
+	source := func(pos Pos, id string) (string, *Source) {
+		if id == "" {
+			return id, nil
 		}
 		s := d.sources[id]
 		if s == nil {
 			missing(pos, "source", "source", id)
+			return id, nil
 		}
-		return s
+		return s.ID, s
 	}
 	for _, a := range d.Actors {
 		if a.Affiliation == a.ID && a.ID != "" {
 			errs = append(errs, &Error{a.Pos, fmt.Sprintf("actor %q is affiliated with itself", a.ID), "affiliation names the organization the actor belongs to"})
 			continue
 		}
-		actor(a.Pos, "affiliation", a.Affiliation)
+		a.Affiliation = actor(a.Pos, "affiliation", a.Affiliation)
 	}
 	errs = append(errs, d.affiliationCycles()...)
 	for _, c := range d.Claims {
-		for _, id := range c.About {
-			actor(c.Pos, "about", id)
+		for i, id := range c.About {
+			c.About[i] = actor(c.Pos, "about", id)
 		}
-		for _, id := range c.Supports {
+		for i, id := range c.Supports {
 			if id == c.ID {
 				errs = append(errs, &Error{c.Pos, fmt.Sprintf("claim %q supports itself", id), ""})
 			}
-			claim(c.Pos, "supports", id)
+			c.Supports[i] = claim(c.Pos, "supports", id)
 		}
-		for _, id := range c.Attacks {
+		for i, id := range c.Attacks {
 			if id == c.ID {
 				errs = append(errs, &Error{c.Pos, fmt.Sprintf("claim %q attacks itself", id), ""})
 			}
-			claim(c.Pos, "attacks", id)
+			c.Attacks[i] = claim(c.Pos, "attacks", id)
 		}
 	}
 	for _, s := range d.Statements {
-		actor(s.Pos, "actor", s.Actor)
-		claim(s.Pos, "claim", s.Claim)
-		if src := source(s.Pos, s.Source); src != nil && s.Date == 0 {
+		s.Actor = actor(s.Pos, "actor", s.Actor)
+		s.Claim = claim(s.Pos, "claim", s.Claim)
+		var src *Source
+		if s.Source, src = source(s.Pos, s.Source); src != nil && s.Date == 0 {
 			s.Date = src.Published
 		}
 	}
 	for _, r := range d.Relations {
-		actor(r.Pos, "from", r.From)
-		for _, to := range r.To {
+		r.From = actor(r.Pos, "from", r.From)
+		for i, to := range r.To {
 			if to == r.From && to != "" {
 				errs = append(errs, &Error{r.Pos, fmt.Sprintf("relation from %q to itself", to), ""})
 			}
-			actor(r.Pos, "to", to)
+			r.To[i] = actor(r.Pos, "to", to)
 		}
-		if src := source(r.Pos, r.Source); src != nil && r.Date == 0 {
+		var src *Source
+		if r.Source, src = source(r.Pos, r.Source); src != nil && r.Date == 0 {
 			r.Date = src.Published
 		}
 	}

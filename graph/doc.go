@@ -1,5 +1,5 @@
 // Package graph compiles a dataset of annotations into claimnet's network
-// model and analyses it.
+// model and offers its views.
 //
 // Compile builds one Model from an annotations.Dataset, optionally within a
 // time window. The Model holds three layers over dense integer indices:
@@ -9,9 +9,11 @@
 // relations (declared relations and member-of edges from affiliations).
 // Every analysis, view, export and query reads this one Model; the gonum
 // graphs it offers (TwoMode, StanceDigraph, ArgumentGraph, RelationGraph)
-// are views of it, with actors at node ids 0..A-1 and claims at A..A+C-1.
+// and its CSR are views of it, with actors at node ids 0..A-1 and claims
+// at A..A+C-1.
 //
-// Each analysis lives in a file of its own whose doc comment gives its
-// exact definition, the graph it runs on and how weights count. Every
-// result is deterministic: the same Model gives byte-identical output.
+// The packages under it read the Model: graph/analysis computes the
+// centralities, contestation and coalitions, graph/dnanet projects the
+// networks of Discourse Network Analysis, and graph/export, graph/render
+// and graph/query write, draw and query it.
 package graph

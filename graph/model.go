@@ -6,7 +6,7 @@ import (
 	"sort"
 
 	"github.com/claimnet/claimnet/annotations"
-	"gonum.org/v1/gonum/graph"
+	gonumgraph "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/simple"
 )
 
@@ -354,6 +354,28 @@ func (m *Model) ClaimEdges(c int) []int {
 	return out
 }
 
+// ActorEdgeRange returns the range lo..hi of actor a's stance edges:
+// they are Stances[lo:hi], by claim.
+func (m *Model) ActorEdgeRange(a int) (lo, hi int) {
+	return int(m.actorOff[a]), int(m.actorOff[a+1])
+}
+
+// ClaimEdgeIndices returns the indices of claim c's stance edges, by
+// actor, without copying: the slice is the Model's own, do not change it.
+func (m *Model) ClaimEdgeIndices(c int) []int32 {
+	lo, hi := m.claimOff[c], m.claimOff[c+1]
+	return m.byClaim[lo:hi:hi]
+}
+
+// EdgesStatementIndices returns the indices into m.Statements of the
+// statements behind stance edges Stances[from:to], edge by edge and in
+// dataset order within each. The slice is the Model's own: do not change
+// it.
+func (m *Model) EdgesStatementIndices(from, to int) []int32 {
+	lo, hi := m.edgeOff[from], m.edgeOff[to]
+	return m.edgeStmts[lo:hi:hi]
+}
+
 // ActorActive reports whether actor a has a statement in the window.
 func (m *Model) ActorActive(a int) bool { return m.actorOff[a+1] > m.actorOff[a] }
 
@@ -399,7 +421,7 @@ func (m *Model) StanceDigraph() *simple.WeightedDirectedGraph {
 }
 
 // addNodes adds every actor and claim, so isolates keep their node ids.
-func (m *Model) addNodes(g interface{ AddNode(graph.Node) }) {
+func (m *Model) addNodes(g interface{ AddNode(gonumgraph.Node) }) {
 	for i := range len(m.Actors) + len(m.Claims) {
 		g.AddNode(simple.Node(i))
 	}

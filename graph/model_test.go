@@ -1,81 +1,28 @@
-package graph
+package graph_test
 
 import (
 	"context"
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/internal/graphtest"
 )
 
-// testDataset builds a dataset in code. Each statement is
-// "actor claim stance date", and every id named is declared.
-func testDataset(t testing.TB, statements ...[4]string) *annotations.Dataset {
-	t.Helper()
-	var actors []*annotations.Actor
-	var claims []*annotations.Claim
-	seenA, seenC := map[string]bool{}, map[string]bool{}
-	src := &annotations.Source{ID: "src", Title: "Source"}
-	var stmts []*annotations.Statement
-	for _, s := range statements {
-		if !seenA[s[0]] {
-			seenA[s[0]] = true
-			actors = append(actors, &annotations.Actor{ID: s[0], Name: s[0], Type: "person"})
-		}
-		if !seenC[s[1]] {
-			seenC[s[1]] = true
-			claims = append(claims, &annotations.Claim{ID: s[1], Text: s[1]})
-		}
-		st, ok := annotations.ParseStance(s[2])
-		if !ok {
-			t.Fatalf("bad stance %q", s[2])
-		}
-		var date annotations.Date
-		if s[3] != "" {
-			var err error
-			if date, err = annotations.ParseDate(s[3]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		stmts = append(stmts, &annotations.Statement{Actor: s[0], Claim: s[1], Stance: st, Quote: "q", Source: "src", Date: date})
-	}
-	d, err := annotations.New(actors, claims, []*annotations.Source{src}, stmts, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-func mustCompile(t testing.TB, d *annotations.Dataset, opts ...Option) *Model {
-	t.Helper()
-	m, err := Compile(context.Background(), d, opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
-func date(t testing.TB, s string) annotations.Date {
-	d, err := annotations.ParseDate(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 func TestCompileStances(t *testing.T) {
-	d := testDataset(t,
+	d := graphtest.Dataset(t,
 		[4]string{"b", "x", "support", "2025-10-03"},
 		[4]string{"a", "x", "oppose", "2025-10-01"},
 		[4]string{"a", "x", "support", "2025-10-03"},
 		[4]string{"a", "x", "support", "2025-10-05"},
 		[4]string{"a", "y", "support", ""},
 	)
-	m := mustCompile(t, d)
+	m := graphtest.Compile(t, d)
 	// Actors in dataset order: b, a. Claims: x, y.
-	want := []StanceEdge{
-		{Actor: 0, Claim: 0, Stance: annotations.Support, Weight: 1, First: date(t, "2025-10-03"), Last: date(t, "2025-10-03")},
-		{Actor: 1, Claim: 0, Stance: annotations.Support, Weight: 2, First: date(t, "2025-10-03"), Last: date(t, "2025-10-05")},
-		{Actor: 1, Claim: 0, Stance: annotations.Oppose, Weight: 1, First: date(t, "2025-10-01"), Last: date(t, "2025-10-01")},
+	want := []graph.StanceEdge{
+		{Actor: 0, Claim: 0, Stance: annotations.Support, Weight: 1, First: graphtest.Date(t, "2025-10-03"), Last: graphtest.Date(t, "2025-10-03")},
+		{Actor: 1, Claim: 0, Stance: annotations.Support, Weight: 2, First: graphtest.Date(t, "2025-10-03"), Last: graphtest.Date(t, "2025-10-05")},
+		{Actor: 1, Claim: 0, Stance: annotations.Oppose, Weight: 1, First: graphtest.Date(t, "2025-10-01"), Last: graphtest.Date(t, "2025-10-01")},
 		{Actor: 1, Claim: 1, Stance: annotations.Support, Weight: 1},
 	}
 	if len(m.Stances) != len(want) {
@@ -95,9 +42,9 @@ func TestCompileStances(t *testing.T) {
 	if got := m.ActorEdges(1); len(got) != 3 {
 		t.Errorf("ActorEdges(1) = %v", got)
 	}
-	wantPairs := []Pair{
-		{Actor: 0, Claim: 0, Support: 1, First: date(t, "2025-10-03"), Last: date(t, "2025-10-03")},
-		{Actor: 1, Claim: 0, Support: 2, Oppose: 1, First: date(t, "2025-10-01"), Last: date(t, "2025-10-05")},
+	wantPairs := []graph.Pair{
+		{Actor: 0, Claim: 0, Support: 1, First: graphtest.Date(t, "2025-10-03"), Last: graphtest.Date(t, "2025-10-03")},
+		{Actor: 1, Claim: 0, Support: 2, Oppose: 1, First: graphtest.Date(t, "2025-10-01"), Last: graphtest.Date(t, "2025-10-05")},
 		{Actor: 1, Claim: 1, Support: 1},
 	}
 	if got := m.Pairs(); len(got) != len(wantPairs) {
@@ -119,28 +66,28 @@ func TestCompileStances(t *testing.T) {
 }
 
 func TestCompileWindow(t *testing.T) {
-	d := testDataset(t,
+	d := graphtest.Dataset(t,
 		[4]string{"a", "x", "oppose", "2025-10-01"},
 		[4]string{"a", "x", "support", "2025-10-03"},
 		[4]string{"b", "x", "support", "2025-10-03"},
 		[4]string{"c", "x", "support", ""},
 	)
 	tests := []struct {
-		w    Window
+		w    graph.Window
 		want int
 	}{
-		{Window{}, 4},
-		{Window{From: date(t, "2025-10-02")}, 2},
-		{Window{To: date(t, "2025-10-01")}, 1},
-		{Window{From: date(t, "2025-10-01"), To: date(t, "2025-10-03")}, 3},
+		{graph.Window{}, 4},
+		{graph.Window{From: graphtest.Date(t, "2025-10-02")}, 2},
+		{graph.Window{To: graphtest.Date(t, "2025-10-01")}, 1},
+		{graph.Window{From: graphtest.Date(t, "2025-10-01"), To: graphtest.Date(t, "2025-10-03")}, 3},
 	}
 	for _, tt := range tests {
-		m := mustCompile(t, d, WithWindow(tt.w))
+		m := graphtest.Compile(t, d, graph.WithWindow(tt.w))
 		if len(m.Statements) != tt.want {
 			t.Errorf("window %s: %d statements, want %d", tt.w, len(m.Statements), tt.want)
 		}
 	}
-	if _, err := Compile(context.Background(), d, WithWindow(Window{From: date(t, "2025-10-05"), To: date(t, "2025-10-01")})); err == nil {
+	if _, err := graph.Compile(context.Background(), d, graph.WithWindow(graph.Window{From: graphtest.Date(t, "2025-10-05"), To: graphtest.Date(t, "2025-10-01")})); err == nil {
 		t.Error("reversed window compiled without error")
 	}
 }

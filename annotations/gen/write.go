@@ -12,7 +12,7 @@ import (
 	"sync"
 
 	"github.com/claimnet/claimnet/annotations"
-	"github.com/claimnet/claimnet/internal/atomic"
+	"github.com/claimnet/claimnet/internal/atomicfile"
 )
 
 // ErrNotEmpty is returned, wrapped, when Write's directory has files in it
@@ -80,7 +80,7 @@ func writeDataset(ctx context.Context, d *annotations.Dataset, dir string, force
 	if err := os.MkdirAll(parent, 0o777); err != nil {
 		return fmt.Errorf("write %s: %w", dir, err)
 	}
-	tmp, err := atomic.MkdirTemp(parent, "."+base+".tmp*") // 0777 &^ umask, not 0700
+	tmp, err := atomicfile.MkdirTemp(parent, "."+base+".tmp*") // 0777 &^ umask, not 0700
 	if err != nil {
 		return fmt.Errorf("write %s: %w", dir, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/internal/termsafe"
 	"github.com/spf13/cobra"
 )
@@ -63,7 +64,7 @@ output, or to -o FILE, which is not replaced without --force.`,
 			if !(resolution > 0) {
 				return usagef("--resolution must be positive, not %v", resolution)
 			}
-			m, an, err := a.compileAnalysed(cmd.Context(), argv, w, graph.WithExact(exact), graph.WithSeed(seed), graph.WithResolution(resolution))
+			m, an, err := a.compileAnalysed(cmd.Context(), argv, w, analysis.WithExact(exact), analysis.WithSeed(seed), analysis.WithResolution(resolution))
 			if err != nil {
 				return err
 			}
@@ -92,17 +93,17 @@ output, or to -o FILE, which is not replaced without --force.`,
 
 // measureTitles names the centralities in the tables.
 var measureTitles = map[string]string{
-	graph.Degree:      "degree (statements)",
-	graph.Betweenness: "betweenness",
-	graph.Harmonic:    "harmonic closeness",
-	graph.PageRank:    "PageRank",
-	graph.Eigenvector: "eigenvector",
-	graph.Hub:         "hub score",
-	graph.Authority:   "authority score",
+	analysis.Degree:      "degree (statements)",
+	analysis.Betweenness: "betweenness",
+	analysis.Harmonic:    "harmonic closeness",
+	analysis.PageRank:    "PageRank",
+	analysis.Eigenvector: "eigenvector",
+	analysis.Hub:         "hub score",
+	analysis.Authority:   "authority score",
 }
 
 // writeAnalysis writes the analysis as tables for people.
-func writeAnalysis(w io.Writer, name string, m *graph.Model, an *graph.Analysis, top int) error {
+func writeAnalysis(w io.Writer, name string, m *graph.Model, an *analysis.Analysis, top int) error {
 	ew := &errWriter{w: w}
 	active := 0
 	for i := range m.Actors {
@@ -123,7 +124,7 @@ func writeAnalysis(w io.Writer, name string, m *graph.Model, an *graph.Analysis,
 		}
 		return termsafe.String(id)
 	}
-	for _, measure := range []string{graph.Degree, graph.Betweenness, graph.Harmonic, graph.PageRank, graph.Eigenvector, graph.Hub} {
+	for _, measure := range []string{analysis.Degree, analysis.Betweenness, analysis.Harmonic, analysis.PageRank, analysis.Eigenvector, analysis.Hub} {
 		fmt.Fprintf(ew, "\nTop actors by %s", measureTitles[measure])
 		if method := an.Methods[measure]; strings.HasPrefix(method, "sampled") {
 			fmt.Fprintf(ew, ", %s", method)
@@ -133,7 +134,7 @@ func writeAnalysis(w io.Writer, name string, m *graph.Model, an *graph.Analysis,
 		writeRanked(ew, rows, func(i int) string { return termsafe.String(an.Actors[i].Name) },
 			func(i int) string { return formatScore(measure, an.Actors[i].Centrality[measure]) })
 	}
-	for _, measure := range []string{graph.Degree, graph.Authority} {
+	for _, measure := range []string{analysis.Degree, analysis.Authority} {
 		fmt.Fprintf(ew, "\nTop claims by %s\n", measureTitles[measure])
 		rows := topBy(len(an.Claims), top, func(i int) float64 { return an.Claims[i].Centrality[measure] })
 		writeRanked(ew, rows, func(i int) string { return termsafe.String(clip(an.Claims[i].Text, 70)) },
@@ -232,7 +233,7 @@ func writeRanked(w io.Writer, rows []int, name, value func(int) string) {
 // formatScore prints a statement count as an integer and a score with
 // four significant digits.
 func formatScore(measure string, v float64) string {
-	if measure == graph.Degree {
+	if measure == analysis.Degree {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
 	return strconv.FormatFloat(v, 'g', 4, 64)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/claimnet/claimnet/graph/render"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,8 +10,10 @@ import (
 	"strings"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/export"
-	"github.com/claimnet/claimnet/internal/atomic"
+	"github.com/claimnet/claimnet/graph/render"
+	"github.com/claimnet/claimnet/internal/atomicfile"
 	"github.com/spf13/cobra"
 )
 
@@ -71,8 +72,8 @@ never replaced without --force.`,
 			if format == export.FormatCSV && (out == "" || out == "-") {
 				return usagef("--format csv writes nodes.csv and edges.csv: give their directory with -o DIR")
 			}
-			if sizeBy != "" && !slices.Contains(graph.Measures, sizeBy) {
-				return usagef("--size-by %q: want one of %s", sizeBy, strings.Join(graph.Measures, ", "))
+			if sizeBy != "" && !slices.Contains(analysis.Measures, sizeBy) {
+				return usagef("--size-by %q: want one of %s", sizeBy, strings.Join(analysis.Measures, ", "))
 			}
 			m, an, err := a.compileAnalysed(cmd.Context(), argv, w)
 			if err != nil {
@@ -105,7 +106,7 @@ never replaced without --force.`,
 	c.Flags().BoolVar(&perStatement, "per-statement", false, "one edge per statement and declared relation instead of aggregated edges")
 	c.Flags().BoolVar(&force, "force", false, "replace existing output files")
 	c.Flags().StringVar(&colorBy, "color-by", "", "gexf: colour actors by `SCHEME` as the figures do: side or coalition (default side)")
-	c.Flags().StringVar(&sizeBy, "size-by", "", "gexf: size nodes by `MEASURE` ("+strings.Join(graph.Measures, ", ")+"; default degree)")
+	c.Flags().StringVar(&sizeBy, "size-by", "", "gexf: size nodes by `MEASURE` ("+strings.Join(analysis.Measures, ", ")+"; default degree)")
 	return c
 }
 
@@ -115,7 +116,7 @@ never replaced without --force.`,
 func writeCSVTables(ctx context.Context, dir string, force bool, doc *export.Document) error {
 	nodes, edges := filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv")
 	for _, p := range []string{nodes, edges} {
-		if err := atomic.Check(p, force); err != nil {
+		if err := atomicfile.Check(p, force); err != nil {
 			return err
 		}
 	}
@@ -126,13 +127,13 @@ func writeCSVTables(ctx context.Context, dir string, force bool, doc *export.Doc
 	if err := export.WriteCSV(ctx, &nodesCSV, &edgesCSV, doc); err != nil {
 		return err
 	}
-	if err := atomic.WriteFileContext(ctx, nodes, force, func(w io.Writer) error {
+	if err := atomicfile.WriteFileContext(ctx, nodes, force, func(w io.Writer) error {
 		_, err := io.WriteString(w, nodesCSV.String())
 		return err
 	}); err != nil {
 		return err
 	}
-	return atomic.WriteFileContext(ctx, edges, force, func(w io.Writer) error {
+	return atomicfile.WriteFileContext(ctx, edges, force, func(w io.Writer) error {
 		_, err := io.WriteString(w, edgesCSV.String())
 		return err
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 )
 
 // compileModel loads the dataset named in argv (or the built-in one) and
@@ -16,13 +17,13 @@ func (a *app) compileModel(ctx context.Context, argv []string, w graph.Window) (
 	return graph.Compile(ctx, d, graph.WithWindow(w))
 }
 
-// compileAnalysed is compileModel followed by graph.Analyze with opts.
-func (a *app) compileAnalysed(ctx context.Context, argv []string, w graph.Window, opts ...graph.AnalyzeOption) (*graph.Model, *graph.Analysis, error) {
+// compileAnalysed is compileModel followed by analysis.Analyze with opts.
+func (a *app) compileAnalysed(ctx context.Context, argv []string, w graph.Window, opts ...analysis.AnalyzeOption) (*graph.Model, *analysis.Analysis, error) {
 	m, err := a.compileModel(ctx, argv, w)
 	if err != nil {
 		return nil, nil, err
 	}
-	an, err := graph.Analyze(ctx, m, opts...)
+	an, err := analysis.Analyze(ctx, m, opts...)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/dnanet"
 	"github.com/spf13/cobra"
 )
 
@@ -14,7 +15,7 @@ func (a *app) networkCmd() *cobra.Command {
 	var (
 		typ, format, out string
 		force            bool
-		opts             graph.NetworkOptions
+		opts             dnanet.NetworkOptions
 		w                graph.Window
 	)
 	c := &cobra.Command{
@@ -58,15 +59,15 @@ not grow with the number of pairs (the matrix takes about twice the CPU).`,
 				return err
 			}
 			switch typ {
-			case graph.NetworkOneMode:
-			case graph.NetworkTwoMode:
+			case dnanet.NetworkOneMode:
+			case dnanet.NetworkTwoMode:
 				if cmd.Flags().Changed("mode") {
 					return usagef("--mode is for one-mode networks")
 				}
 			default:
 				return usagef("--type is onemode or twomode, not %q", typ)
 			}
-			if !slices.Contains(graph.NetworkFormats, format) {
+			if !slices.Contains(dnanet.NetworkFormats, format) {
 				return usagef("--format is csv, matrix or json, not %q", format)
 			}
 			m, err := a.compileModel(cmd.Context(), argv, w)
@@ -76,20 +77,20 @@ not grow with the number of pairs (the matrix takes about twice the CPU).`,
 			// The network is written while it is computed; option errors
 			// come before the first byte.
 			err = a.output(out, force, func(wr io.Writer) error {
-				return graph.WriteNetwork(cmd.Context(), wr, m, typ, format, opts)
+				return dnanet.WriteNetwork(cmd.Context(), wr, m, typ, format, opts)
 			})
-			if errors.Is(err, graph.ErrNetworkOption) {
+			if errors.Is(err, dnanet.ErrNetworkOption) {
 				return usageError{err}
 			}
 			return err
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&typ, "type", graph.NetworkOneMode, "network type: onemode or twomode")
-	f.StringVar(&opts.Mode, "mode", graph.NodeActor, "one-mode node set: actor or claim")
-	f.StringVar(&opts.Aggregate, "aggregate", "", "stance aggregation: "+strings.Join(graph.OneModeAggregates, ", ")+" (one-mode; default congruence); "+strings.Join(graph.TwoModeAggregates, ", ")+" (two-mode; default ignore)")
-	f.StringVar(&opts.Normalize, "normalize", graph.NormalizeNo, "normalisation: "+strings.Join(graph.OneModeNormalizations, ", ")+" (one-mode); "+strings.Join(graph.TwoModeNormalizations, ", ")+" (two-mode)")
-	f.StringVar(&opts.Duplicates, "duplicates", graph.DuplicatesInclude, "duplicate statements: "+strings.Join(graph.DuplicateRules, ", "))
+	f.StringVar(&typ, "type", dnanet.NetworkOneMode, "network type: onemode or twomode")
+	f.StringVar(&opts.Mode, "mode", dnanet.NodeActor, "one-mode node set: actor or claim")
+	f.StringVar(&opts.Aggregate, "aggregate", "", "stance aggregation: "+strings.Join(dnanet.OneModeAggregates, ", ")+" (one-mode; default congruence); "+strings.Join(dnanet.TwoModeAggregates, ", ")+" (two-mode; default ignore)")
+	f.StringVar(&opts.Normalize, "normalize", dnanet.NormalizeNo, "normalisation: "+strings.Join(dnanet.OneModeNormalizations, ", ")+" (one-mode); "+strings.Join(dnanet.TwoModeNormalizations, ", ")+" (two-mode)")
+	f.StringVar(&opts.Duplicates, "duplicates", dnanet.DuplicatesInclude, "duplicate statements: "+strings.Join(dnanet.DuplicateRules, ", "))
 	f.BoolVar(&opts.Isolates, "isolates", false, "include actors and claims without statements")
 	f.StringArrayVar(&opts.ExcludeActors, "exclude-actor", nil, "leave out the actor with this `id or name` (repeatable)")
 	f.StringArrayVar(&opts.ExcludeClaims, "exclude-claim", nil, "leave out the claim with this `id or text` (repeatable)")

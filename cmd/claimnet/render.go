@@ -12,6 +12,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/render"
 	"github.com/spf13/cobra"
 )
@@ -100,8 +101,8 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			if cmd.Flags().Changed("layout") && !slices.Contains(render.Layouts, o.Layout) {
 				return usagef("--layout %q: want one of %s", o.Layout, strings.Join(render.Layouts, ", "))
 			}
-			if !slices.Contains(graph.Measures, o.SizeBy) {
-				return usagef("--size-by %q: want one of %s", o.SizeBy, strings.Join(graph.Measures, ", "))
+			if !slices.Contains(analysis.Measures, o.SizeBy) {
+				return usagef("--size-by %q: want one of %s", o.SizeBy, strings.Join(analysis.Measures, ", "))
 			}
 			if !slices.Contains(render.ColorSchemes, o.ColorBy) && o.ColorBy != "" {
 				return usagef("--color-by %q: want one of %s", o.ColorBy, strings.Join(render.ColorSchemes, ", "))
@@ -154,7 +155,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.IntVar(&o.Top, "top", 0, "keep the `N` most central nodes (by --size-by), chosen before the layout; 0 keeps all")
 	floatVar(c, &o.MinWeight, "min-weight", 0, "hide edges lighter than `W` (statements, or the actor-pair weight)", 0, math.MaxFloat64, false, "a finite number, 0 or more")
 	f.IntVar(&o.MaxEdges, "max-edges", render.DefaultMaxEdges, "actors view: draw at most `N` actor pairs, the heaviest, raising --min-weight as needed; 0 draws all")
-	f.StringVar(&o.SizeBy, "size-by", graph.Degree, "size actors by this centrality `MEASURE`: "+strings.Join(graph.Measures, ", "))
+	f.StringVar(&o.SizeBy, "size-by", analysis.Degree, "size actors by this centrality `MEASURE`: "+strings.Join(analysis.Measures, ", "))
 	f.StringVar(&o.ColorBy, "color-by", "", "colour actors by `SCHEME`: side or coalition (default: side; coalition for the actors view)")
 	f.StringSliceVar(&o.Sides, "sides", nil, "with --color-by side: the affiliation root `IDS` that get a colour each (default: roots with 2+ members)")
 	f.StringVar(&o.Layout, "layout", "", fmt.Sprintf("layout engine: dot, neato, fdp, sfdp or circo (default: dot for arguments; neato up to %d nodes, sfdp above)", render.MaxNeatoNodes))

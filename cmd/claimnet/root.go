@@ -9,7 +9,7 @@ import (
 	"sync"
 
 	"github.com/claimnet/claimnet/annotations"
-	"github.com/claimnet/claimnet/internal/atomic"
+	"github.com/claimnet/claimnet/internal/atomicfile"
 	"github.com/claimnet/claimnet/internal/termsafe"
 	"github.com/spf13/cobra"
 )
@@ -92,7 +92,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // stdoutWriter writes to standard output and keeps the first error, after
 // which it writes nothing more: run fails the command with it, so output
 // lost to a full disk or a closed pipe is never a success.
-// A writer that an interrupted command abandoned (atomic.Stream) may
+// A writer that an interrupted command abandoned (atomicfile.Stream) may
 // still be in a write when run asks for the error, hence the lock.
 type stdoutWriter struct {
 	mu  sync.Mutex
@@ -216,13 +216,13 @@ func datasetName(argv []string) string {
 }
 
 // output writes through write to standard output when path is "" or "-",
-// and otherwise atomically to path (see atomic.WriteFileContext): a
+// and otherwise atomically to path (see atomicfile.WriteFileContext): a
 // regular file is not replaced unless force, and nothing else ever is.
 // The writer fails once the command is interrupted, so a long write stops
 // and no file is put in place.
 func (a *app) output(path string, force bool, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		return atomic.Stream(a.ctx, a.stdout, write)
+		return atomicfile.Stream(a.ctx, a.stdout, write)
 	}
-	return atomic.WriteFileContext(a.ctx, path, force, write)
+	return atomicfile.WriteFileContext(a.ctx, path, force, write)
 }

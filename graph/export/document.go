@@ -10,6 +10,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 )
 
 // Version is the version of the graph document's shape, written in its
@@ -234,7 +235,7 @@ type Conflict struct {
 }
 
 // Coalitions are the communities of the actor congruence network, as
-// graph.Coalitions defines them.
+// analysis.Coalitions defines them.
 type Coalitions struct {
 	Groups       [][]string `json:"groups"`
 	Modularity   Score      `json:"modularity"`
@@ -347,7 +348,7 @@ func PerStatement(on bool) Option { return func(c *config) { c.perStatement = on
 // Build makes the graph document of m and an, its Analysis. It reads the
 // Model's stance, argument and relation edges and the Analysis' results;
 // it recomputes neither.
-func Build(m *graph.Model, an *graph.Analysis, opts ...Option) (*Document, error) {
+func Build(m *graph.Model, an *analysis.Analysis, opts ...Option) (*Document, error) {
 	var cfg config
 	for _, o := range opts {
 		o(&cfg)
@@ -397,7 +398,7 @@ func Build(m *graph.Model, an *graph.Analysis, opts ...Option) (*Document, error
 
 // checkAnalysis makes sure an was computed from a model with m's actors
 // and claims, so that results are attached to the right nodes.
-func checkAnalysis(m *graph.Model, an *graph.Analysis) error {
+func checkAnalysis(m *graph.Model, an *analysis.Analysis) error {
 	if an == nil {
 		return fmt.Errorf("export: no analysis")
 	}
@@ -421,12 +422,12 @@ func checkAnalysis(m *graph.Model, an *graph.Analysis) error {
 	return nil
 }
 
-// measuresOf lists graph.Measures, then any other measure the analysis
+// measuresOf lists analysis.Measures, then any other measure the analysis
 // has, sorted.
-func measuresOf(an *graph.Analysis) []string {
+func measuresOf(an *analysis.Analysis) []string {
 	seen := map[string]bool{}
 	out := []string{}
-	for _, name := range graph.Measures {
+	for _, name := range analysis.Measures {
 		seen[name] = true
 		out = append(out, name)
 	}
@@ -461,7 +462,7 @@ func (d *Document) scores(c map[string]float64) map[string]Score {
 	return out
 }
 
-func (d *Document) addNodes(m *graph.Model, an *graph.Analysis) {
+func (d *Document) addNodes(m *graph.Model, an *analysis.Analysis) {
 	d.Nodes = make([]Node, 0, len(m.Actors)+len(m.Claims))
 	d.nodeIndex = make(map[string]int, len(m.Actors)+len(m.Claims))
 	for i, a := range m.Actors {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/export"
 )
 
@@ -130,7 +131,7 @@ func TestBuildMismatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := graph.Analyze(ctx, other)
+	an, err := analysis.Analyze(ctx, other)
 	if err != nil {
 		t.Fatal(err)
 	}

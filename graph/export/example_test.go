@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/export"
 )
 
@@ -37,7 +38,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	an, err := graph.Analyze(ctx, m)
+	an, err := analysis.Analyze(ctx, m)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/annotations/gen"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 )
 
 // oldWriteGraphML is WriteGraphML as it was before it appended bytes by
@@ -92,7 +93,7 @@ func oracleDocuments(t *testing.T) map[string]*Document {
 		if err != nil {
 			t.Fatal(err)
 		}
-		an, err := graph.Analyze(ctx, m)
+		an, err := analysis.Analyze(ctx, m)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -336,7 +337,7 @@ func benchDocument(b *testing.B) *Document {
 	if err != nil {
 		b.Fatal(err)
 	}
-	an, err := graph.Analyze(ctx, m)
+	an, err := analysis.Analyze(ctx, m)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/query"
 )
 
@@ -36,7 +37,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	an, err := graph.Analyze(ctx, m)
+	an, err := analysis.Analyze(ctx, m)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/export"
 )
 
@@ -19,7 +20,7 @@ import (
 type Graph struct {
 	// Model and Analysis are the network and its analysis.
 	Model    *graph.Model
-	Analysis *graph.Analysis
+	Analysis *analysis.Analysis
 	// Document is the graph document built from them.
 	Document *export.Document
 
@@ -67,7 +68,7 @@ const allLayers = 7
 
 // NewGraph builds the graph document of m and an (aggregated edges) and
 // the indices the query functions need.
-func NewGraph(m *graph.Model, an *graph.Analysis) (*Graph, error) {
+func NewGraph(m *graph.Model, an *analysis.Analysis) (*Graph, error) {
 	doc, err := export.Build(m, an)
 	if err != nil {
 		return nil, err
@@ -75,7 +76,7 @@ func NewGraph(m *graph.Model, an *graph.Analysis) (*Graph, error) {
 	return newGraph(m, an, doc)
 }
 
-func newGraph(m *graph.Model, an *graph.Analysis, doc *export.Document) (*Graph, error) {
+func newGraph(m *graph.Model, an *analysis.Analysis, doc *export.Document) (*Graph, error) {
 	g := &Graph{Model: m, Analysis: an, Document: doc}
 	g.index = make(map[string]int, len(doc.Nodes))
 	for i, n := range doc.Nodes {

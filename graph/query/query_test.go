@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/query"
 )
 
@@ -64,7 +65,7 @@ func newGraph(t testing.TB, d *annotations.Dataset) *query.Graph {
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := graph.Analyze(ctx, m)
+	an, err := analysis.Analyze(ctx, m)
 	if err != nil {
 		t.Fatal(err)
 	}

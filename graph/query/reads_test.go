@@ -11,6 +11,7 @@ import (
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/annotations/gen"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/itchyny/gojq"
 )
 
@@ -125,7 +126,7 @@ func TestReadsStatementsSound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := graph.Analyze(ctx, m)
+	an, err := analysis.Analyze(ctx, m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +179,7 @@ func TestAdjacency(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		an, err := graph.Analyze(ctx, m)
+		an, err := analysis.Analyze(ctx, m)
 		if err != nil {
 			t.Fatal(err)
 		}

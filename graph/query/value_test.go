@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/export"
 )
 
@@ -24,7 +25,7 @@ func TestToValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := graph.Analyze(ctx, m)
+	an, err := analysis.Analyze(ctx, m)
 	if err != nil {
 		t.Fatal(err)
 	}

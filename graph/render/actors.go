@@ -6,23 +6,23 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/dnanet"
 )
 
 // actors builds the one-mode actor network: the actors with statements in
 // the window (or the Top most central of them), an agreement edge for
 // each pair with a positive congruence weight and a conflict edge for
-// each pair with a positive conflict weight, both as graph.OneMode
+// each pair with a positive conflict weight, both as dnanet.OneMode
 // computes them (without normalisation). Agreement edges pull actors
 // together in the layout; conflict edges are drawn at three times the
 // length, so opponents sit apart.
 func (b *builder) actors(ctx context.Context) error {
 	m, th := b.m, b.o.th
-	con, err := graph.OneMode(ctx, m, graph.NetworkOptions{Aggregate: graph.AggregateCongruence})
+	con, err := dnanet.OneMode(ctx, m, dnanet.NetworkOptions{Aggregate: dnanet.AggregateCongruence})
 	if err != nil {
 		return err
 	}
-	conf, err := graph.OneMode(ctx, m, graph.NetworkOptions{Aggregate: graph.AggregateConflict})
+	conf, err := dnanet.OneMode(ctx, m, dnanet.NetworkOptions{Aggregate: dnanet.AggregateConflict})
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (b *builder) actors(ctx context.Context) error {
 	}
 	var ps []pair
 	index := map[[2]int]int{}
-	add := func(net *graph.Network, conflict bool) {
+	add := func(net *dnanet.Network, conflict bool) {
 		for _, e := range net.Edges {
 			a, c := net.Nodes[e.Source].Index, net.Nodes[e.Target].Index
 			if a > c {

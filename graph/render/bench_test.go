@@ -9,6 +9,7 @@ import (
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/annotations/gen"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 )
 
 // standardSet is the figure set scripts/figures.sh renders.
@@ -42,7 +43,7 @@ func benchFigures(b *testing.B, d *annotations.Dataset, figs []Options) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		an, err := graph.Analyze(ctx, m)
+		an, err := analysis.Analyze(ctx, m)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 )
 
 // Colors returns the fill colour, "#RRGGBB", of every actor and claim by
@@ -11,7 +12,7 @@ import (
 // coalition (o.ColorBy), claims plain or, when contested, highlighted.
 // Exports that carry colours (GEXF for Gephi) use it so that a network
 // opened elsewhere looks like the figure.
-func Colors(m *graph.Model, an *graph.Analysis, o Options) (map[string]string, error) {
+func Colors(m *graph.Model, an *analysis.Analysis, o Options) (map[string]string, error) {
 	r, err := o.resolve()
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/render"
 )
 
@@ -23,7 +24,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	an, err := graph.Analyze(ctx, m)
+	an, err := analysis.Analyze(ctx, m)
 	if err != nil {
 		log.Fatal(err)
 	}

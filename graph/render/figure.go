@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 )
 
 // Figures with more nodes or edges than these get straight edges instead
@@ -61,9 +62,9 @@ type legendItem struct {
 
 // Build makes the figure o describes from m and its analysis an (which
 // must be Analyze's result for m). It reads only the Model and the
-// Analysis, and (for the actors view) the one-mode networks graph.OneMode
+// Analysis, and (for the actors view) the one-mode networks dnanet.OneMode
 // computes from the Model. The result is the same for the same inputs.
-func Build(ctx context.Context, m *graph.Model, an *graph.Analysis, o Options) (*Figure, error) {
+func Build(ctx context.Context, m *graph.Model, an *analysis.Analysis, o Options) (*Figure, error) {
 	r, err := o.resolve()
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -105,7 +106,7 @@ func (f *Figure) DOT() []byte {
 // builder carries the inputs and the figure under construction.
 type builder struct {
 	m  *graph.Model
-	an *graph.Analysis
+	an *analysis.Analysis
 	o  *resolved
 	f  *Figure
 	g  *dotGraph

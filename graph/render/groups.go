@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 )
 
 // groups is the colouring of the actors: one fill (and, in the print
@@ -34,7 +35,7 @@ type swatch struct {
 }
 
 // actorGroups colours the actors by side or coalition.
-func actorGroups(m *graph.Model, an *graph.Analysis, o *resolved) (*groups, error) {
+func actorGroups(m *graph.Model, an *analysis.Analysis, o *resolved) (*groups, error) {
 	if o.ColorBy == ColorByCoalition {
 		return coalitionGroups(m, an, o), nil
 	}
@@ -70,7 +71,7 @@ func coalitionLabel(m *graph.Model, n int, members []int, named int) string {
 // non-mediator root with at least two affiliated actors besides itself,
 // by number of affiliated actors (descending), then model order, at most
 // maxGroups of them.
-func sideGroups(m *graph.Model, an *graph.Analysis, o *resolved) (*groups, error) {
+func sideGroups(m *graph.Model, an *analysis.Analysis, o *resolved) (*groups, error) {
 	th := o.th
 	n := len(m.Actors)
 	root := make([]int, n)
@@ -148,7 +149,7 @@ func sideGroups(m *graph.Model, an *graph.Analysis, o *resolved) (*groups, error
 // maxGroups coalitions with two or more members get colours of their
 // own, named after their most central member by o.SizeBy; the rest share
 // one fill, and actors without a coalition another.
-func coalitionGroups(m *graph.Model, an *graph.Analysis, o *resolved) *groups {
+func coalitionGroups(m *graph.Model, an *analysis.Analysis, o *resolved) *groups {
 	th := o.th
 	g := newGroups(len(m.Actors))
 	entryOf := make([]int, len(an.Coalitions.Groups))

@@ -5,7 +5,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 )
 
 // View names, the values of Options.View.
@@ -91,8 +91,8 @@ type Options struct {
 	// says what was hidden. 0 means DefaultMaxEdges; a negative value
 	// draws every pair.
 	MaxEdges int
-	// SizeBy is the centrality measure (one of graph.Measures) node size
-	// is drawn by; empty means graph.Degree.
+	// SizeBy is the centrality measure (one of analysis.Measures) node size
+	// is drawn by; empty means analysis.Degree.
 	SizeBy string
 	// ColorBy is one of ColorSchemes; empty means ColorBySide, except in
 	// ViewActors where it means ColorByCoalition.
@@ -152,10 +152,10 @@ func (o Options) resolve() (*resolved, error) {
 		r.MaxEdges = DefaultMaxEdges
 	}
 	if r.SizeBy == "" {
-		r.SizeBy = graph.Degree
+		r.SizeBy = analysis.Degree
 	}
-	if !slices.Contains(graph.Measures, r.SizeBy) {
-		return nil, fmt.Errorf("size by %q: want one of %v", r.SizeBy, graph.Measures)
+	if !slices.Contains(analysis.Measures, r.SizeBy) {
+		return nil, fmt.Errorf("size by %q: want one of %v", r.SizeBy, analysis.Measures)
 	}
 	if r.ColorBy == "" {
 		r.ColorBy = ColorBySide

@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
-	"github.com/claimnet/claimnet/internal/testutil"
 	"image/png"
 	"io"
 	"math"
@@ -21,6 +20,8 @@ import (
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/annotations/gen"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
+	"github.com/claimnet/claimnet/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -95,14 +96,14 @@ func smallDataset(t testing.TB) *annotations.Dataset {
 	return d
 }
 
-func analysed(t testing.TB, d *annotations.Dataset, w graph.Window) (*graph.Model, *graph.Analysis) {
+func analysed(t testing.TB, d *annotations.Dataset, w graph.Window) (*graph.Model, *analysis.Analysis) {
 	t.Helper()
 	ctx := context.Background()
 	m, err := graph.Compile(ctx, d, graph.WithWindow(w))
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := graph.Analyze(ctx, m)
+	an, err := analysis.Analyze(ctx, m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +130,7 @@ var goldenCases = []struct {
 }{
 	{"actor-claim", Options{}},
 	{"actor-claim-print", Options{Theme: ThemePrint, Title: "A <title> & more", Caption: "Caption text."}},
-	{"actor-claim-top4", Options{Top: 4, SizeBy: graph.PageRank}},
+	{"actor-claim-top4", Options{Top: 4, SizeBy: analysis.PageRank}},
 	{"actor-claim-minweight", Options{MinWeight: 2}},
 	{"actors", Options{View: ViewActors}},
 	{"actors-side", Options{View: ViewActors, ColorBy: ColorBySide}},

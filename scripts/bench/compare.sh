@@ -82,7 +82,7 @@ done
 overlay=$work/overlay.json
 cat >"$overlay" <<EOF
 {"Replace": {
-  "$root/graph/zz_cmp_bench_test.go": "$root/scripts/bench/overlay/graph_cmp_test.go.in",
+  "$root/graph/analysis/zz_cmp_bench_test.go": "$root/scripts/bench/overlay/graph_cmp_test.go.in",
   "$root/graph/render/zz_cmp_bench_test.go": "$root/scripts/bench/overlay/render_cmp_test.go.in"
 }}
 EOF
@@ -98,10 +98,10 @@ gobench() {
 		log "claimnet: $name failed; see $out/go-$name.txt"
 	fi
 }
-gobench large ./graph 'CmpLoadCompile|CmpPageRank|CmpOneMode|CmpAnalyze' 3x CLAIMNET_BENCH_DATA="$data/large"
-gobench medium ./graph 'CmpLoadCompile|CmpOneMode' 5x CLAIMNET_BENCH_DATA="$data/medium"
-gobench between ./graph 'CmpBetweenness|CmpPageRank' 3x CLAIMNET_BENCH_DATA="$data/between"
-gobench small ./graph 'CmpBetweenness|CmpPageRank|CmpOneMode' 5x CLAIMNET_BENCH_DATA="$data/small"
+gobench large ./graph/analysis 'CmpLoadCompile|CmpPageRank|CmpOneMode|CmpAnalyze' 3x CLAIMNET_BENCH_DATA="$data/large"
+gobench medium ./graph/analysis 'CmpLoadCompile|CmpOneMode' 5x CLAIMNET_BENCH_DATA="$data/medium"
+gobench between ./graph/analysis 'CmpBetweenness|CmpPageRank' 3x CLAIMNET_BENCH_DATA="$data/between"
+gobench small ./graph/analysis 'CmpBetweenness|CmpPageRank|CmpOneMode' 5x CLAIMNET_BENCH_DATA="$data/small"
 rm -f "$data/figure.dot"
 gobench figure ./graph/render 'CmpRenderSVG' 3x CLAIMNET_BENCH_RENDER="$data/figure" CLAIMNET_BENCH_DOT="$data/figure.dot"
 

@@ -352,7 +352,7 @@ def main():
         w(f"| {label} | {graph}: {size} | {fmt_s(c)} | {' | '.join(cells)} |")
     an_s = claim("large", "CmpAnalyze")
     if an_s is not None:
-        w(f"| whole analysis, `graph.Analyze` defaults (sampled paths above 5,000 nodes) | large | {fmt_s(an_s)} | — | — | — |")
+        w(f"| whole analysis, `analysis.Analyze` defaults (sampled paths above 5,000 nodes) | large | {fmt_s(an_s)} | — | — | — |")
     w("")
 
     # Loading against YAML decoding.

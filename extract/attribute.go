@@ -454,6 +454,12 @@ func (w *walker) trailing(p *parser) attr {
 	return attr{verbPos: -1}
 }
 
+// verbWord returns the lexicon's key for a verb lemma ("call for" → "call").
+func verbWord(lemma string) string {
+	w, _, _ := strings.Cut(lemma, " ")
+	return w
+}
+
 // hasVerb reports whether a speech verb is among tokens [a, b).
 func (w *walker) hasVerb(p *parser, a, b int) bool {
 	for k := a; k < b; k++ {
@@ -717,6 +723,11 @@ func (w *walker) add(st Statement, a attr) {
 	}
 	if a.m.ok() {
 		st.Actor = w.e.actors.resolve(st.Speaker, a.m)
+	}
+	if st.Kind != Term {
+		sv, ok := w.e.lx.verb(verbWord(st.Verb))
+		st.Match = w.e.claims.match(st.Quote)
+		decideStance(&st, sv, ok, st.Match.Linked && w.e.claims.negated[st.Match.Claim])
 	}
 	if st.Kind != Term && a.ent != nil {
 		g := genderUnknown

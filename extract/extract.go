@@ -67,6 +67,13 @@ type Statement struct {
 	// Why says why Speaker is empty (one of the Why… constants), or is
 	// empty when a speaker is given.
 	Why string
+	// Cue says what decided Stance: "verb: deny", "negation: never" or
+	// "asserted" (see WithClaims). Terms have none.
+	Cue string
+	// Match is the closest existing claim, when the Extractor was given
+	// a dataset's claims (WithClaims); its Linked field says whether the
+	// statement is proposed for that claim or for a new one.
+	Match ClaimMatch
 }
 
 // The reasons an extractor gives for leaving a statement's speaker empty
@@ -107,6 +114,7 @@ type Document struct {
 type Extractor struct {
 	lx       *lexicon
 	actors   *actorIndex
+	claims   *claimIndex
 	progress func(done, total int)
 	termMax  int
 }
@@ -119,6 +127,14 @@ type Option func(*Extractor)
 // for its government) and roles.
 func WithActors(actors []*annotations.Actor) Option {
 	return func(e *Extractor) { e.actors = newActorIndex(actors) }
+}
+
+// WithClaims links each statement to the closest claim of ds, ranked by
+// BM25 over the claims' texts, topics and the quotes of the statements
+// that code them (see ClaimMatch), and decides its stance toward that
+// claim.
+func WithClaims(ds *annotations.Dataset) Option {
+	return func(e *Extractor) { e.claims = newClaimIndex(ds) }
 }
 
 // WithProgress has ExtractAll call fn after each document with the number

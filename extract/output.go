@@ -16,17 +16,29 @@ import (
 
 // jsonStatement is the JSON form of a Statement.
 type jsonStatement struct {
-	Speaker string  `json:"speaker"`
-	Mention string  `json:"mention,omitempty"`
-	Role    string  `json:"role,omitempty"`
-	Actor   *string `json:"actor"`
-	Quote   string  `json:"quote"`
-	Start   int     `json:"start"`
-	End     int     `json:"end"`
-	Kind    Kind    `json:"kind"`
-	Verb    string  `json:"verb"`
-	Stance  *string `json:"stance"`
-	Why     string  `json:"unattributed,omitempty"`
+	Speaker string     `json:"speaker"`
+	Mention string     `json:"mention,omitempty"`
+	Role    string     `json:"role,omitempty"`
+	Actor   *string    `json:"actor"`
+	Quote   string     `json:"quote"`
+	Start   int        `json:"start"`
+	End     int        `json:"end"`
+	Kind    Kind       `json:"kind"`
+	Verb    string     `json:"verb"`
+	Stance  *string    `json:"stance"`
+	Why     string     `json:"unattributed,omitempty"`
+	Cue     string     `json:"stance_cue,omitempty"`
+	Claim   *jsonClaim `json:"claim,omitempty"`
+}
+
+// jsonClaim is the JSON form of a ClaimMatch.
+type jsonClaim struct {
+	ID            string  `json:"id"`
+	Score         float64 `json:"score"`
+	Relative      float64 `json:"relative"`
+	RunnerUp      string  `json:"runner_up,omitempty"`
+	RunnerUpScore float64 `json:"runner_up_score,omitempty"`
+	Linked        bool    `json:"linked"`
 }
 
 // JSONWriter streams documents as one JSON object,
@@ -34,7 +46,10 @@ type jsonStatement struct {
 //	{"documents": [{"file": …, "statements": [{"speaker": …, "actor": … or null,
 //	  "quote": …, "start": …, "end": …, "kind": "direct|reported|term",
 //	  "verb": …, "stance": "support|oppose" or null,
-//	  "unattributed": why the speaker is empty, when it is}, …]}, …]}
+//	  "unattributed": why the speaker is empty, when it is,
+//	  "stance_cue": what decided the stance,
+//	  "claim": {"id", "score", "relative", "runner_up", "runner_up_score",
+//	            "linked"}, with WithClaims}, …]}, …]}
 //
 // writing each document as it comes, so that a corpus of any size is
 // written in the memory of one document. Start and end are byte offsets
@@ -74,7 +89,10 @@ func (j *JSONWriter) Write(d *Document) error {
 	enc.SetIndent("        ", "  ")
 	for i, s := range d.Statements {
 		js := jsonStatement{Speaker: s.Speaker, Mention: s.Mention, Role: s.Role, Quote: s.Quote,
-			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb, Why: s.Why}
+			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb, Why: s.Why, Cue: s.Cue}
+		if m := s.Match; m.Claim != "" {
+			js.Claim = &jsonClaim{ID: m.Claim, Score: m.Score, Relative: m.Relative, RunnerUp: m.RunnerUp, RunnerUpScore: m.RunnerUpScore, Linked: m.Linked}
+		}
 		if s.Actor != "" {
 			js.Actor = &s.Actor
 		}
@@ -266,9 +284,12 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 			continue
 		}
 		n++
-		claim := fmt.Sprintf("todo-%s-%d", src.ID, n)
 		quote := validText(s.Quote)
-		f.Claims = append(f.Claims, &annotations.Claim{ID: claim, Text: quote})
+		claim := s.Match.Claim
+		if !s.Match.Linked {
+			claim = fmt.Sprintf("todo-%s-%d", src.ID, n)
+			f.Claims = append(f.Claims, &annotations.Claim{ID: claim, Text: validText(proposition(s.Quote))})
+		}
 		actor := s.Actor
 		if actor == "" {
 			if id := annotations.SuggestID(s.Speaker); newIDs[id] {
@@ -287,6 +308,10 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 		if s.Why != "" {
 			note += "; speaker left open: " + s.Why
 		}
+		if s.Cue != "" {
+			note += "; stance: " + s.Cue
+		}
+		note += "; " + claimNote(s.Match)
 		f.Statements = append(f.Statements, &annotations.Statement{
 			Actor:  actor,
 			Claim:  claim,
@@ -438,4 +463,20 @@ func commentText(s string) string {
 		return s
 	}
 	return b.String()
+}
+
+// claimNote says in a draft's note which case of claim retrieval applied.
+func claimNote(m ClaimMatch) string {
+	switch {
+	case m.Claim == "":
+		return "claim: new (no existing claim shares its words)"
+	case m.Linked:
+		n := fmt.Sprintf("claim: existing %s (BM25 %.3g, relative %.2f", m.Claim, m.Score, m.Relative)
+		if m.RunnerUp != "" {
+			n += fmt.Sprintf("; runner-up %s, BM25 %.3g", m.RunnerUp, m.RunnerUpScore)
+		}
+		return n + ")"
+	default:
+		return fmt.Sprintf("claim: new (closest existing %s at relative %.2f, below %.2f)", m.Claim, m.Relative, ClaimThreshold)
+	}
 }

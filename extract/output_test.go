@@ -43,7 +43,8 @@ func TestWriteJSON(t *testing.T) {
           "end": 47,
           "kind": "direct",
           "verb": "say",
-          "stance": "support"
+          "stance": "support",
+          "stance_cue": "asserted"
         },
         {
           "speaker": "",

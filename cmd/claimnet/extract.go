@@ -61,7 +61,7 @@ stderr when it is a terminal.`,
 			}
 			var opts []extract.Option
 			if gold != nil {
-				opts = append(opts, extract.WithActors(gold.Actors))
+				opts = append(opts, extract.WithActors(gold.Actors), extract.WithClaims(gold))
 			}
 			if eval {
 				if corpus == "" || len(argv) > 0 {

@@ -31,6 +31,7 @@ type walker struct {
 	bufT     []token
 	bufW     []token
 	headline int // the unit that is the document's headline, or -1
+	pub      annotations.Date
 }
 
 // attr is the attribution found for one quotation.
@@ -726,6 +727,9 @@ func (w *walker) add(st Statement, a attr) {
 	}
 	if st.Kind != Term {
 		sv, ok := w.e.lx.verb(verbWord(st.Verb))
+		s := w.sents[w.sentenceAt(st.Start)]
+		from, to := max(s.start, st.Start-sentenceWindow), min(s.end, st.End+sentenceWindow)
+		st.Date, st.DateWords = findDate(outsideQuotes(w.text, from, to, w.quotes), w.pub)
 		st.Match = w.e.claims.match(st.Quote)
 		decideStance(&st, sv, ok, st.Match.Linked && w.e.claims.negated[st.Match.Claim])
 	}

@@ -70,6 +70,12 @@ type Statement struct {
 	// Cue says what decided Stance: "verb: deny", "negation: never" or
 	// "asserted" (see WithClaims). Terms have none.
 	Cue string
+	// Date is the day the text says the statement was made ("on Sunday",
+	// "November 2", "last week"), resolved against the publication date
+	// (see WithPublished), and DateWords the words it came from; zero and
+	// empty when the sentence gives no date.
+	Date      annotations.Date
+	DateWords string
 	// Match is the closest existing claim, when the Extractor was given
 	// a dataset's claims (WithClaims); its Linked field says whether the
 	// statement is proposed for that claim or for a new one.
@@ -103,6 +109,10 @@ type Document struct {
 	// NewActors are proposed actors for the named speakers that no known
 	// actor matched, with ids made from their names.
 	NewActors []*annotations.Actor
+	// Published is the publication date the relative dates were resolved
+	// against: the one given by WithPublished, or else a date with its
+	// year in the first paragraphs, or zero.
+	Published annotations.Date
 	// Skipped is the number of bytes of repeated boilerplate and
 	// duplicated fragments that the extractor left out.
 	Skipped int
@@ -112,11 +122,12 @@ type Document struct {
 // documents. Its configuration is fixed by New, so one Extractor can serve
 // concurrent calls.
 type Extractor struct {
-	lx       *lexicon
-	actors   *actorIndex
-	claims   *claimIndex
-	progress func(done, total int)
-	termMax  int
+	lx        *lexicon
+	actors    *actorIndex
+	claims    *claimIndex
+	published annotations.Date
+	progress  func(done, total int)
+	termMax   int
 }
 
 // Option configures an Extractor.
@@ -135,6 +146,13 @@ func WithActors(actors []*annotations.Actor) Option {
 // claim.
 func WithClaims(ds *annotations.Dataset) Option {
 	return func(e *Extractor) { e.claims = newClaimIndex(ds) }
+}
+
+// WithPublished sets the publication date of the documents, against which
+// "on Sunday", "yesterday" or "November 2" are resolved. Without it, a
+// date that names its year in a document's first paragraphs is taken.
+func WithPublished(d annotations.Date) Option {
+	return func(e *Extractor) { e.published = d }
 }
 
 // WithProgress has ExtractAll call fn after each document with the number
@@ -216,7 +234,11 @@ func (e *Extractor) ExtractText(ctx context.Context, name, text string) (*Docume
 	if len(sents) > 0 {
 		doc.Title = shorten(text[sents[0].start:sents[0].end], 100)
 	}
-	w := &walker{e: e, text: text, units: units, quotes: qs, sents: sents, disc: newDiscourse(e.lx)}
+	doc.Published = e.published
+	if doc.Published.IsZero() {
+		doc.Published = publishedIn(text, units)
+	}
+	w := &walker{e: e, text: text, units: units, quotes: qs, sents: sents, disc: newDiscourse(e.lx), pub: doc.Published}
 	if err := w.run(ctx); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", name, err)
 	}

@@ -16,19 +16,21 @@ import (
 
 // jsonStatement is the JSON form of a Statement.
 type jsonStatement struct {
-	Speaker string     `json:"speaker"`
-	Mention string     `json:"mention,omitempty"`
-	Role    string     `json:"role,omitempty"`
-	Actor   *string    `json:"actor"`
-	Quote   string     `json:"quote"`
-	Start   int        `json:"start"`
-	End     int        `json:"end"`
-	Kind    Kind       `json:"kind"`
-	Verb    string     `json:"verb"`
-	Stance  *string    `json:"stance"`
-	Why     string     `json:"unattributed,omitempty"`
-	Cue     string     `json:"stance_cue,omitempty"`
-	Claim   *jsonClaim `json:"claim,omitempty"`
+	Speaker   string     `json:"speaker"`
+	Mention   string     `json:"mention,omitempty"`
+	Role      string     `json:"role,omitempty"`
+	Actor     *string    `json:"actor"`
+	Quote     string     `json:"quote"`
+	Start     int        `json:"start"`
+	End       int        `json:"end"`
+	Kind      Kind       `json:"kind"`
+	Verb      string     `json:"verb"`
+	Stance    *string    `json:"stance"`
+	Why       string     `json:"unattributed,omitempty"`
+	Cue       string     `json:"stance_cue,omitempty"`
+	Date      string     `json:"date,omitempty"`
+	DateWords string     `json:"date_words,omitempty"`
+	Claim     *jsonClaim `json:"claim,omitempty"`
 }
 
 // jsonClaim is the JSON form of a ClaimMatch.
@@ -48,6 +50,7 @@ type jsonClaim struct {
 //	  "verb": …, "stance": "support|oppose" or null,
 //	  "unattributed": why the speaker is empty, when it is,
 //	  "stance_cue": what decided the stance,
+//	  "date", "date_words": the statement's date and the words it came from,
 //	  "claim": {"id", "score", "relative", "runner_up", "runner_up_score",
 //	            "linked"}, with WithClaims}, …]}, …]}
 //
@@ -89,7 +92,8 @@ func (j *JSONWriter) Write(d *Document) error {
 	enc.SetIndent("        ", "  ")
 	for i, s := range d.Statements {
 		js := jsonStatement{Speaker: s.Speaker, Mention: s.Mention, Role: s.Role, Quote: s.Quote,
-			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb, Why: s.Why, Cue: s.Cue}
+			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb, Why: s.Why, Cue: s.Cue,
+			Date: s.Date.String(), DateWords: s.DateWords}
 		if m := s.Match; m.Claim != "" {
 			js.Claim = &jsonClaim{ID: m.Claim, Score: m.Score, Relative: m.Relative, RunnerUp: m.RunnerUp, RunnerUpScore: m.RunnerUpScore, Linked: m.Linked}
 		}
@@ -254,7 +258,7 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 	if dr.declared == nil {
 		dr.declared = make(map[string]bool)
 	}
-	src := &annotations.Source{ID: id, Title: validLine(d.Title)}
+	src := &annotations.Source{ID: id, Title: validLine(d.Title), Published: d.Published}
 	if src.Title == "" {
 		src.Title = "Untitled (" + validLine(d.File) + ")"
 	}
@@ -311,6 +315,9 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 		if s.Cue != "" {
 			note += "; stance: " + s.Cue
 		}
+		if s.DateWords != "" {
+			note += "; date from: " + validLine(s.DateWords)
+		}
 		note += "; " + claimNote(s.Match)
 		f.Statements = append(f.Statements, &annotations.Statement{
 			Actor:  actor,
@@ -319,6 +326,7 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 			Quote:  quote,
 			Source: src.ID,
 			Direct: s.Kind == Direct,
+			Date:   s.Date,
 			Note:   note,
 		})
 	}

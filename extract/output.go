@@ -242,7 +242,17 @@ func DraftFile(d *Document) *annotations.File { return new(Drafter).Draft(d) }
 // that proposes it, so that the drafts of a corpus load together as one
 // dataset. The zero Drafter is ready to use.
 type Drafter struct {
+	// Dataset, when set, is the dataset whose actors and claims the
+	// statements were resolved and linked to (WithActors, WithClaims).
+	// The first draft that uses one of them then carries a copy of it
+	// (an actor without its affiliation, a claim without its about,
+	// supports and attacks lists, which could name what it lacks), listed in
+	// the head comment, so that a directory of drafts loads with check on
+	// its own. Delete the copies when merging the drafts into the dataset.
+	Dataset *annotations.Dataset
+
 	declared map[string]bool
+	known    map[string]any // dataset actors and claims by "actor:" or "claim:" and id
 }
 
 // Draft returns the draft annotation file of d; see DraftFile.
@@ -333,10 +343,15 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 	if needUnnamed {
 		f.Actors = append(f.Actors, &annotations.Actor{ID: unnamed, Name: "Unnamed speaker in " + src.ID, Type: annotations.TypePerson, Tags: []string{"draft"}})
 	}
+	copied := dr.copyReferenced(f)
 	var c strings.Builder
 	fmt.Fprintf(&c, "Draft annotations proposed by claimnet extract from %s.\n", commentText(d.File))
 	c.WriteString("Review every entry: check each speaker, rewrite each todo claim into the proposition\n")
 	c.WriteString("(or point the statement at an existing claim), check each stance, then remove the draft notes.")
+	if len(copied) > 0 {
+		c.WriteString("\nCopied from the dataset so that the drafts load on their own (delete when merging): ")
+		c.WriteString(commentText(strings.Join(copied, ", ")))
+	}
 	if len(terms) > 0 {
 		c.WriteString("\nTerms (quoted labels, not statements):\n")
 		c.WriteString(strings.Join(terms, "\n"))
@@ -487,4 +502,43 @@ func claimNote(m ClaimMatch) string {
 	default:
 		return fmt.Sprintf("claim: new (closest existing %s at relative %.2f, below %.2f)", m.Claim, m.Relative, ClaimThreshold)
 	}
+}
+
+// copyReferenced adds to f a copy of each actor and claim of dr.Dataset
+// that f's statements use and no earlier draft has carried, and returns
+// their ids.
+func (dr *Drafter) copyReferenced(f *annotations.File) []string {
+	if dr.Dataset == nil {
+		return nil
+	}
+	if dr.known == nil {
+		dr.known = make(map[string]any)
+		for _, a := range dr.Dataset.Actors {
+			dr.known["actor:"+a.ID] = a
+		}
+		for _, c := range dr.Dataset.Claims {
+			dr.known["claim:"+c.ID] = c
+		}
+	}
+	var ids []string
+	for _, s := range f.Statements {
+		for _, key := range [...]string{"actor:" + s.Actor, "claim:" + s.Claim} {
+			v, ok := dr.known[key]
+			if !ok || dr.declared[key] {
+				continue
+			}
+			dr.declared[key] = true
+			switch x := v.(type) {
+			case *annotations.Actor:
+				c := *x
+				c.Pos, c.Affiliation = annotations.Pos{}, "" // a copy refers to no other actor
+				f.Actors = append(f.Actors, validActor(&c))
+				ids = append(ids, x.ID)
+			case *annotations.Claim:
+				f.Claims = append(f.Claims, &annotations.Claim{ID: x.ID, Text: validText(x.Text), Topic: x.Topic})
+				ids = append(ids, x.ID)
+			}
+		}
+	}
+	return ids
 }

@@ -132,7 +132,9 @@ stderr when it is a terminal.`,
 					return fmt.Errorf("extract: %w", err)
 				}
 			}
-			var drafter extract.Drafter // declares each proposed actor once across the drafts
+			// The drafter declares each proposed actor once across the
+			// drafts, and copies in the dataset's actors and claims they use.
+			drafter := extract.Drafter{Dataset: gold}
 			i := 0
 			return e.ExtractAll(ctx, inputs, func(d *extract.Document) error {
 				draft := drafter.DraftAs(d, ids[i])

@@ -293,6 +293,17 @@ func (d *discourse) resolve(m mention) (string, *entity) {
 		if e != nil {
 			return e.name, d.note(e.name, "")
 		}
+		// "the newspaper", "the network": the outlet named last.
+		if d.lx.mediaWords[want[len(want)-1]] {
+			if e := d.recentOutlet(); e != nil {
+				return e.name, e
+			}
+		}
+		// A description with a proper noun in it names its speaker well
+		// enough: "the Vermont senator", "The New York businessman".
+		if f := strings.Fields(m.text); len(f) > 1 && hasCapital(f[1:len(f)-1]) || len(f) > 1 && !d.lx.nameStop[strings.ToLower(f[0])] && hasCapital(f[:1]) {
+			return strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(m.text, "the "), "The "), "a "), nil
+		}
 	case mGroup:
 		// A group is named when a word other than its head noun is
 		// capitalised ("Afghan commentators"); "officials" names no one.
@@ -301,6 +312,18 @@ func (d *discourse) resolve(m mention) (string, *entity) {
 		}
 	}
 	return "", nil
+}
+
+// recentOutlet returns the most recently named news outlet: a name with
+// a word of a newspaper's or broadcaster's name ("Times", "Post", "News").
+func (d *discourse) recentOutlet() *entity {
+	var best *entity
+	for _, w := range [...]string{"Times", "Post", "News", "Journal", "Herald", "Tribune", "Gazette", "Press", "Magazine", "Network", "Radio", "Daily", "Review", "Telegraph", "Guardian", "Observer", "Globe", "Star", "Ledger"} {
+		if e := recent(d.byWord[w], func(*entity) bool { return true }); e != nil && (best == nil || e.last > best.last) {
+			best = e
+		}
+	}
+	return best
 }
 
 // roleContent returns the lower-cased content words of a role phrase,

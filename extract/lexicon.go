@@ -165,6 +165,7 @@ type lexicon struct {
 	surnameRoles   map[string]bool
 	placeWords     map[string]bool
 	weekdays       map[string]bool
+	mediaWords     map[string]bool
 	progressiveAux map[string]bool
 	maleWords      map[string]bool
 	femaleWords    map[string]bool
@@ -195,6 +196,7 @@ func newLexicon() *lexicon {
 		surnameRoles:   wordSet(surnameRolesList),
 		placeWords:     wordSet(placeWordsList),
 		weekdays:       wordSet("monday tuesday wednesday thursday friday saturday sunday"),
+		mediaWords:     wordSet(mediaWordsList),
 		progressiveAux: wordSet("is was are were been be am"),
 		maleWords:      wordSet(maleWordsList),
 		femaleWords:    wordSet(femaleWordsList),
@@ -274,7 +276,13 @@ const (
 		writer columnist cleric imam elder negotiator mediator representative delegate colonel
 		captain lieutenant sergeant soldier policeman inspector economist scholar lawyer manager
 		founder owner member candidate mp commissioner coordinator administrator superintendent
-		pilot witness survivor villager mother father son daughter brother sister widow`
+		pilot witness survivor villager mother father son daughter brother sister widow nominee
+		businessman businesswoman billionaire strategist consultant pollster aide staffer host anchor
+		congressman congresswoman ceo newspaper paper magazine network outlet broadcaster tabloid`
+
+	// mediaWords are role words for a news outlet: "the newspaper wrote"
+	// refers to the outlet named last.
+	mediaWordsList = `newspaper paper magazine network outlet broadcaster tabloid`
 
 	// titles precede a name and are not part of it: "Mr Smith", "Dr Jones".
 	titlesList = `mr mrs ms miss dr prof gen lt col capt sgt maj sen rep gov del sir dame lord

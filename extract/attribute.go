@@ -197,7 +197,7 @@ func (w *walker) quote(qi int) {
 		}
 	}
 	words := q.words(w.text)
-	a.kind = w.classify(words, a, trail)
+	a.kind = w.classify(words, a, lead, trail)
 	if !a.ok() && a.kind == Direct && qi > 0 {
 		// An unattributed quotation that opens its sentence continues
 		// the speaker of the quotation just before, in the same or the
@@ -461,6 +461,38 @@ func verbWord(lemma string) string {
 	return w
 }
 
+// hasPronoun reports whether s holds a personal pronoun, the mark of an
+// utterance rather than a title ("It's Our Time").
+func (w *walker) hasPronoun(s string) bool {
+	for _, f := range strings.Fields(strings.ToLower(s)) {
+		f, _, _ = strings.Cut(strings.ReplaceAll(f, "’", "'"), "'")
+		switch f {
+		case "i", "we", "you", "it", "he", "she", "they", "me", "us", "my", "our", "your":
+			return true
+		}
+	}
+	return false
+}
+
+// workTitle reports whether s is written as a title: it begins with a
+// capital, every word of four letters or more is capitalised, and it has
+// no question or exclamation mark and no sentence inside.
+func workTitle(s string) bool {
+	if !unicode.IsUpper(firstRune(s)) || strings.ContainsAny(s, "?!") || strings.Contains(s, ". ") {
+		return false
+	}
+	caps := 0
+	for _, f := range strings.Fields(s) {
+		r := firstRune(f)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		} else if len(f) >= 4 {
+			return false
+		}
+	}
+	return caps >= 2
+}
+
 // hasVerb reports whether a speech verb is among tokens [a, b).
 func (w *walker) hasVerb(p *parser, a, b int) bool {
 	for k := a; k < b; k++ {
@@ -677,10 +709,22 @@ func (w *walker) lightVerbBefore(p *parser, n int) int {
 // when it is a whole sentence of two words or more (`“We refuse.”`), when
 // it holds a sentence's punctuation inside, or when it completes a clause of
 // reported speech with three words or more (`urged Kabul to “restore
-// peace”`); otherwise it is a label: a term.
-func (w *walker) classify(words string, a attr, trail *parser) Kind {
+// peace”`); otherwise it is a label: a term. Before all that, a
+// quotation of two to seven words in title case that is not set off as an
+// utterance is the title of a work, a show or an event (`appeared on
+// “Morning Talk Live,”`), which is no speech: when nothing attributes it,
+// or it follows a preposition or a possessive (`told the network’s
+// “Morning Talk Live”`) rather than a speech verb (`called him “Lyin’
+// Larry”` is a label someone uses).
+func (w *walker) classify(words string, a attr, lead, trail *parser) Kind {
 	core := strings.TrimRight(strings.TrimSpace(words), ".,;:!?… ")
 	n := len(strings.Fields(core))
+	if !a.attached && n >= 2 && n <= 7 && workTitle(core) && !w.hasPronoun(core) {
+		k := len(lead.toks) - 1
+		if !a.ok() || lead.word(k) && (w.e.lx.prepositions[lead.toks[k].lower] || lead.toks[k].poss || lead.toks[k].lower == "titled") {
+			return Title
+		}
+	}
 	if n > w.e.termMax || strings.ContainsAny(core, ".!?;") {
 		return Direct
 	}
@@ -725,7 +769,10 @@ func (w *walker) add(st Statement, a attr) {
 	if a.m.ok() {
 		st.Actor = w.e.actors.resolve(st.Speaker, a.m)
 	}
-	if st.Kind != Term {
+	if st.Kind == Title {
+		st.Speaker, st.Mention, st.Why, a = "", "", "", attr{verbPos: -1}
+	}
+	if st.Kind != Term && st.Kind != Title {
 		sv, ok := w.e.lx.verb(verbWord(st.Verb))
 		s := w.sents[w.sentenceAt(st.Start)]
 		from, to := max(s.start, st.Start-sentenceWindow), min(s.end, st.End+sentenceWindow)
@@ -733,14 +780,14 @@ func (w *walker) add(st Statement, a attr) {
 		st.Match = w.e.claims.match(st.Quote)
 		decideStance(&st, sv, ok, st.Match.Linked && w.e.claims.negated[st.Match.Claim])
 	}
-	if st.Kind != Term && a.ent != nil {
+	if st.Kind != Term && st.Kind != Title && a.ent != nil {
 		g := genderUnknown
 		if a.m.kind == mPronoun {
 			g = pronounGender(a.m.text)
 		}
 		w.disc.markSalient(a.ent, g)
 	}
-	if st.Actor == "" && st.Speaker != "" && st.Kind != Term {
+	if st.Actor == "" && st.Speaker != "" && st.Kind != Term && st.Kind != Title {
 		w.propose(st, a)
 	}
 	w.out = append(w.out, st)

@@ -26,6 +26,9 @@ const (
 	// quotes): “strategic assets”. It is not a statement, but the
 	// analyst may want to see who the text says uses the label.
 	Term Kind = "term"
+	// Title is a quoted title of a work, a show or an event (“Morning
+	// Talk Live”): no speech, listed for the analyst like a term.
+	Title Kind = "title"
 )
 
 // Statement is one proposed statement: who said what, in which words, where.

@@ -289,10 +289,13 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 	needUnnamed := false
 	n := 0
 	for _, s := range d.Statements {
-		if s.Kind == Term {
+		if s.Kind == Term || s.Kind == Title {
 			who := s.Speaker
 			if who == "" {
 				who = "unattributed"
+			}
+			if s.Kind == Title {
+				who = "title"
 			}
 			terms = append(terms, commentText(fmt.Sprintf("  “%s” (%s, bytes %d–%d)", s.Quote, who, s.Start, s.End)))
 			continue
@@ -353,7 +356,7 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 		c.WriteString(commentText(strings.Join(copied, ", ")))
 	}
 	if len(terms) > 0 {
-		c.WriteString("\nTerms (quoted labels, not statements):\n")
+		c.WriteString("\nTerms and titles (quoted labels and names of works, not statements):\n")
 		c.WriteString(strings.Join(terms, "\n"))
 	}
 	f.Comment = c.String()

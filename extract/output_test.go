@@ -161,7 +161,7 @@ func TestDraftFileChecks(t *testing.T) {
 					t.Errorf("draft quotes not verbatim: %v", err)
 				}
 			}
-			if !strings.Contains(b.String(), "Terms (quoted labels, not statements)") {
+			if !strings.Contains(b.String(), "Terms and titles (quoted labels and names of works, not statements)") {
 				t.Errorf("terms not listed in the head comment:\n%s", b.String())
 			}
 		})

@@ -6,7 +6,7 @@
 // An Extractor finds three kinds of statement:
 //
 //   - Direct quotations, in typographic (“…”, «…»), ASCII ("…") or
-//     doubled-apostrophe (”…”, the New York Times' style) double marks,
+//     doubled-apostrophe (two apostrophes each side, the New York Times' style) marks,
 //     and in single marks (‘…’, '…') where these enclose two words or more
 //     at a word boundary, attributed by the patterns of news writing:
 //     `“…,” X said`, `“…,” said X`, `X said: “…”`, `X, a trader in Y,

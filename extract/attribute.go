@@ -145,7 +145,10 @@ func (w *walker) quote(qi int) {
 	q := &w.quotes[qi]
 	ls := w.sents[w.sentenceAt(q.open)]
 	leadStart := ls.start
-	if qi > 0 && w.quotes[qi-1].closeEnd > leadStart && w.quotes[qi-1].closeEnd <= q.open {
+	if qi > 0 && w.quotes[qi-1].closeEnd > leadStart && w.quotes[qi-1].closeEnd <= q.open && w.attrs[qi-1].kind != Title {
+		// The words before a quotation start after the quotation before
+		// it, unless that one is a title: `X, at the “Y Forum” sponsored
+		// by Z, said: “…”` is X's.
 		leadStart = w.quotes[qi-1].closeEnd
 	}
 	w.bufL = w.lower.tokenize(w.text, leadStart, q.open, nil, w.bufL)

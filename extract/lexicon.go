@@ -294,9 +294,9 @@ const (
 
 	// placeWordsList mark a name as a place's, a building's or an event's:
 	// "the Pacific Ocean", "Union Square", "South Asia". Words that are
-	// also common surnames (park, hall, house, west, street) are left out.
+	// also common surnames (park, hall, west, street) are left out.
 	placeWordsList = `ocean sea river lake mountain mountains avenue square island islands valley
-		desert coast gulf mall museum palace church cathedral mosque temple school college academy
+		desert coast gulf mall museum palace house church cathedral mosque temple school college academy
 		airport station hotel stadium arena center centre plaza boulevard heights beach canyon
 		forest asia africa europe america americas convention conference summit festival show
 		games olympics war history day week month year hospital prison camp base`

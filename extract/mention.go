@@ -399,6 +399,13 @@ func (p *parser) subjectBefore(v int) mention {
 		return p.longApposition(j)
 	}
 	head := p.mentionBack(k - 1)
+	if head.kind == mName && p.word(head.start-1) && p.lx.prepositions[p.toks[head.start-1].lower] {
+		// A name in a prepositional phrase is no subject: in "X, the
+		// foreign minister of France, a member of Y, said" it is X.
+		if m := p.longApposition(j); m.ok() {
+			return m
+		}
+	}
 	app := p.mentionBack(j - 1)
 	if app.kind == mName && app.start <= k+1 {
 		if app.role == "" && head.ok() {

@@ -341,7 +341,7 @@ const (
 		villagers elders militants fighters witnesses activists citizens people campaigners
 		economists scholars journalists facilitators ministry government delegation police
 		company firm embassy agency council court committee party military army office union
-		commission administration cabinet presidency regime movement alliance coalition`
+		commission administration cabinet presidency regime movement alliance coalition campaign`
 
 	// orgWords mark a name as an organisation's or a place's rather than a person's.
 	orgWordsList = `press news agency ministry office government council party army forces force

@@ -178,13 +178,21 @@ func (d *discourse) resolvePronoun(g gender) *entity {
 // A word that names a person seen before (a surname) refreshes that
 // person instead, for the pronouns that follow, and is returned.
 func (d *discourse) noteSingle(name string) *entity {
-	if !d.single[name] {
-		if e := recent(d.byWord[name], func(e *entity) bool { return e.person }); e != nil {
-			return d.note(e.name, "")
-		}
+	if e := recent(d.byWord[name], d.surnameOf(name)); e != nil {
+		return d.note(e.name, "")
 	}
 	d.single[name] = true
 	return nil
+}
+
+// surnameOf returns the test for a person whom the one-word name w can
+// stand for: any person with w in their name, or, when the text also uses
+// w on its own, a person whose name ends with w ("Trump" for "Donald
+// Trump", but "Pakistan" for no "Pakistan Tehreek" person).
+func (d *discourse) surnameOf(w string) func(*entity) bool {
+	return func(e *entity) bool {
+		return e.person && (!d.single[w] || e.words[len(e.words)-1] == w)
+	}
 }
 
 // isPerson guesses whether an entity is a person: a role word of a
@@ -199,9 +207,9 @@ func (d *discourse) isPerson(e *entity) bool {
 	if len(e.words) < 2 || e.det {
 		return false
 	}
-	for _, w := range e.words {
+	for i, w := range e.words {
 		lw := strings.ToLower(w)
-		if d.lx.orgWords[lw] || d.lx.placeWords[lw] || d.lx.groupNouns[lw] || d.single[w] || (len(w) > 1 && strings.ToUpper(w) == w) {
+		if d.lx.orgWords[lw] || d.lx.placeWords[lw] || d.lx.groupNouns[lw] || d.single[w] && i < len(e.words)-1 || (len(w) > 1 && strings.ToUpper(w) == w) {
 			return false
 		}
 	}
@@ -259,8 +267,8 @@ func recent(ents []*entity, ok func(*entity) bool) *entity {
 func (d *discourse) resolve(m mention) (string, *entity) {
 	switch m.kind {
 	case mName:
-		if !strings.Contains(m.text, " ") && !d.single[m.text] {
-			if e := recent(d.byWord[m.text], func(e *entity) bool { return e.person }); e != nil {
+		if !strings.Contains(m.text, " ") {
+			if e := recent(d.byWord[m.text], d.surnameOf(m.text)); e != nil {
 				return e.name, d.note(e.name, m.role)
 			}
 		}

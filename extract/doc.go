@@ -81,14 +81,18 @@
 // streaming one document at a time, with the byte offsets of each quote
 // in the original document. DraftFile turns a Document into a draft
 // annotation file for annotations.Encode (or EncodeDraft, which writes
-// the same bytes in pieces for very large drafts): claims are unknown at
-// extraction time, so every statement gets a placeholder claim of its
-// own, todo-SOURCE-N, whose text is the quote, and a note beginning
-// "draft:". The draft is valid as written (`claimnet check` accepts it
-// beside the dataset's actors), and reviewing it means rewriting each todo
-// claim into its proposition or pointing the statement at an existing
-// claim, checking speaker and stance, and removing the draft notes. Terms
-// are listed in the file's head comment.
+// the same bytes in pieces for very large drafts): a statement that the
+// claim retrieval does not link to an existing claim gets a placeholder
+// claim of its own, todo-SOURCE-N, whose text is the quote made a clean
+// proposition, and every statement a note beginning "draft:" with its
+// kind, verb, stance cue, date words and claim case. A Drafter with a
+// Dataset copies into the drafts the dataset's actors and claims they use,
+// so that a directory of drafts is valid as written (`claimnet check`
+// accepts it on its own); delete those copies when merging the drafts
+// into the dataset. Reviewing a draft means rewriting each todo claim into
+// its proposition or pointing the statement at an existing claim,
+// checking speaker and stance, and removing the draft notes. Terms and
+// titles are listed in the file's head comment.
 //
 // # Scale
 //

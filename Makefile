@@ -5,6 +5,7 @@
 #               and every command on 1M statements of each shape of debate
 #   make bench-shapes  only the shapes, BENCHMARKS.md rewritten
 #   make eval   precision and recall of extraction against the curated dataset
+#               and the PolNeAR attribution gold (../shared/attribution)
 #   make screenshot  docs/report.png, out/report.html in headless chromium
 
 GO      ?= go
@@ -83,14 +84,29 @@ bench-shapes:
 screenshot:
 	$(GO) test ./graph/report -count=1 -run '^TestBrowser$$' -screenshot $(CURDIR)/docs/report.png
 
+# Extraction against the built-in dataset, then against the PolNeAR
+# attribution gold (dev, then train as a held-out check) with its scorer:
+# precision and recall of quote plus speaker, quote-span recall, speaker
+# accuracy, reported-speech recall and the failure categories.
+ATTRIBUTION ?= ../shared/attribution
 eval: $(BIN)
 	./$(BIN) extract --eval --corpus $(CORPUS) --actors $(DATASET)
+	@if [ -d "$(ATTRIBUTION)" ]; then \
+		for set in dev train; do \
+			echo; echo "== PolNeAR $$set =="; \
+			tmp=$$(mktemp); \
+			ls $(ATTRIBUTION)/$$set/*.txt | xargs ./$(BIN) extract --json >$$tmp && \
+			/usr/bin/python3 $(ATTRIBUTION)/score.py $$tmp $(ATTRIBUTION)/$$set --examples 2; \
+			status=$$?; rm -f $$tmp; test $$status -eq 0 || exit 1; \
+		done; \
+	else echo "eval: $(ATTRIBUTION) not found; the PolNeAR scores are skipped"; fi
 
 fuzz:
 	$(GO) test ./annotations -run XXX -fuzz '^FuzzLoad$$' -fuzztime 60s
 	$(GO) test ./internal/fastyaml -run XXX -fuzz '^FuzzParse$$' -fuzztime 60s
 	$(GO) test ./annotations -run XXX -fuzz '^FuzzFastLoad$$' -fuzztime 60s
-	$(GO) test ./extract -run XXX -fuzz . -fuzztime 60s
+	$(GO) test ./extract -run XXX -fuzz '^FuzzExtract$$' -fuzztime 60s
+	$(GO) test ./internal/termsafe -run XXX -fuzz '^FuzzString$$' -fuzztime 60s
 
 clean:
 	rm -rf bin

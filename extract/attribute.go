@@ -29,6 +29,9 @@ type walker struct {
 	bufS     []token
 	bufL     []token
 	bufT     []token
+	bufW     []token
+	headline int // the unit that is the document's headline, or -1
+	pub      annotations.Date
 }
 
 // attr is the attribution found for one quotation.
@@ -50,6 +53,7 @@ func (w *walker) run(ctx context.Context) error {
 	w.used = make(map[int]bool)
 	w.lower = make(lowerCache)
 	w.attrs = make([]attr, len(w.quotes))
+	w.headline = headline(w.text, w.units)
 	qi := 0
 	for si, s := range w.sents {
 		if si%256 == 0 {
@@ -59,13 +63,18 @@ func (w *walker) run(ctx context.Context) error {
 		}
 		w.bufS = w.lower.tokenize(w.text, s.start, s.end, w.quotes, w.bufS)
 		p := &parser{lx: w.e.lx, text: w.text, toks: w.bufS}
-		w.noteNames(p)
+		head := w.headline >= 0 && s.start < w.units[w.headline].end
+		if !head {
+			w.noteNames(p)
+		}
 		for qi < len(w.quotes) && w.quotes[qi].closeEnd <= s.end {
 			w.quote(qi)
 			qi++
 		}
-		w.reported(p)
-		w.noteSingles(p)
+		if !head {
+			w.reported(p)
+			w.noteSingles(p)
+		}
 	}
 	for ; qi < len(w.quotes); qi++ {
 		w.quote(qi)
@@ -87,9 +96,26 @@ func (w *walker) noteNames(p *parser) {
 			m = p.mentionBack(j)
 		}
 		if m.kind == mName && strings.Contains(m.text, " ") {
-			w.disc.note(m.text, m.role)
+			e := w.disc.note(m.text, m.role)
+			if m.role == "" && p.word(m.start-1) && p.toks[m.start-1].lower == "the" {
+				w.disc.markDet(e)
+			}
+			if opensSentence(p, m.start) && !p.toks[m.end-1].poss {
+				w.disc.markSalient(e, genderUnknown)
+			}
 		}
 	}
+}
+
+// opensSentence reports whether only function words and punctuation come
+// before token i: a name there is the sentence's subject.
+func opensSentence(p *parser, i int) bool {
+	for k := 0; k < i; k++ {
+		if p.word(k) && !p.lx.nameStop[p.toks[k].lower] || p.toks[k].kind == tokQuote {
+			return false
+		}
+	}
+	return true
 }
 
 // noteSingles records the one-word names of a sentence used on their own,
@@ -100,7 +126,10 @@ func (w *walker) noteSingles(p *parser) {
 			continue
 		}
 		if t := p.toks[j]; !w.e.lx.nameStop[t.lower] && !w.e.lx.roleWords[t.lower] {
-			w.disc.noteSingle(t.text)
+			e := w.disc.noteSingle(t.text)
+			if e != nil && opensSentence(p, j) && !t.poss {
+				w.disc.markSalient(e, genderUnknown)
+			}
 		}
 	}
 }
@@ -116,11 +145,24 @@ func (w *walker) quote(qi int) {
 	q := &w.quotes[qi]
 	ls := w.sents[w.sentenceAt(q.open)]
 	leadStart := ls.start
-	if qi > 0 && w.quotes[qi-1].closeEnd > leadStart && w.quotes[qi-1].closeEnd <= q.open {
+	if qi > 0 && w.quotes[qi-1].closeEnd > leadStart && w.quotes[qi-1].closeEnd <= q.open && w.attrs[qi-1].kind != Title {
+		// The words before a quotation start after the quotation before
+		// it, unless that one is a title: `X, at the “Y Forum” sponsored
+		// by Z, said: “…”` is X's.
 		leadStart = w.quotes[qi-1].closeEnd
 	}
 	w.bufL = w.lower.tokenize(w.text, leadStart, q.open, nil, w.bufL)
-	ts := w.sents[w.sentenceAt(max(q.closeEnd-1, q.open))]
+	// A question or exclamation ends its sentence, but its attribution
+	// follows: `“Why not?” Ms. Reyes asked.`
+	tsi := w.sentenceAt(max(q.closeEnd-1, q.open))
+	ts := w.sents[tsi]
+	if last := q.parts[len(q.parts)-1]; q.closed && ts.end <= q.closeEnd && tsi+1 < len(w.sents) {
+		if end := strings.TrimRight(w.text[last.start:last.end], " "); strings.HasSuffix(end, "?") || strings.HasSuffix(end, "!") {
+			if n := w.sents[tsi+1]; w.unitOf(n.start) == q.last {
+				ts = n
+			}
+		}
+	}
 	trailEnd := max(ts.end, q.closeEnd)
 	if qi+1 < len(w.quotes) && w.quotes[qi+1].open < trailEnd {
 		trailEnd = w.quotes[qi+1].open
@@ -129,22 +171,47 @@ func (w *walker) quote(qi int) {
 	lead := &parser{lx: w.e.lx, text: w.text, toks: w.bufL}
 	trail := &parser{lx: w.e.lx, text: w.text, toks: w.bufT}
 
-	a := w.trailing(trail)
+	if w.headline >= 0 && q.first == w.headline {
+		// Headlines are not speech: a quotation in one is a title or a
+		// borrowed phrase, and its attribution is the body's to give.
+		st := Statement{Quote: q.words(w.text), Start: q.parts[0].start, End: q.parts[len(q.parts)-1].end,
+			Kind: Term, Why: WhyHeadline}
+		w.attrs[qi] = attr{verbPos: -1, kind: Term}
+		w.add(st, attr{verbPos: -1})
+		return
+	}
+	a := w.label(q)
+	if !a.ok() {
+		a = w.trailing(trail)
+	}
 	if !a.ok() {
 		a = w.leading(lead)
+	}
+	if !a.ok() && !a.carry {
+		a = w.colonIntro(q)
 	}
 	if a.carry && qi > 0 && w.quotes[qi-1].closeEnd == leadStart {
 		prev := w.attrs[qi-1]
 		a.m, a.speaker, a.ent = prev.m, prev.speaker, prev.ent
 	}
+	if !a.ok() && !a.carry {
+		if b := w.inSentence(qi); b.ok() {
+			a = b
+		}
+	}
 	words := q.words(w.text)
-	a.kind = w.classify(words, a, trail)
+	a.kind = w.classify(words, a, lead, trail)
 	if !a.ok() && a.kind == Direct && qi > 0 {
 		// An unattributed quotation that opens its sentence continues
 		// the speaker of the quotation just before, in the same or the
-		// previous paragraph: `“…,” he said. “…”`.
-		prev := w.attrs[qi-1]
-		if prev.kind == Direct && prev.speaker != "" && !hasWords(lead) && w.quotes[qi-1].last >= q.first-1 {
+		// previous paragraph: `“…,” he said. “…”`. A title between them
+		// (`“…,” she said on “Morning Talk Live.” “…”`) does not count.
+		k := qi - 1
+		for k > 0 && w.attrs[k].kind == Title && w.quotes[k].first == q.first {
+			k--
+		}
+		prev := w.attrs[k]
+		if prev.kind == Direct && prev.speaker != "" && !hasWords(lead) && w.quotes[k].last >= q.first-1 {
 			a.m, a.speaker, a.ent = prev.m, prev.speaker, prev.ent
 		}
 	}
@@ -168,6 +235,159 @@ func (w *walker) quote(qi int) {
 	w.add(st, a)
 }
 
+// inSentence is the rule for a quotation that no words next to it
+// attribute: the speaker of the nearest speech verb of its sentence, before
+// or after it, whose subject the sentence names. It covers partial
+// quotations inside reported speech (`X said the plan was “a disaster”
+// for the state`, `X assured the station that it takes this “very
+// seriously.”`) and attributions that sit after other words (`“…” of
+// the plan, Mr. X said.`).
+func (w *walker) inSentence(qi int) attr {
+	q := &w.quotes[qi]
+	s := w.sents[w.sentenceAt(q.open)]
+	end := max(w.sents[w.sentenceAt(max(q.closeEnd-1, q.open))].end, q.closeEnd)
+	// A window of the sentence around the quotation, so that a text of
+	// one endless sentence with many quotations stays linear.
+	from, to := s.start, end
+	if q.open-from > sentenceWindow {
+		from = wordStart(w.text, q.open-sentenceWindow)
+	}
+	if to-q.closeEnd > sentenceWindow {
+		to = wordStart(w.text, q.closeEnd+sentenceWindow)
+	}
+	w.bufW = w.lower.tokenize(w.text, from, to, w.quotes, w.bufW)
+	toks := w.bufW
+	p := &parser{lx: w.e.lx, text: w.text, toks: toks}
+	at := -1
+	for k, t := range toks {
+		if t.kind == tokQuote && t.start == q.open {
+			at = k
+		}
+	}
+	if at < 0 {
+		return attr{verbPos: -1}
+	}
+	best, bestDist := attr{verbPos: -1}, 0
+	for v, t := range toks {
+		if t.kind != tokWord || t.capital && v > 0 {
+			continue
+		}
+		if _, ok := w.e.lx.verb(t.lower); !ok || strings.HasSuffix(t.lower, "ing") && v > at {
+			continue
+		}
+		a := w.verbSpeech(p, v)
+		if !a.ok() {
+			continue
+		}
+		d := at - v
+		if d < 0 {
+			d = -d
+		}
+		if !best.ok() || d < bestDist {
+			best, bestDist = a, d
+		}
+	}
+	best.partial = best.ok()
+	return best
+}
+
+// sentenceWindow is how many bytes of a sentence, either side of a
+// quotation, inSentence reads.
+const sentenceWindow = 600
+
+// wordStart moves i forward to the start of the next word.
+func wordStart(text string, i int) int {
+	for i < len(text) && text[i] != ' ' && text[i] != '\n' {
+		i++
+	}
+	return i
+}
+
+// headline returns the index of the unit that is the document's
+// headline, or -1: the first paragraph, when more follow and it is
+// written in title case ("Senator Vows To Fight On").
+func headline(text string, units []span) int {
+	if len(units) < 2 {
+		return -1
+	}
+	u := units[0]
+	h := strings.TrimRight(text[u.start:u.end], ".")
+	if titleCase(h) {
+		return 0
+	}
+	return -1
+}
+
+// titleCase reports whether most words of s other than short function
+// words begin with a capital: "Mayor Says City Will Appeal Ruling".
+func titleCase(s string) bool {
+	caps, n := 0, 0
+	for _, f := range strings.Fields(s) {
+		r := firstRune(strings.TrimLeft(f, "“\"'‘("))
+		if !unicode.IsLetter(r) || len(f) <= 3 && unicode.IsLower(r) {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n >= 3 && caps*10 >= n*8
+}
+
+// unitOf returns the index of the kept unit (paragraph) that holds offset i.
+func (w *walker) unitOf(i int) int {
+	k := sort.Search(len(w.units), func(k int) bool { return w.units[k].start > i })
+	return max(k-1, 0)
+}
+
+// label is the rule for a transcript: a quotation that opens with a
+// speaker's name in capitals and a colon is that speaker's: `"SMITH: We
+// will …"`. The name is one or two words of capitals.
+func (w *walker) label(q *quote) attr {
+	words := w.text[q.parts[0].start:q.parts[0].end]
+	if !transcriptLabel(words) {
+		return attr{verbPos: -1}
+	}
+	head, _, _ := strings.Cut(words, ":")
+	f := strings.Fields(head)
+	m := mention{kind: mName, text: head}
+	return attr{m: m, attached: true, verbPos: -1, speaker: strings.Join(f, " "), verb: "say"}
+}
+
+// colonIntro is the rule for a quotation that opens a paragraph after a
+// paragraph that ends with a colon: the colon introduces it (`The Daily
+// Ledger reported:`, `Ms. Reyes continued:`), so that paragraph's last
+// sentence attributes it as words before the quotation would.
+func (w *walker) colonIntro(q *quote) attr {
+	u := w.units[q.first]
+	if q.first == 0 || q.open != u.start {
+		return attr{verbPos: -1}
+	}
+	prev := w.units[q.first-1]
+	if !strings.HasSuffix(w.text[prev.start:prev.end], ":") {
+		return attr{verbPos: -1}
+	}
+	ps := w.sents[w.sentenceAt(prev.end-1)]
+	w.bufW = w.lower.tokenize(w.text, ps.start, prev.end, w.quotes, w.bufW)
+	p := &parser{lx: w.e.lx, text: w.text, toks: w.bufW}
+	a := w.leading(p)
+	if a.carry {
+		return attr{verbPos: -1}
+	}
+	if !a.ok() {
+		// A speaker named alone: `Jane Roe, a teacher in Ohio:`.
+		end := len(p.toks) - 1
+		m := p.mentionForward(0)
+		if m.kind == mName && m.end >= end-12 && p.punct(end, ":") {
+			a = attr{m: m, verbPos: -1}
+		}
+	}
+	a.attached = a.ok()
+	a.partial = false
+	return a
+}
+
 // hasWords reports whether a token list holds any word.
 func hasWords(p *parser) bool {
 	for _, t := range p.toks {
@@ -182,7 +402,9 @@ func hasWords(p *parser) bool {
 // `“…,” said X`, `“…,” X, a trader, said`, `“…,” according to X`.
 func (w *walker) trailing(p *parser) attr {
 	i := 0
-	for i < len(p.toks) && i < 2 && p.toks[i].kind == tokPunct && strings.Contains(",—–-", p.toks[i].text) {
+	dash := false
+	for i < len(p.toks) && i < 2 && p.toks[i].kind == tokPunct && strings.Contains(",—–-―", p.toks[i].text) {
+		dash = dash || p.toks[i].text != ","
 		i++
 	}
 	if !p.word(i) {
@@ -202,13 +424,23 @@ func (w *walker) trailing(p *parser) attr {
 	if !m.ok() {
 		return attr{verbPos: -1}
 	}
-	j := m.end
+	j := skipParenthesis(p, m.end)
+	if dash && m.kind == mName && !hasWordsFrom(p, j) {
+		// A signature after a dash: `“…” ― Jane Roe`.
+		return attr{m: m, attached: true, verbPos: -1, verb: "say"}
+	}
 	if p.punct(j, ",") {
+		// An apposition, which may hold commas of its own: `“…,” Jane
+		// Roe, director of the X Center and a professor at Y, said.`
 		k := j + 1
-		for k < len(p.toks) && k-j <= 12 && !p.punct(k, ",") {
-			k++
+		found := false
+		for ; k < len(p.toks) && k-j <= maxApposition; k++ {
+			if p.punct(k, ",") && w.speechVerbAt(p, k+1) >= 0 {
+				found = true
+				break
+			}
 		}
-		if !p.punct(k, ",") {
+		if !found {
 			return attr{verbPos: -1}
 		}
 		if m.kind == mName && m.role == "" {
@@ -216,19 +448,111 @@ func (w *walker) trailing(p *parser) attr {
 			if p.word(a) && (p.toks[a].lower == "a" || p.toks[a].lower == "an" || p.toks[a].lower == "the") {
 				a++
 			}
-			m.role = p.spanText(a, k)
+			e := a
+			for e < k && !p.punct(e, ",") {
+				e++
+			}
+			m.role = p.spanText(a, e)
 		}
 		j = k + 1
 	}
-	for p.word(j) && (w.e.lx.auxWords[p.toks[j].lower] || strings.HasSuffix(p.toks[j].lower, "ly")) {
+	if v := w.speechVerbAt(p, j); v >= 0 {
+		sv, _ := w.e.lx.verb(p.toks[v].lower)
+		return attr{m: m, verb: sv.lemma, attached: true, verbPos: p.toks[v].start}
+	}
+	return attr{verbPos: -1}
+}
+
+// verbWord returns the lexicon's key for a verb lemma ("call for" → "call").
+func verbWord(lemma string) string {
+	w, _, _ := strings.Cut(lemma, " ")
+	return w
+}
+
+// hasPronoun reports whether s holds a personal pronoun, the mark of an
+// utterance rather than a title ("It's Our Time").
+func (w *walker) hasPronoun(s string) bool {
+	for _, f := range strings.Fields(strings.ToLower(s)) {
+		f, _, _ = strings.Cut(strings.ReplaceAll(f, "’", "'"), "'")
+		switch f {
+		case "i", "we", "you", "it", "he", "she", "they", "me", "us", "my", "our", "your":
+			return true
+		}
+	}
+	return false
+}
+
+// workTitle reports whether s is written as a title: it begins with a
+// capital, every word of four letters or more is capitalised, and it has
+// no question or exclamation mark and no sentence inside.
+func workTitle(s string) bool {
+	if !unicode.IsUpper(firstRune(s)) || strings.ContainsAny(s, "?!") || strings.Contains(s, ". ") {
+		return false
+	}
+	caps := 0
+	for _, f := range strings.Fields(s) {
+		r := firstRune(f)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		} else if len(f) >= 4 {
+			return false
+		}
+	}
+	return caps >= 2
+}
+
+// hasVerb reports whether a speech verb is among tokens [a, b).
+func (w *walker) hasVerb(p *parser, a, b int) bool {
+	for k := a; k < b; k++ {
+		if p.word(k) {
+			if _, ok := w.e.lx.verb(p.toks[k].lower); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxApposition is the longest apposition, in tokens, between a speaker's
+// name and the speech verb after it.
+const maxApposition = 40
+
+// speechVerbAt returns the index of a speech verb at token j, past
+// auxiliaries and adverbs ("has repeatedly said"), or -1.
+func (w *walker) speechVerbAt(p *parser, j int) int {
+	for p.word(j) && (w.e.lx.auxWords[p.toks[j].lower] || w.e.lx.weekdays[p.toks[j].lower] || strings.HasSuffix(p.toks[j].lower, "ly")) {
 		j++
 	}
 	if p.word(j) {
-		if sv, ok := w.e.lx.verb(p.toks[j].lower); ok {
-			return attr{m: m, verb: sv.lemma, attached: true, verbPos: p.toks[j].start}
+		if _, ok := w.e.lx.verb(p.toks[j].lower); ok {
+			return j
 		}
 	}
-	return attr{verbPos: -1}
+	return -1
+}
+
+// skipParenthesis returns the index after a parenthesis of at most ten
+// tokens that opens at token j ("(D-Ohio)", "(R)"), or j.
+func skipParenthesis(p *parser, j int) int {
+	if !p.punct(j, "(") {
+		return j
+	}
+	for k := j + 1; k < len(p.toks) && k-j <= 10; k++ {
+		if p.punct(k, ")") {
+			return k + 1
+		}
+	}
+	return j
+}
+
+// hasWordsFrom reports whether a word or quotation comes at or after token j.
+func hasWordsFrom(p *parser, j int) bool {
+	for k := j; k < len(p.toks); k++ {
+		if p.toks[k].kind != tokPunct {
+			return true
+		}
+	}
+	return false
 }
 
 // leading finds an attribution before the opening mark: `X said: “…”`,
@@ -255,6 +579,11 @@ func (w *walker) leading(p *parser) attr {
 	// (a name of two words or more, so that "Update:" is none).
 	if set && p.punct(end, ":") && end > 0 {
 		if m := p.mentionBack(end - 1); m.kind == mName && strings.Contains(m.text, " ") && !hasWordsBefore(p, m.start) {
+			return attr{m: m, attached: true, verbPos: -1}
+		}
+		// A roundup's entry: `Sam Ortiz, editor of a farm weekly: “…”`.
+		if m := p.mentionForward(0); m.kind == mName && strings.Contains(m.text, " ") && p.punct(m.end, ",") && end-m.end <= 15 && !w.hasVerb(p, m.end, end) {
+			m.role = strings.TrimPrefix(strings.TrimPrefix(p.spanText(m.end+1, end), "a "), "the ")
 			return attr{m: m, attached: true, verbPos: -1}
 		}
 	}
@@ -333,6 +662,12 @@ func (w *walker) verbSpeech(p *parser, v int) attr {
 		case ok && p.punct(j, ","):
 			// A participle shares the subject of the main clause.
 			a.m = p.sentenceSubject(v)
+		case ok && j == v-1 && p.word(j) && p.toks[j].poss && w.e.lx.personPronouns[p.toks[j].lower]:
+			// "He’s claiming": the ’s is "is".
+			a.m = mention{kind: mPronoun, text: p.toks[j].text, start: j, end: j + 1}
+		case ok && j < v-1 && p.word(j+1) && w.e.lx.progressiveAux[p.toks[j+1].lower]:
+			// The progressive: "Ms. Roe is promising …".
+			a.m = p.subjectBefore(v)
 		case ok:
 			if l := w.lightVerbBefore(p, v); l >= 0 {
 				a.m = p.subjectBefore(l)
@@ -382,10 +717,22 @@ func (w *walker) lightVerbBefore(p *parser, n int) int {
 // when it is a whole sentence of two words or more (`“We refuse.”`), when
 // it holds a sentence's punctuation inside, or when it completes a clause of
 // reported speech with three words or more (`urged Kabul to “restore
-// peace”`); otherwise it is a label: a term.
-func (w *walker) classify(words string, a attr, trail *parser) Kind {
+// peace”`); otherwise it is a label: a term. Before all that, a
+// quotation of two to seven words in title case that is not set off as an
+// utterance is the title of a work, a show or an event (`appeared on
+// “Morning Talk Live,”`), which is no speech: when nothing attributes it,
+// or it follows a preposition or a possessive (`told the network’s
+// “Morning Talk Live”`) rather than a speech verb (`called him “Lyin’
+// Larry”` is a label someone uses).
+func (w *walker) classify(words string, a attr, lead, trail *parser) Kind {
 	core := strings.TrimRight(strings.TrimSpace(words), ".,;:!?… ")
 	n := len(strings.Fields(core))
+	if !a.attached && n >= 2 && n <= 7 && workTitle(core) && !w.hasPronoun(core) {
+		k := len(lead.toks) - 1
+		if !a.ok() || lead.word(k) && (w.e.lx.prepositions[lead.toks[k].lower] || lead.toks[k].poss || lead.toks[k].lower == "titled") {
+			return Title
+		}
+	}
 	if n > w.e.termMax || strings.ContainsAny(core, ".!?;") {
 		return Direct
 	}
@@ -407,6 +754,16 @@ func (w *walker) classify(words string, a attr, trail *parser) Kind {
 // for a named speaker that none matches, and appends the statement.
 func (w *walker) add(st Statement, a attr) {
 	st.Speaker = a.speaker
+	if st.Speaker == "" && st.Why == "" {
+		switch a.m.kind {
+		case mNone:
+			st.Why = WhyNoAttribution
+		case mPronoun:
+			st.Why = WhyPronoun
+		default:
+			st.Why = WhyUnnamed
+		}
+	}
 	if a.m.ok() && a.m.text != a.speaker {
 		st.Mention = a.m.text
 	}
@@ -420,7 +777,25 @@ func (w *walker) add(st Statement, a attr) {
 	if a.m.ok() {
 		st.Actor = w.e.actors.resolve(st.Speaker, a.m)
 	}
-	if st.Actor == "" && st.Speaker != "" && st.Kind != Term {
+	if st.Kind == Title {
+		st.Speaker, st.Mention, st.Why, a = "", "", "", attr{verbPos: -1}
+	}
+	if st.Kind != Term && st.Kind != Title {
+		sv, ok := w.e.lx.verb(verbWord(st.Verb))
+		s := w.sents[w.sentenceAt(st.Start)]
+		from, to := max(s.start, st.Start-sentenceWindow), min(s.end, st.End+sentenceWindow)
+		st.Date, st.DateWords = findDate(outsideQuotes(w.text, from, to, w.quotes), w.pub)
+		st.Match = w.e.claims.match(st.Quote)
+		decideStance(&st, sv, ok, st.Match.Linked && w.e.claims.negated[st.Match.Claim])
+	}
+	if st.Kind != Term && st.Kind != Title && a.ent != nil {
+		g := genderUnknown
+		if a.m.kind == mPronoun {
+			g = pronounGender(a.m.text)
+		}
+		w.disc.markSalient(a.ent, g)
+	}
+	if st.Actor == "" && st.Speaker != "" && st.Kind != Term && st.Kind != Title {
 		w.propose(st, a)
 	}
 	w.out = append(w.out, st)

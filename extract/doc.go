@@ -5,13 +5,21 @@
 //
 // An Extractor finds three kinds of statement:
 //
-//   - Direct quotations, in typographic (“…”) or ASCII ("…") double
-//     quotation marks, attributed by the patterns of news writing:
+//   - Direct quotations, in typographic (“…”, «…»), ASCII ("…") or
+//     doubled-apostrophe (two apostrophes each side, the New York Times' style) marks,
+//     and in single marks (‘…’, '…') where these enclose two words or more
+//     at a word boundary, attributed by the patterns of news writing:
 //     `“…,” X said`, `“…,” said X`, `X said: “…”`, `X, a trader in Y,
 //     lamented, “…”`, `X told journalists, “…”`, `According to X, “…”`,
 //     `X's statement, “…”`, `X responded with his own words: “…”`,
 //     `…,” and added, “…”`, and partial quotations that complete a clause
-//     of speech (`X urged Y to “…”`). A paragraph that opens a quotation
+//     of speech (`X urged Y to “…”`), with any speech verb of a long list
+//     in any position of the sentence (`“…” of the plan, X said`, `X
+//     assured Y that Z takes this “…”`), long appositions and party labels
+//     (`X, director of … and a professor at …, said`, `Rep. X (D-Ohio)
+//     said`), dash signatures (`“…” ― X`), transcript labels (`"X: …`),
+//     roundups (`X, a teacher: “…”`) and a paragraph that ends with a
+//     colon (`The Ledger reported:`). A paragraph that opens a quotation
 //     without closing it continues into the next paragraph when that one
 //     opens with a quotation mark; an unattributed quotation that opens
 //     its sentence right after another continues that speaker.
@@ -31,8 +39,17 @@
 //
 // Speakers are resolved by coreference within the document: a full name
 // is remembered with the roles the text gives it (titles, appositions), so
-// a later surname ("Asif"), role ("the minister") or pronoun ("he", "she")
-// refers to the most recent compatible named person. A one-word name that
+// a later surname ("Asif") or role ("the minister") refers to the most
+// recent compatible named person, and "he" or "she" to the most salient
+// person of that gender (the one who last spoke or opened a sentence;
+// gender from titles, gendered roles, common first names and earlier
+// pronouns), never to a place, an organisation or a name given after
+// "the". "The newspaper" refers to the outlet named last; a description
+// with a proper noun ("the Ohio businessman") that names no known person
+// is itself the speaker. When the text does not say who speaks, the
+// speaker is left empty and Statement.Why says why. Quotations in a
+// title-case headline are no speech, and a quoted title of a work is of
+// kind Title. A one-word name that
 // the text also uses on its own ("Pakistan") is not taken for part of a
 // longer name. With WithActors, speakers are matched to known actors by
 // id, name, alias (which may declare metonyms: a capital standing for its
@@ -48,8 +65,15 @@
 //
 // The rules use general English word lists only (speech verbs, role
 // nouns, pronouns, function words); none names a person, place or phrase
-// of a particular corpus. Single quotation marks are not read as
-// quotations, since they double as apostrophes.
+// of a particular corpus (the first names that tell a gender are common
+// English given names).
+//
+// With WithClaims, each statement is linked to the dataset's closest claim
+// by BM25 (ClaimMatch, with the runner-up), or proposes a new claim whose
+// text is a clean proposition; its stance comes from the text (verbs of
+// denial, rejection and criticism; a negation against the linked claim),
+// with the cue in Statement.Cue. Dates such as "on Sunday" or "November
+// 2" are resolved against WithPublished or a dated dateline.
 //
 // # Output
 //
@@ -57,14 +81,18 @@
 // streaming one document at a time, with the byte offsets of each quote
 // in the original document. DraftFile turns a Document into a draft
 // annotation file for annotations.Encode (or EncodeDraft, which writes
-// the same bytes in pieces for very large drafts): claims are unknown at
-// extraction time, so every statement gets a placeholder claim of its
-// own, todo-SOURCE-N, whose text is the quote, and a note beginning
-// "draft:". The draft is valid as written (`claimnet check` accepts it
-// beside the dataset's actors), and reviewing it means rewriting each todo
-// claim into its proposition or pointing the statement at an existing
-// claim, checking speaker and stance, and removing the draft notes. Terms
-// are listed in the file's head comment.
+// the same bytes in pieces for very large drafts): a statement that the
+// claim retrieval does not link to an existing claim gets a placeholder
+// claim of its own, todo-SOURCE-N, whose text is the quote made a clean
+// proposition, and every statement a note beginning "draft:" with its
+// kind, verb, stance cue, date words and claim case. A Drafter with a
+// Dataset copies into the drafts the dataset's actors and claims they use,
+// so that a directory of drafts is valid as written (`claimnet check`
+// accepts it on its own); delete those copies when merging the drafts
+// into the dataset. Reviewing a draft means rewriting each todo claim into
+// its proposition or pointing the statement at an existing claim,
+// checking speaker and stance, and removing the draft notes. Terms and
+// titles are listed in the file's head comment.
 //
 // # Scale
 //

@@ -44,6 +44,12 @@ type DocReport struct {
 	// either kind. These figures are informational: the curated dataset
 	// also paraphrases what no speech verb introduces.
 	Indirect, IndirectFound, Reported, ReportedMatching int
+	// Coded is the number of extracted statements (direct or reported)
+	// whose quote matches a gold statement; ClaimRight those that the
+	// claim retrieval links to that statement's claim, and StanceRight
+	// those whose stance is the gold statement's. The retrieval sees the
+	// dataset without the quotes of the source under evaluation.
+	Coded, ClaimRight, StanceRight int
 }
 
 // QuotePrecision is the share of extracted direct quotations that match a
@@ -91,12 +97,15 @@ func Evaluate(ctx context.Context, corpus fs.FS, gold *annotations.Dataset, e *E
 			return nil, fmt.Errorf("evaluate: source %s: %w", src.ID, err)
 		}
 		text := string(data)
-		doc, err := e.ExtractText(ctx, src.File, text)
+		ex := *e
+		ex.claims = newClaimIndex(withoutSource(gold, src.ID))
+		doc, err := ex.ExtractText(ctx, src.File, text)
 		if err != nil {
 			return nil, fmt.Errorf("evaluate: %w", err)
 		}
 		dr := evaluateDoc(doc, quotations(text, bySource[src.ID]))
 		evaluateReported(&dr, doc, bySource[src.ID])
+		evaluateClaims(&dr, doc, bySource[src.ID])
 		rep.Documents = append(rep.Documents, dr)
 		rep.add(dr)
 	}
@@ -117,6 +126,46 @@ func (r *Report) add(d DocReport) {
 	r.IndirectFound += d.IndirectFound
 	r.Reported += d.Reported
 	r.ReportedMatching += d.ReportedMatching
+	r.Coded += d.Coded
+	r.ClaimRight += d.ClaimRight
+	r.StanceRight += d.StanceRight
+}
+
+// withoutSource returns ds with the statements of source id left out, so
+// that the claim retrieval is measured on quotes it has not seen.
+func withoutSource(ds *annotations.Dataset, id string) *annotations.Dataset {
+	c := *ds
+	c.Statements = nil
+	for _, s := range ds.Statements {
+		if s.Source != id {
+			c.Statements = append(c.Statements, s)
+		}
+	}
+	return &c
+}
+
+// evaluateClaims counts the extracted statements that match a gold
+// statement, those linked to its claim and those with its stance.
+func evaluateClaims(dr *DocReport, doc *Document, gold []*annotations.Statement) {
+	for _, s := range doc.Statements {
+		if s.Kind == Term || s.Kind == Title {
+			continue
+		}
+		x := normQuote(s.Quote)
+		for _, g := range gold {
+			if !quoteMatch(x, normQuote(g.Quote)) {
+				continue
+			}
+			dr.Coded++
+			if s.Match.Linked && s.Match.Claim == g.Claim {
+				dr.ClaimRight++
+			}
+			if s.Stance == g.Stance {
+				dr.StanceRight++
+			}
+			break
+		}
+	}
 }
 
 // evaluateReported counts how the extracted reported statements match
@@ -299,6 +348,8 @@ func (r *Report) WriteText(w io.Writer) error {
 		r.Found, r.Gold, r.Right, r.Matching, r.Extracted)
 	fmt.Fprintf(w, "reported speech: %d of %d extracted match a gold statement; %d of %d gold indirect statements found\n",
 		r.ReportedMatching, r.Reported, r.IndirectFound, r.Indirect)
+	fmt.Fprintf(w, "claims: %d of %d extracted statements that the dataset codes are linked to its claim; stance agrees for %d\n",
+		r.ClaimRight, r.Coded, r.StanceRight)
 	for _, m := range r.Misses {
 		if _, err := fmt.Fprintln(w, "  "+m); err != nil {
 			return fmt.Errorf("write report: %w", err)

@@ -26,6 +26,9 @@ const (
 	// quotes): “strategic assets”. It is not a statement, but the
 	// analyst may want to see who the text says uses the label.
 	Term Kind = "term"
+	// Title is a quoted title of a work, a show or an event (“Morning
+	// Talk Live”): no speech, listed for the analyst like a term.
+	Title Kind = "title"
 )
 
 // Statement is one proposed statement: who said what, in which words, where.
@@ -64,7 +67,38 @@ type Statement struct {
 	// reporting verbs, Oppose for verbs of rejection ("reject", "deny").
 	// Terms have no stance (zero).
 	Stance annotations.Stance
+	// Why says why Speaker is empty (one of the Why… constants), or is
+	// empty when a speaker is given.
+	Why string
+	// Cue says what decided Stance: "verb: deny", "negation: never" or
+	// "asserted" (see WithClaims). Terms have none.
+	Cue string
+	// Date is the day the text says the statement was made ("on Sunday",
+	// "November 2", "last week"), resolved against the publication date
+	// (see WithPublished), and DateWords the words it came from; zero and
+	// empty when the sentence gives no date.
+	Date      annotations.Date
+	DateWords string
+	// Match is the closest existing claim, when the Extractor was given
+	// a dataset's claims (WithClaims); its Linked field says whether the
+	// statement is proposed for that claim or for a new one.
+	Match ClaimMatch
 }
+
+// The reasons an extractor gives for leaving a statement's speaker empty
+// rather than guessing.
+const (
+	// WhyHeadline: the quotation stands in the headline, which is no speech.
+	WhyHeadline = "in the headline"
+	// WhyNoAttribution: no speech verb, colon, label or neighbouring
+	// quotation attributes the quotation.
+	WhyNoAttribution = "no attribution in the text"
+	// WhyPronoun: a pronoun with no person of its gender named before.
+	WhyPronoun = "pronoun without a compatible person named before"
+	// WhyUnnamed: the text describes the speaker without naming them
+	// ("a spokesman", "officials", "one said").
+	WhyUnnamed = "speaker not named in the text"
+)
 
 // Document is what the extractor found in one text.
 type Document struct {
@@ -78,6 +112,10 @@ type Document struct {
 	// NewActors are proposed actors for the named speakers that no known
 	// actor matched, with ids made from their names.
 	NewActors []*annotations.Actor
+	// Published is the publication date the relative dates were resolved
+	// against: the one given by WithPublished, or else a date with its
+	// year in the first paragraphs, or zero.
+	Published annotations.Date
 	// Skipped is the number of bytes of repeated boilerplate and
 	// duplicated fragments that the extractor left out.
 	Skipped int
@@ -87,10 +125,12 @@ type Document struct {
 // documents. Its configuration is fixed by New, so one Extractor can serve
 // concurrent calls.
 type Extractor struct {
-	lx       *lexicon
-	actors   *actorIndex
-	progress func(done, total int)
-	termMax  int
+	lx        *lexicon
+	actors    *actorIndex
+	claims    *claimIndex
+	published annotations.Date
+	progress  func(done, total int)
+	termMax   int
 }
 
 // Option configures an Extractor.
@@ -101,6 +141,21 @@ type Option func(*Extractor)
 // for its government) and roles.
 func WithActors(actors []*annotations.Actor) Option {
 	return func(e *Extractor) { e.actors = newActorIndex(actors) }
+}
+
+// WithClaims links each statement to the closest claim of ds, ranked by
+// BM25 over the claims' texts, topics and the quotes of the statements
+// that code them (see ClaimMatch), and decides its stance toward that
+// claim.
+func WithClaims(ds *annotations.Dataset) Option {
+	return func(e *Extractor) { e.claims = newClaimIndex(ds) }
+}
+
+// WithPublished sets the publication date of the documents, against which
+// "on Sunday", "yesterday" or "November 2" are resolved. Without it, a
+// date that names its year in a document's first paragraphs is taken.
+func WithPublished(d annotations.Date) Option {
+	return func(e *Extractor) { e.published = d }
 }
 
 // WithProgress has ExtractAll call fn after each document with the number
@@ -182,7 +237,11 @@ func (e *Extractor) ExtractText(ctx context.Context, name, text string) (*Docume
 	if len(sents) > 0 {
 		doc.Title = shorten(text[sents[0].start:sents[0].end], 100)
 	}
-	w := &walker{e: e, text: text, units: units, quotes: qs, sents: sents, disc: newDiscourse(e.lx)}
+	doc.Published = e.published
+	if doc.Published.IsZero() {
+		doc.Published = publishedIn(text, units)
+	}
+	w := &walker{e: e, text: text, units: units, quotes: qs, sents: sents, disc: newDiscourse(e.lx), pub: doc.Published}
 	if err := w.run(ctx); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", name, err)
 	}

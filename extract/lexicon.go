@@ -99,6 +99,59 @@ dub + d: dub dubs dubbed dubbing
 term + d: termed
 label + d: label labels labelled labeled labelling labeling
 brand + d: branded
+report + t: report reports reported reporting
+find + t: finds found
+contend + t: contend contends contended contending
+testify + t: testify testifies testified testifying
+assure + t: assure assures assured assuring
+caution + t: caution cautions cautioned cautioning
+inform + t: inform informs informed informing
+agree + t: agree agrees agreed agreeing
+boast + t: boast boasts boasted boasting
+brag + t: brag brags bragged bragging
+rule + t: ruled
+rate + d: rate rates rated rating
+cite + d: cite cites cited citing
+liken + d: liken likens likened likening
+characterize + d: characterize characterizes characterized characterizing characterise characterises characterised characterising
+hail + d: hail hails hailed hailing
+praise + d: praise praises praised praising
+tout + d: tout touts touted touting
+quip + d: quip quips quipped quipping
+joke + d: joke jokes joked joking
+exclaim + d: exclaim exclaims exclaimed exclaiming
+shout + d: shout shouts shouted shouting
+yell + d: yell yells yelled yelling
+scream + d: scream screams screamed screaming
+chant + d: chant chants chanted chanting
+sing + d: sing sings sang singing
+muse + d: muse muses mused musing
+wonder + d: wonder wonders wondered wondering
+recount + d: recount recounts recounted recounting
+implore + d: implore implores implored imploring
+plead + d: plead pleads pleaded pled pleading
+beg + d: beg begs begged begging
+counter + d: counter counters countered countering
+retort + d: retort retorts retorted retorting
+interject + d: interject interjects interjected interjecting
+whisper + d: whisper whispers whispered whispering
+mention + d: mention mentions mentioned mentioning
+attack - d: attack attacks attacked attacking
+blast - d: blast blasts blasted blasting
+slam - d: slam slams slammed slamming
+mock - d: mock mocks mocked mocking
+decry - d: decry decries decried decrying
+lambaste - d: lambaste lambastes lambasted lambasting
+scoff - d: scoff scoffs scoffed scoffing
+chide - d: chide chides chided chiding
+scold - d: scold scolds scolded scolding
+rebuke - d: rebuke rebukes rebuked rebuking
+fume - d: fume fumes fumed fuming
+seethe - d: seethe seethes seethed seething
+protest - d: protested
+disagree - t: disagree disagrees disagreed disagreeing
+dispute - r: dispute disputes disputed disputing
+oppose - r: oppose opposes opposed opposing
 `
 
 // lexicon holds the word lists, built once by newLexicon and read-only
@@ -109,6 +162,15 @@ type lexicon struct {
 	lightVerbs     map[string]bool
 	roleWords      map[string]bool
 	titles         map[string]bool
+	surnameRoles   map[string]bool
+	placeWords     map[string]bool
+	weekdays       map[string]bool
+	mediaWords     map[string]bool
+	progressiveAux map[string]bool
+	maleWords      map[string]bool
+	femaleWords    map[string]bool
+	maleNames      map[string]bool
+	femaleNames    map[string]bool
 	groupNouns     map[string]bool
 	orgWords       map[string]bool
 	nameStop       map[string]bool
@@ -131,6 +193,15 @@ func newLexicon() *lexicon {
 		lightVerbs:     wordSet(lightVerbsList),
 		roleWords:      wordSet(roleWordsList),
 		titles:         wordSet(titlesList),
+		surnameRoles:   wordSet(surnameRolesList),
+		placeWords:     wordSet(placeWordsList),
+		weekdays:       wordSet("monday tuesday wednesday thursday friday saturday sunday"),
+		mediaWords:     wordSet(mediaWordsList),
+		progressiveAux: wordSet("is was are were been be am"),
+		maleWords:      wordSet(maleWordsList),
+		femaleWords:    wordSet(femaleWordsList),
+		maleNames:      wordSet(maleNamesList),
+		femaleNames:    wordSet(femaleNamesList),
 		groupNouns:     wordSet(groupNounsList),
 		orgWords:       wordSet(orgWordsList),
 		nameStop:       wordSet(nameStopList),
@@ -205,11 +276,63 @@ const (
 		writer columnist cleric imam elder negotiator mediator representative delegate colonel
 		captain lieutenant sergeant soldier policeman inspector economist scholar lawyer manager
 		founder owner member candidate mp commissioner coordinator administrator superintendent
-		pilot witness survivor villager mother father son daughter brother sister widow`
+		pilot witness survivor villager mother father son daughter brother sister widow nominee
+		businessman businesswoman billionaire strategist consultant pollster aide staffer host anchor
+		congressman congresswoman ceo newspaper paper magazine network outlet broadcaster tabloid`
+
+	// mediaWords are role words for a news outlet: "the newspaper wrote"
+	// refers to the outlet named last.
+	mediaWordsList = `newspaper paper magazine network outlet broadcaster tabloid`
 
 	// titles precede a name and are not part of it: "Mr Smith", "Dr Jones".
-	titlesList = `mr mrs ms miss dr prof gen lt col capt sgt maj sen rep gov sir dame lord
+	titlesList = `mr mrs ms miss dr prof gen lt col capt sgt maj sen rep gov del sir dame lord
 		lady mullah maulana maulvi hafiz haji rev fr`
+
+	// surnameRoles are role words that are also common surnames: after
+	// a capitalised word they end a name ("Larry King", "Mr. Judge").
+	surnameRolesList = `king judge bishop marshal`
+
+	// placeWordsList mark a name as a place's, a building's or an event's:
+	// "the Pacific Ocean", "Union Square", "South Asia". Words that are
+	// also common surnames (park, hall, west, street) are left out.
+	placeWordsList = `ocean sea river lake mountain mountains avenue square island islands valley
+		desert coast gulf mall museum palace house church cathedral mosque temple school college academy
+		airport station hotel stadium arena center centre plaza boulevard heights beach canyon
+		forest asia africa europe america americas convention conference summit festival show
+		games olympics war history day week month year hospital prison camp base`
+
+	// maleWords and femaleWords are titles and roles that tell a person's
+	// gender, for "he" and "she".
+	maleWordsList = `mr sir lord king prince emir sheikh spokesman chairman congressman
+		businessman councilman policeman father son brother husband uncle nephew grandfather boy
+		man gentleman monsieur herr senor`
+	femaleWordsList = `mrs ms miss madam dame lady queen princess spokeswoman chairwoman
+		congresswoman businesswoman councilwoman policewoman mother daughter sister wife aunt niece
+		grandmother widow girl woman madame frau senora`
+
+	// maleNames and femaleNames are common first names in English-language
+	// news, which tell a person's gender when nothing else does.
+	maleNamesList = `james john robert michael william david richard joseph thomas charles
+		christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+		george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen
+		larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack
+		dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter
+		noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence
+		dylan jesse bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy
+		roy vincent ralph eugene russell bobby mason philip louis barack bill bernie mitt mike ted
+		newt rudy chris jim tim tom bob dick jeb marco rand chuck harry mitch reince hugh ben al ed
+		fred ron dan ken jon rick rob steve tony vladimir boris emmanuel ahmed mohammed muhammad
+		ali hassan omar khalid`
+	femaleNamesList = `mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
+		nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda
+		melissa deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen
+		anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+		janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren
+		joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
+		kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn
+		beverly danielle theresa sophia marie diana brittany natalie isabella rose alexis kayla
+		hillary chelsea ivanka melania kellyanne huma condoleezza nikki dianne tammy kirsten claire
+		gwen maxine debbie jill tulsi marine ursula jacinda`
 
 	// groupNouns head a plural speaker: "Afghan commentators", "officials".
 	groupNounsList = `officials authorities commentators analysts observers experts sources
@@ -218,7 +341,7 @@ const (
 		villagers elders militants fighters witnesses activists citizens people campaigners
 		economists scholars journalists facilitators ministry government delegation police
 		company firm embassy agency council court committee party military army office union
-		commission administration cabinet presidency regime movement alliance coalition`
+		commission administration cabinet presidency regime movement alliance coalition campaign`
 
 	// orgWords mark a name as an organisation's or a place's rather than a person's.
 	orgWordsList = `press news agency ministry office government council party army forces force
@@ -279,6 +402,6 @@ const (
 	labelMarkersList = `as a an the called dubbed termed so-called labelled labeled branded word`
 
 	// abbreviations whose period does not end a sentence.
-	abbreviationsList = `mr mrs ms dr prof gen lt col capt sgt maj sen rep gov st jr sr no vs etc
+	abbreviationsList = `mr mrs ms dr prof gen lt col capt sgt maj sen rep gov del st jr sr no vs etc
 		inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec fig approx rev fr`
 )

@@ -45,6 +45,9 @@ func (p *parser) nameWord(i int) bool {
 		return false
 	}
 	t := p.toks[i]
+	if p.lx.weekdays[t.lower] {
+		return false // "Ms. Roe Thursday said": no part of the name
+	}
 	return t.capital || p.lx.nameParticles[t.lower] && p.word(i+1) && p.toks[i+1].capital
 }
 
@@ -70,6 +73,11 @@ func (p *parser) isRoleWord(i int) bool {
 		return false
 	}
 	w := p.toks[i].lower
+	if p.lx.surnameRoles[w] && p.toks[i].capital && p.word(i-1) && p.toks[i-1].capital && !p.toks[i-1].poss {
+		// A role word that is also a surname, after a capitalised word:
+		// "Larry King", "Mr. King" (but "the king", "King Abdullah").
+		return false
+	}
 	if p.lx.roleWords[w] || p.lx.titles[strings.TrimSuffix(w, ".")] {
 		return true
 	}
@@ -325,6 +333,12 @@ func (p *parser) skipBackAux(j int) (int, bool) {
 		switch {
 		case p.lx.modalWords[w]:
 			return j, false
+		case p.lx.weekdays[w]:
+			// "X Thursday said", "X on Monday rejected".
+			j--
+			if p.word(j) && p.toks[j].lower == "on" {
+				j--
+			}
 		case p.lx.auxWords[w], !p.toks[j].capital && len(w) > 4 && strings.HasSuffix(w, "ly"):
 			j--
 		default:
@@ -344,6 +358,17 @@ func (p *parser) subjectBefore(v int) mention {
 	j, ok := p.skipBackAux(v - 1)
 	if !ok || j < 0 {
 		return mention{}
+	}
+	if p.punct(j, ")") {
+		// A party and state after a name: "Jane Roe (D-Ohio) said".
+		for k := j - 1; k >= 0 && j-k <= 10; k-- {
+			if p.punct(k, "(") {
+				if j, ok = p.skipBackAux(k - 1); !ok || j < 0 {
+					return mention{}
+				}
+				break
+			}
+		}
 	}
 	if p.word(j) && p.toks[j].lower == "and" {
 		// A second verb shares the subject: "X said … and added".
@@ -371,9 +396,16 @@ func (p *parser) subjectBefore(v int) mention {
 		k--
 	}
 	if !p.punct(k, ",") || k == j-1 {
-		return mention{}
+		return p.longApposition(j)
 	}
 	head := p.mentionBack(k - 1)
+	if head.kind == mName && p.word(head.start-1) && p.lx.prepositions[p.toks[head.start-1].lower] {
+		// A name in a prepositional phrase is no subject: in "X, the
+		// foreign minister of France, a member of Y, said" it is X.
+		if m := p.longApposition(j); m.ok() {
+			return m
+		}
+	}
 	app := p.mentionBack(j - 1)
 	if app.kind == mName && app.start <= k+1 {
 		if app.role == "" && head.ok() {
@@ -389,6 +421,54 @@ func (p *parser) subjectBefore(v int) mention {
 		}
 		if head.kind == mName && head.role == "" && (a > k+1 || p.lastRole(a, j) >= 0) {
 			head.role = p.spanText(a, j)
+		}
+		return head
+	}
+	return p.longApposition(j)
+}
+
+// longAppositionFrom reports whether a name opening the sentence stands
+// before a comma in tokens [0, c) within maxApposition tokens of j.
+func (p *parser) longAppositionFrom(c, j int) bool {
+	for k := c - 1; k > 0 && j-k <= maxApposition; k-- {
+		if p.punct(k, ",") {
+			if h := p.mentionBack(k - 1); h.kind == mName && opensSentence(p, h.start) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// longApposition finds the subject before a long apposition that ends
+// with the comma at token j and may hold commas, brackets and dashes of
+// its own: "Jane Roe, director of the X Center (a think tank) and a
+// professor at Y, said". The subject is a name that opens its clause
+// (at the start, or after punctuation or a quotation) just before one of
+// the commas within maxApposition tokens; the words after that comma up
+// to the next are its role.
+func (p *parser) longApposition(j int) mention {
+	for c := j - 1; c > 0 && j-c <= maxApposition; c-- {
+		if !p.punct(c, ",") {
+			continue
+		}
+		head := p.mentionBack(c - 1)
+		if head.kind != mName || head.start > 0 && (p.word(head.start-1) && !p.lx.nameStop[p.toks[head.start-1].lower] || p.word(head.start-1) && p.lx.prepositions[p.toks[head.start-1].lower]) {
+			continue
+		}
+		if !opensSentence(p, head.start) && p.longAppositionFrom(c-1, j) {
+			continue // a place in the apposition: "Jane Roe, 59, of Ashton, Md., said"
+		}
+		if head.role == "" {
+			a := c + 1
+			if p.word(a) && (p.toks[a].lower == "a" || p.toks[a].lower == "an" || p.toks[a].lower == "the") {
+				a++
+			}
+			e := a
+			for e < j && !p.punct(e, ",") {
+				e++
+			}
+			head.role = p.spanText(a, e)
 		}
 		return head
 	}

@@ -16,23 +16,43 @@ import (
 
 // jsonStatement is the JSON form of a Statement.
 type jsonStatement struct {
-	Speaker string  `json:"speaker"`
-	Mention string  `json:"mention,omitempty"`
-	Role    string  `json:"role,omitempty"`
-	Actor   *string `json:"actor"`
-	Quote   string  `json:"quote"`
-	Start   int     `json:"start"`
-	End     int     `json:"end"`
-	Kind    Kind    `json:"kind"`
-	Verb    string  `json:"verb"`
-	Stance  *string `json:"stance"`
+	Speaker   string     `json:"speaker"`
+	Mention   string     `json:"mention,omitempty"`
+	Role      string     `json:"role,omitempty"`
+	Actor     *string    `json:"actor"`
+	Quote     string     `json:"quote"`
+	Start     int        `json:"start"`
+	End       int        `json:"end"`
+	Kind      Kind       `json:"kind"`
+	Verb      string     `json:"verb"`
+	Stance    *string    `json:"stance"`
+	Why       string     `json:"unattributed,omitempty"`
+	Cue       string     `json:"stance_cue,omitempty"`
+	Date      string     `json:"date,omitempty"`
+	DateWords string     `json:"date_words,omitempty"`
+	Claim     *jsonClaim `json:"claim,omitempty"`
+}
+
+// jsonClaim is the JSON form of a ClaimMatch.
+type jsonClaim struct {
+	ID            string  `json:"id"`
+	Score         float64 `json:"score"`
+	Relative      float64 `json:"relative"`
+	RunnerUp      string  `json:"runner_up,omitempty"`
+	RunnerUpScore float64 `json:"runner_up_score,omitempty"`
+	Linked        bool    `json:"linked"`
 }
 
 // JSONWriter streams documents as one JSON object,
 //
 //	{"documents": [{"file": …, "statements": [{"speaker": …, "actor": … or null,
 //	  "quote": …, "start": …, "end": …, "kind": "direct|reported|term",
-//	  "verb": …, "stance": "support|oppose" or null}, …]}, …]}
+//	  "verb": …, "stance": "support|oppose" or null,
+//	  "unattributed": why the speaker is empty, when it is,
+//	  "stance_cue": what decided the stance,
+//	  "date", "date_words": the statement's date and the words it came from,
+//	  "claim": {"id", "score", "relative", "runner_up", "runner_up_score",
+//	            "linked"}, with WithClaims}, …]}, …]}
 //
 // writing each document as it comes, so that a corpus of any size is
 // written in the memory of one document. Start and end are byte offsets
@@ -72,7 +92,11 @@ func (j *JSONWriter) Write(d *Document) error {
 	enc.SetIndent("        ", "  ")
 	for i, s := range d.Statements {
 		js := jsonStatement{Speaker: s.Speaker, Mention: s.Mention, Role: s.Role, Quote: s.Quote,
-			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb}
+			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb, Why: s.Why, Cue: s.Cue,
+			Date: s.Date.String(), DateWords: s.DateWords}
+		if m := s.Match; m.Claim != "" {
+			js.Claim = &jsonClaim{ID: m.Claim, Score: m.Score, Relative: m.Relative, RunnerUp: m.RunnerUp, RunnerUpScore: m.RunnerUpScore, Linked: m.Linked}
+		}
 		if s.Actor != "" {
 			js.Actor = &s.Actor
 		}
@@ -218,7 +242,17 @@ func DraftFile(d *Document) *annotations.File { return new(Drafter).Draft(d) }
 // that proposes it, so that the drafts of a corpus load together as one
 // dataset. The zero Drafter is ready to use.
 type Drafter struct {
+	// Dataset, when set, is the dataset whose actors and claims the
+	// statements were resolved and linked to (WithActors, WithClaims).
+	// The first draft that uses one of them then carries a copy of it
+	// (an actor without its affiliation, a claim without its about,
+	// supports and attacks lists, which could name what it lacks), listed in
+	// the head comment, so that a directory of drafts loads with check on
+	// its own. Delete the copies when merging the drafts into the dataset.
+	Dataset *annotations.Dataset
+
 	declared map[string]bool
+	known    map[string]any // dataset actors and claims by "actor:" or "claim:" and id
 }
 
 // Draft returns the draft annotation file of d; see DraftFile.
@@ -234,7 +268,7 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 	if dr.declared == nil {
 		dr.declared = make(map[string]bool)
 	}
-	src := &annotations.Source{ID: id, Title: validLine(d.Title)}
+	src := &annotations.Source{ID: id, Title: validLine(d.Title), Published: d.Published}
 	if src.Title == "" {
 		src.Title = "Untitled (" + validLine(d.File) + ")"
 	}
@@ -255,18 +289,24 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 	needUnnamed := false
 	n := 0
 	for _, s := range d.Statements {
-		if s.Kind == Term {
+		if s.Kind == Term || s.Kind == Title {
 			who := s.Speaker
 			if who == "" {
 				who = "unattributed"
+			}
+			if s.Kind == Title {
+				who = "title"
 			}
 			terms = append(terms, commentText(fmt.Sprintf("  “%s” (%s, bytes %d–%d)", s.Quote, who, s.Start, s.End)))
 			continue
 		}
 		n++
-		claim := fmt.Sprintf("todo-%s-%d", src.ID, n)
 		quote := validText(s.Quote)
-		f.Claims = append(f.Claims, &annotations.Claim{ID: claim, Text: quote})
+		claim := s.Match.Claim
+		if !s.Match.Linked {
+			claim = fmt.Sprintf("todo-%s-%d", src.ID, n)
+			f.Claims = append(f.Claims, &annotations.Claim{ID: claim, Text: validText(proposition(s.Quote))})
+		}
 		actor := s.Actor
 		if actor == "" {
 			if id := annotations.SuggestID(s.Speaker); newIDs[id] {
@@ -282,6 +322,16 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 		if s.Mention != "" {
 			note += "; speaker given as: " + validLine(s.Mention)
 		}
+		if s.Why != "" {
+			note += "; speaker left open: " + s.Why
+		}
+		if s.Cue != "" {
+			note += "; stance: " + s.Cue
+		}
+		if s.DateWords != "" {
+			note += "; date from: " + validLine(s.DateWords)
+		}
+		note += "; " + claimNote(s.Match)
 		f.Statements = append(f.Statements, &annotations.Statement{
 			Actor:  actor,
 			Claim:  claim,
@@ -289,18 +339,24 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 			Quote:  quote,
 			Source: src.ID,
 			Direct: s.Kind == Direct,
+			Date:   s.Date,
 			Note:   note,
 		})
 	}
 	if needUnnamed {
 		f.Actors = append(f.Actors, &annotations.Actor{ID: unnamed, Name: "Unnamed speaker in " + src.ID, Type: annotations.TypePerson, Tags: []string{"draft"}})
 	}
+	copied := dr.copyReferenced(f)
 	var c strings.Builder
 	fmt.Fprintf(&c, "Draft annotations proposed by claimnet extract from %s.\n", commentText(d.File))
 	c.WriteString("Review every entry: check each speaker, rewrite each todo claim into the proposition\n")
 	c.WriteString("(or point the statement at an existing claim), check each stance, then remove the draft notes.")
+	if len(copied) > 0 {
+		c.WriteString("\nCopied from the dataset so that the drafts load on their own (delete when merging): ")
+		c.WriteString(commentText(strings.Join(copied, ", ")))
+	}
 	if len(terms) > 0 {
-		c.WriteString("\nTerms (quoted labels, not statements):\n")
+		c.WriteString("\nTerms and titles (quoted labels and names of works, not statements):\n")
 		c.WriteString(strings.Join(terms, "\n"))
 	}
 	f.Comment = c.String()
@@ -433,4 +489,59 @@ func commentText(s string) string {
 		return s
 	}
 	return b.String()
+}
+
+// claimNote says in a draft's note which case of claim retrieval applied.
+func claimNote(m ClaimMatch) string {
+	switch {
+	case m.Claim == "":
+		return "claim: new (no existing claim shares its words)"
+	case m.Linked:
+		n := fmt.Sprintf("claim: existing %s (BM25 %.3g, relative %.2f", m.Claim, m.Score, m.Relative)
+		if m.RunnerUp != "" {
+			n += fmt.Sprintf("; runner-up %s, BM25 %.3g", m.RunnerUp, m.RunnerUpScore)
+		}
+		return n + ")"
+	default:
+		return fmt.Sprintf("claim: new (closest existing %s at relative %.2f, below %.2f)", m.Claim, m.Relative, ClaimThreshold)
+	}
+}
+
+// copyReferenced adds to f a copy of each actor and claim of dr.Dataset
+// that f's statements use and no earlier draft has carried, and returns
+// their ids.
+func (dr *Drafter) copyReferenced(f *annotations.File) []string {
+	if dr.Dataset == nil {
+		return nil
+	}
+	if dr.known == nil {
+		dr.known = make(map[string]any)
+		for _, a := range dr.Dataset.Actors {
+			dr.known["actor:"+a.ID] = a
+		}
+		for _, c := range dr.Dataset.Claims {
+			dr.known["claim:"+c.ID] = c
+		}
+	}
+	var ids []string
+	for _, s := range f.Statements {
+		for _, key := range [...]string{"actor:" + s.Actor, "claim:" + s.Claim} {
+			v, ok := dr.known[key]
+			if !ok || dr.declared[key] {
+				continue
+			}
+			dr.declared[key] = true
+			switch x := v.(type) {
+			case *annotations.Actor:
+				c := *x
+				c.Pos, c.Affiliation = annotations.Pos{}, "" // a copy refers to no other actor
+				f.Actors = append(f.Actors, validActor(&c))
+				ids = append(ids, x.ID)
+			case *annotations.Claim:
+				f.Claims = append(f.Claims, &annotations.Claim{ID: x.ID, Text: validText(x.Text), Topic: x.Topic})
+				ids = append(ids, x.ID)
+			}
+		}
+	}
+	return ids
 }

@@ -43,7 +43,8 @@ func TestWriteJSON(t *testing.T) {
           "end": 47,
           "kind": "direct",
           "verb": "say",
-          "stance": "support"
+          "stance": "support",
+          "stance_cue": "asserted"
         },
         {
           "speaker": "",
@@ -54,7 +55,8 @@ func TestWriteJSON(t *testing.T) {
           "end": 91,
           "kind": "term",
           "verb": "call",
-          "stance": null
+          "stance": null,
+          "unattributed": "speaker not named in the text"
         }
       ]
     },
@@ -159,7 +161,7 @@ func TestDraftFileChecks(t *testing.T) {
 					t.Errorf("draft quotes not verbatim: %v", err)
 				}
 			}
-			if !strings.Contains(b.String(), "Terms (quoted labels, not statements)") {
+			if !strings.Contains(b.String(), "Terms and titles (quoted labels and names of works, not statements)") {
 				t.Errorf("terms not listed in the head comment:\n%s", b.String())
 			}
 		})

@@ -41,6 +41,10 @@ func quoteMark(text string, i int) (n int, opening, closing bool) {
 	switch c := text[i]; {
 	case c == '"':
 		return 1, false, false
+	case c == '\'' && i+1 < len(text) && text[i+1] == '\'':
+		// Two apostrophes stand for a double mark (the New York Times'
+		// ''…'' style); they are neutral like the ASCII mark.
+		return 2, false, false
 	case c < 0x80:
 		return 0, false, false
 	}
@@ -86,7 +90,7 @@ func findQuotes(text string, units []span) []quote {
 		i := u.start
 		if cur != nil {
 			n, _, closing := quoteMark(text, u.start)
-			if n > 0 && !closing {
+			if n > 0 && !closing && !transcriptLabel(text[u.start+n:u.end]) {
 				i = u.start + n
 				cur.parts = append(cur.parts, span{i, u.end})
 			} else {
@@ -97,6 +101,14 @@ func findQuotes(text string, units []span) []quote {
 		for i < u.end {
 			n, opening, closing := quoteMark(text, i)
 			if n == 0 {
+				if cur == nil {
+					if q, ok := singleQuote(text, u, i); ok {
+						q.first, q.last = ui, ui
+						qs = append(qs, q)
+						i = q.closeEnd
+						continue
+					}
+				}
 				i++
 				continue
 			}
@@ -234,4 +246,88 @@ func (lx *lexicon) abbreviationBefore(text string, s, i int) bool {
 		return true
 	}
 	return lx.abbreviations[strings.ToLower(w)]
+}
+
+// singleQuote reads a quotation in single marks that opens at i: ‘…’ or
+// '…'. Single marks double as apostrophes ("don’t", "the voters’ votes",
+// "’90s"), so a quotation in single marks must open where a quotation
+// opens (after a space, a bracket or a dash, or at the start of the
+// paragraph, and before a letter or digit), close before a space,
+// punctuation or the end of the paragraph and after a non-space, hold two
+// words or more, and lie within the paragraph with no double mark inside.
+func singleQuote(text string, u span, i int) (quote, bool) {
+	var n int
+	switch {
+	case text[i] == '\'':
+		n = 1
+	case strings.HasPrefix(text[i:], "‘"):
+		n = len("‘")
+	default:
+		return quote{}, false
+	}
+	if i+n >= u.end || !isWordRune(firstRune(text[i+n:])) {
+		return quote{}, false
+	}
+	if i > u.start {
+		r, _ := utf8.DecodeLastRuneInString(text[u.start:i])
+		if !unicode.IsSpace(r) && !strings.ContainsRune("([{—–-/:", r) {
+			return quote{}, false
+		}
+	}
+	for j := i + n; j < u.end; j++ {
+		c := text[j]
+		if c == '"' || strings.HasPrefix(text[j:], "“") || strings.HasPrefix(text[j:], "”") {
+			return quote{}, false
+		}
+		m := 0
+		switch {
+		case c == '\'':
+			m = 1
+		case strings.HasPrefix(text[j:], "’"):
+			m = len("’")
+		default:
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(text[:j])
+		after := ' '
+		if j+m < u.end {
+			after = firstRune(text[j+m:])
+		}
+		if unicode.IsSpace(before) || isWordRune(after) {
+			j += m - 1
+			continue
+		}
+		if unicode.IsLetter(before) && (before == 's' || before == 'S') && after == ' ' && !strings.ContainsRune(text[i+n:j], ' ') {
+			return quote{}, false
+		}
+		words := strings.TrimSpace(text[i+n : j])
+		if !strings.Contains(words, " ") {
+			return quote{}, false
+		}
+		return quote{parts: []span{{i + n, j}}, open: i, closeEnd: j + m, closed: true}, true
+	}
+	return quote{}, false
+}
+
+// transcriptLabel reports whether s opens with a speaker's label in a
+// transcript: one or two words in capitals and a colon ("SMITH:", "MR.
+// LEE:"). A quoted paragraph that opens with one starts a new speaker's
+// quotation rather than continuing the one before.
+func transcriptLabel(s string) bool {
+	head, _, ok := strings.Cut(s, ":")
+	if !ok || len(head) < 2 || len(head) > 30 {
+		return false
+	}
+	f := strings.Fields(head)
+	if len(f) == 0 || len(f) > 2 {
+		return false
+	}
+	for _, x := range f {
+		for _, r := range x {
+			if !unicode.IsUpper(r) && r != '.' && r != '-' && r != '\'' && r != '’' {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -13,6 +13,7 @@ import (
 // and nouns ("Pakistan’s demand") are left out.
 func (w *walker) reported(p *parser) {
 	lx := w.e.lx
+	w.reportedAfter(p)
 	// In a sentence that opens with a subordinate clause ("While X
 	// accuses Y of …, it …"), a proposition in that clause ends at its
 	// first comma.
@@ -105,6 +106,57 @@ func (w *walker) reported(p *parser) {
 		w.add(st, a)
 		v = end - 1
 	}
+}
+
+// reportedAfter is the rule for reported speech whose attribution comes
+// after it, at the end of the sentence: `The bridge will reopen in May,
+// officials said.`, `…, a source told the paper.`, `…, according to the
+// report.` The proposition is the sentence up to that comma.
+func (w *walker) reportedAfter(p *parser) {
+	end := len(p.toks)
+	for end > 0 && p.toks[end-1].kind == tokPunct {
+		end--
+	}
+	c := -1
+	for k := end - 1; k > 0 && end-k <= 16; k-- {
+		if p.toks[k].kind == tokQuote {
+			return
+		}
+		if p.punct(k, ",") {
+			c = k
+			break
+		}
+	}
+	if c < 0 || p.toks[0].kind == tokQuote || countWords(p, 0, c) < 4 {
+		return
+	}
+	tail := &parser{lx: p.lx, text: p.text, toks: p.toks[c:end]}
+	a := w.trailing(tail)
+	if !a.ok() || a.verbPos < 0 || w.used[a.verbPos] {
+		return
+	}
+	if a.verb != "according to" {
+		if sv, ok := w.e.lx.verb(verbWord(a.verb)); !ok || sv.use == useDirect && a.verb != "add" {
+			return
+		}
+	}
+	// The attribution must end the sentence, give or take a few words
+	// ("officials said on Monday", "a source told the paper").
+	if a.m.end+c+6 < end {
+		return
+	}
+	a.speaker, a.ent = w.disc.resolve(a.m)
+	if a.m.kind == mPronoun && a.speaker == "" {
+		return
+	}
+	w.used[a.verbPos] = true
+	w.add(Statement{
+		Quote: w.text[p.toks[0].start:p.toks[c-1].end],
+		Start: p.toks[0].start,
+		End:   p.toks[c-1].end,
+		Kind:  Reported,
+		Verb:  a.verb,
+	}, a)
 }
 
 // thatAfter returns the index of a "that" among the six words from c,

@@ -115,7 +115,7 @@ func abbreviated(w string) bool {
 		return true
 	}
 	switch w {
-	case "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt", "Sen", "Rep", "Gov", "Rev", "St", "Jr", "Sr":
+	case "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt", "Sen", "Rep", "Gov", "Del", "Rev", "St", "Jr", "Sr":
 		return true
 	}
 	return false

@@ -13,10 +13,10 @@ import (
 )
 
 func (a *app) extractCmd() *cobra.Command {
-	var actors, out, corpus string
+	var actors, out, corpus, published string
 	var asJSON, force, eval bool
 	c := &cobra.Command{
-		Use:   "extract [--actors DATASET] [--json] [-o PATH] [--force] FILE...",
+		Use:   "extract [--actors DATASET] [--published DATE] [--json] [-o PATH] [--force] FILE...",
 		Short: "Draft statements from raw news text for review",
 		Long: `extract reads plain-text news and opinion documents and proposes
 statements: direct quotations with their speakers, reported speech ("X
@@ -30,7 +30,12 @@ encoding (convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8). A FILE is at
 most 64 MiB.
 
 With --actors, speakers are matched to the dataset's actors (names, aliases,
-roles); others are proposed as new actors. Without --json, the output is a
+roles); others are proposed as new actors. Each statement is also linked to
+the dataset's closest claim (BM25 over claim texts, topics and quotes; the
+draft note gives the score and the runner-up) or, below the threshold, to a
+new claim. Stances come from the text (denials, rejections, negations), with
+the cue in the note. Dates such as "on Sunday" or "November 2" are resolved
+against --published DATE (YYYY-MM-DD), or else a dated dateline. Without --json, the output is a
 draft annotation file per FILE with placeholder todo claims, valid for
 'claimnet check' and meant for review; several FILEs need -o DIR, which gets
 one SOURCE-ID.yaml each. The SOURCE-ID is the file's base name without
@@ -60,8 +65,15 @@ stderr when it is a terminal.`,
 				return a.reportProblems(err)
 			}
 			var opts []extract.Option
+			if published != "" {
+				d, err := annotations.ParseDate(published)
+				if err != nil {
+					return usagef("--published: %v", err)
+				}
+				opts = append(opts, extract.WithPublished(d))
+			}
 			if gold != nil {
-				opts = append(opts, extract.WithActors(gold.Actors))
+				opts = append(opts, extract.WithActors(gold.Actors), extract.WithClaims(gold))
 			}
 			if eval {
 				if corpus == "" || len(argv) > 0 {
@@ -120,7 +132,9 @@ stderr when it is a terminal.`,
 					return fmt.Errorf("extract: %w", err)
 				}
 			}
-			var drafter extract.Drafter // declares each proposed actor once across the drafts
+			// The drafter declares each proposed actor once across the
+			// drafts, and copies in the dataset's actors and claims they use.
+			drafter := extract.Drafter{Dataset: gold}
 			i := 0
 			return e.ExtractAll(ctx, inputs, func(d *extract.Document) error {
 				draft := drafter.DraftAs(d, ids[i])
@@ -132,6 +146,7 @@ stderr when it is a terminal.`,
 	}
 	f := c.Flags()
 	f.StringVar(&actors, "actors", "", "match speakers to the actors of `DATASET`")
+	f.StringVar(&published, "published", "", "resolve relative dates against `DATE` (YYYY-MM-DD)")
 	f.BoolVar(&asJSON, "json", false, "write all documents as one JSON object instead of draft annotation files")
 	f.StringVarP(&out, "output", "o", "", "write to `PATH` (a directory for several drafts; - for stdout)")
 	f.BoolVar(&force, "force", false, "replace existing output files")

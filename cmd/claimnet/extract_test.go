@@ -136,3 +136,39 @@ func TestExtractHardening(t *testing.T) {
 		t.Errorf("drafts do not load together: %v", err)
 	}
 }
+
+// TestExtractDraftsPassCheck: drafts made with --actors link to the
+// dataset's actors and claims and still load with check on their own.
+func TestExtractDraftsPassCheck(t *testing.T) {
+	dir := testutil.WriteFiles(t, map[string]string{
+		"data/actors.yaml": "actors:\n  - id: ali-khan\n    name: Ali Khan\n    type: person\n    affiliation: foreign-ministry\n  - id: foreign-ministry\n    name: Foreign Ministry\n    type: organization\n",
+		"data/claims.yaml": "claims:\n  - id: no-conditions\n    text: The government will not accept any conditions.\n    about: [foreign-ministry]\n",
+		"a/article.txt":    article,
+		"b/other.txt":      "Ali Khan spoke again on Friday.\n\n\"We will not accept conditions of any kind,\" Ali Khan said.\n",
+	})
+	out := filepath.Join(dir, "drafts")
+	code, _, stderr := runCLI(t, "extract", "--actors", filepath.Join(dir, "data"), "--published", "2016-09-28", "-o", out,
+		filepath.Join(dir, "a/article.txt"), filepath.Join(dir, "b/other.txt"))
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, stderr)
+	}
+	if code, stdout, stderr := runCLI(t, "check", out); code != 0 {
+		t.Fatalf("check of the drafts: exit %d\n%s%s", code, stdout, stderr)
+	}
+	d, err := annotations.LoadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := 0
+	for _, s := range d.Statements {
+		if s.Claim == "no-conditions" {
+			linked++
+			if s.Actor != "ali-khan" || !strings.Contains(s.Note, "claim: existing no-conditions") {
+				t.Errorf("statement %+v: want ali-khan and the retrieval's note", s)
+			}
+		}
+	}
+	if linked < 2 {
+		t.Errorf("%d statements linked to the dataset's claim, want both quotations of it", linked)
+	}
+}

@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestSpeakerRules has one short text, written for this test, for each
+// rule of attribution: the statement whose quote is quote must name
+// speaker (or, when speaker is empty, give why) and be of kind kind.
+func TestSpeakerRules(t *testing.T) {
+	tests := []struct {
+		rule, text, quote, speaker, why string
+		kind                            Kind
+	}{
+		{"New York Times double apostrophes",
+			"Nora Blake spoke at the dock.\n\n''The harbor will be dredged by spring,'' Ms. Blake said.",
+			"The harbor will be dredged by spring,", "Nora Blake", "", Direct},
+		{"curly single marks around speech",
+			"Tom Reyes spoke last.\n\n‘We have waited long enough,’ Tom Reyes said.",
+			"We have waited long enough,", "Tom Reyes", "", Direct},
+		{"ASCII single marks around speech",
+			"Tom Reyes spoke last.\n\n'We have waited long enough,' Tom Reyes said.",
+			"We have waited long enough,", "Tom Reyes", "", Direct},
+		{"an apostrophe is no quotation mark",
+			"The farmers' union met. Tom Reyes said: “Prices don't cover costs.”",
+			"Prices don't cover costs.", "Tom Reyes", "", Direct},
+		{"guillemets",
+			"Tom Reyes said: «The bridge stays closed.»",
+			"The bridge stays closed.", "Tom Reyes", "", Direct},
+		{"speech verb of the long tail",
+			"“Go and vote,” Dana Price implored the crowd.",
+			"Go and vote,", "Dana Price", "", Direct},
+		{"verb before the name",
+			"“Nothing has changed,” insisted Dana Price.",
+			"Nothing has changed,", "Dana Price", "", Direct},
+		{"long apposition with commas",
+			"“The numbers do not add up,” Leo Marsh, director of the Budget Center and a lecturer at the state college, said of the plan.",
+			"The numbers do not add up,", "Leo Marsh", "", Direct},
+		{"party label in brackets",
+			"“This is a waste of money,” Rep. Ada Quinn (D-Ore.) said Friday.",
+			"This is a waste of money,", "Ada Quinn", "", Direct},
+		{"dash signature",
+			"Readers wrote in.\n\n“The schools need more teachers.” ― Ines Valdez",
+			"The schools need more teachers.", "Ines Valdez", "", Direct},
+		{"colon introduction in the paragraph before",
+			"The Daily Ledger reported:\n\n“The council has not met since March and the budget is late.”",
+			"The council has not met since March and the budget is late.", "Daily Ledger", "", Direct},
+		{"colon roundup with a name and role",
+			"Sam Ortiz, editor of a farm weekly: “The drought is the story of the year.”",
+			"The drought is the story of the year.", "Sam Ortiz", "", Direct},
+		{"transcript labels",
+			"Partial transcript:\n\n\"HOST: Will you run again?\n\n\"OKAFOR: I will not run again.\"",
+			"OKAFOR: I will not run again.", "OKAFOR", "", Direct},
+		{"continuation after the attribution",
+			"“The roof leaks,” Mr. Carl Dunn said. “The walls are cracked and the heating is broken.”",
+			"The walls are cracked and the heating is broken.", "Carl Dunn", "", Direct},
+		{"continuation past a title",
+			"“We are ready,” Ms. Vera Lind said on “Morning Talk Live.” “The strike ends when the talks end.”",
+			"The strike ends when the talks end.", "Vera Lind", "", Direct},
+		{"question attributed after its sentence end",
+			"Rita Moss spoke first. “Who will pay for this?” Rita Moss asked.",
+			"Who will pay for this?", "Rita Moss", "", Direct},
+		{"partial quotation inside reported speech",
+			"Rita Moss assured the station that the city takes the matter “very, very seriously.”",
+			"very, very seriously.", "Rita Moss", "", Direct},
+		{"attribution after other words",
+			"“I have admiration for the mechanics” of the proposal, Mr. Hal Grant said.",
+			"I have admiration for the mechanics", "Hal Grant", "", Direct},
+		{"organisation as speaker",
+			"The Tribune reports that the mayor wants to “sell the stadium before the election.”",
+			"sell the stadium before the election.", "Tribune", "", Direct},
+		{"progressive with a contracted is",
+			"Hal Grant spoke in Ohio. He’s claiming that the count is “a complete and total fraud.”",
+			"a complete and total fraud.", "Hal Grant", "", Direct},
+		{"she skips a man named later",
+			"Lucy Park took the stage. Her opponent, Mark Stone, sat in the front row. “We can win this,” she said.",
+			"We can win this,", "Lucy Park", "", Direct},
+		{"he is never a place",
+			"Mr. Oscar Lind visited the Grand Canyon. “It is bigger than I thought,” he said.",
+			"It is bigger than I thought,", "Oscar Lind", "", Direct},
+		{"he with no man named before stays empty",
+			"The Pacific Ocean is warming. “It is frightening,” he said.",
+			"It is frightening,", "", WhyPronoun, Direct},
+		{"a surname used alone first still stands for the full name",
+			"Carter arrived late. Governor Ellen Ward and Tom Carter met. Carter spoke last. “We agree,” he said.",
+			"We agree,", "Tom Carter", "", Direct},
+		{"surname that is a role word",
+			"“We want to be paid on time,” said Larry King, a driver.",
+			"We want to be paid on time,", "Larry King", "", Direct},
+		{"weekday is no part of the name",
+			"“We will appeal the ruling,” Charlotte Webb Thursday said.",
+			"We will appeal the ruling,", "Charlotte Webb", "", Direct},
+		{"the newspaper is the outlet named before",
+			"The Harbor Gazette published the letters on Monday. The newspaper wrote that the port was “run like a private club.”",
+			"run like a private club.", "Harbor Gazette", "", Direct},
+		{"a description with a proper noun is the speaker",
+			"“We will not close the mill,” the Ohio businessman said.",
+			"We will not close the mill,", "Ohio businessman", "", Direct},
+		{"a role without a name stays empty",
+			"“We will not close the mill,” a spokesman said.",
+			"We will not close the mill,", "", WhyUnnamed, Direct},
+		{"title of a show is no speech",
+			"Ms. Vera Lind spoke on “Morning Talk Live” about the strike.",
+			"Morning Talk Live", "", "", Title},
+		{"a nickname given by a speaker is a term",
+			"Ms. Vera Lind called him “Lazy Larry” again.",
+			"Lazy Larry", "Vera Lind", "", Term},
+		{"unattributed quotation says why",
+			"The slogan on the wall read “Build the future together now.”",
+			"Build the future together now.", "", WhyNoAttribution, Direct},
+		{"headline is no speech",
+			"Mayor Says Budget Is ‘Dead On Arrival’\n\nThe mayor spoke on Monday about the budget and the parks.",
+			"Dead On Arrival", "", WhyHeadline, Term},
+	}
+	e := New()
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			doc, err := e.Extract(context.Background(), "snippet.txt", strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range doc.Statements {
+				if s.Quote != tt.quote {
+					continue
+				}
+				if s.Speaker != tt.speaker || s.Kind != tt.kind || s.Why != tt.why {
+					t.Errorf("got speaker %q kind %s why %q, want %q %s %q\n%s", s.Speaker, s.Kind, s.Why, tt.speaker, tt.kind, tt.why, dump(doc))
+				}
+				return
+			}
+			t.Errorf("no statement quotes %q:\n%s", tt.quote, dump(doc))
+		})
+	}
+}

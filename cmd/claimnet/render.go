@@ -26,6 +26,7 @@ func (a *app) renderCmd() *cobra.Command {
 		out    string
 		force  bool
 		sz     = &sizeArgs{}
+		ta     timeArgs
 	)
 	c := &cobra.Command{
 		Use:   "render [VIEW [DATASET]] [flags]",
@@ -42,6 +43,16 @@ PNG or DOT; the format comes from -o's extension unless --format says. VIEW (def
                --depth hops, with the relations among the actors
   diff OLD NEW the change between two datasets: what NEW added and OLD had
                that NEW lacks, on NEW's layout (see claimnet diff)
+  timeline     a line chart of one actor's or claim's measures (--node ID)
+               over the time windows of --window and --step
+
+actors --window SIZE [--step SPAN] draws small multiples: one panel per time
+window (DNA's classic windows, as analyse --window places them), every actor
+at the same place in every panel, laid out once on all the windows'
+statements; --columns N sets the panels side by side. timeline --node ID
+--window SIZE [--step SPAN] plots, per window, the node's supporting and
+opposing statements, its share of support, and an actor's coalition or a
+claim's contestation, with each switch of stance marked at its date.
 
 Support and oppose edges differ in colour, line style (solid, dashed) and
 arrowhead (arrow, bar), so a figure reads in greyscale print too; edge width
@@ -80,14 +91,19 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
   claimnet render actors --top 20 --min-weight 2 -o actors.svg
   claimnet render ego --node khawaja-asif --depth 2 --format png -o asif.png
   claimnet render arguments --theme print --title "Figure 2" -o args.svg
-  claimnet render --top 14 --size page --positions layout.json -o figure1.pdf`,
+  claimnet render --top 14 --size page --positions layout.json -o figure1.pdf
+  claimnet render actors --window 5d --step 5d --min-weight 2 -o actors-over-time.pdf
+  claimnet render timeline --node islamic-emirate --window 5d --step 5d -o emirate.png`,
 		Args: args(cobra.MaximumNArgs(3)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			diffArgs, argv, err := splitRenderDiff(argv)
 			if err != nil {
 				return err
 			}
-			if len(argv) > 0 {
+			timeline := len(argv) > 0 && argv[0] == render.ViewTimeline
+			if timeline {
+				argv = argv[1:]
+			} else if len(argv) > 0 {
 				if !slices.Contains(render.Views, argv[0]) {
 					return unknownView(argv[0])
 				}
@@ -112,10 +128,14 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			if err := sizeFlags(cmd, &o, sz); err != nil {
 				return err
 			}
+			tw, err := ta.parse(cmd, timeline, o.View, diffArgs != nil)
+			if err != nil {
+				return err
+			}
 			if o.View == render.ViewEgo && o.Node == "" {
 				return usagef("render ego: --node ID is required")
 			}
-			if o.View != render.ViewEgo && o.Node != "" {
+			if !timeline && o.View != render.ViewEgo && o.Node != "" {
 				return usagef("render: --node is only for the ego view")
 			}
 			if cmd.Flags().Changed("layout") && !slices.Contains(render.Layouts, o.Layout) {
@@ -136,7 +156,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			if math.IsNaN(o.MinWeight) || math.IsInf(o.MinWeight, 1) {
 				return usagef("--min-weight %v: want a number, 0 or more", o.MinWeight)
 			}
-			if cmd.Flags().Changed("max-edges") && o.View != render.ViewActors {
+			if cmd.Flags().Changed("max-edges") && (o.View != render.ViewActors || timeline) {
 				return usagef("render: --max-edges is only for the actors view")
 			}
 			if o.MaxEdges <= 0 {
@@ -148,6 +168,9 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			ctx := cmd.Context()
 			if diffArgs != nil {
 				return a.renderDiff(ctx, diffArgs, w, o, format, out, force)
+			}
+			if tw != nil {
+				return a.renderOverTime(ctx, argv, w, o, *tw, timeline, format, out, force, sz.positions)
 			}
 			m, an, err := a.compileAnalysed(ctx, argv, w)
 			if err != nil {
@@ -215,6 +238,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` (default or -: standard output)")
 	f.BoolVar(&force, "force", false, "replace FILE if it exists")
 	addWindowFlags(c, &w)
+	ta.flags(c)
 	return c
 }
 

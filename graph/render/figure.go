@@ -46,9 +46,11 @@ type Figure struct {
 	// given are Options.Positions; placed are the positions the last
 	// layout gave the nodes.
 	given, placed Positions
-	title         string
-	caption       string
-	th            *theme
+	// layout is the one layout of the panels of small multiples.
+	layout  Positions
+	title   string
+	caption string
+	th      *theme
 }
 
 // legendSection is a titled column of legend entries.

@@ -1,0 +1,291 @@
+package render
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
+	"github.com/claimnet/claimnet/graph/series"
+)
+
+// TimeWindows are the time windows a figure over time is drawn for:
+// DNA's classic windows of Size moving by Step (series.Analyses places
+// them), each holding the statements dated within it, weighted equally.
+type TimeWindows struct {
+	// Size is the window's length (30d, 2w, ...); Step moves its
+	// mid-point, and 0 means one unit of Size.
+	Size, Step series.Span
+	// Columns is the number of panels side by side in Multiples; 0 means
+	// ⌈√n⌉ for n windows.
+	Columns int
+}
+
+// Grid geometry of the small multiples, in points.
+const (
+	panelGapX   = 36 // between two panels side by side
+	panelGapY   = 20 // between a panel and the title of the one below
+	panelTitleH = 26 // the panel's title, above its frame
+	panelPad    = 10 // between the frame and the nodes
+)
+
+// ghostStyle is the look of an actor that is drawn in the layout of
+// every panel but has no tie in the panel's window.
+func ghostStyle(th *theme) []attr {
+	return []attr{{"style", "dashed"}, {"color", str("#BBBBBB")}, {"fontcolor", str("#999999")},
+		{"fillcolor", str(th.bg)}, {"peripheries", "1"}}
+}
+
+// windowAnalyses places the windows of tw over m's dated statements and
+// analyses each; an empty series is an ErrEmpty saying why.
+func windowAnalyses(ctx context.Context, m *graph.Model, tw TimeWindows) (*series.AnalysisSeries, error) {
+	s, err := series.Analyses(ctx, m, tw.Size, tw.Step)
+	if err != nil {
+		return nil, err
+	}
+	if len(s.Windows) > 0 {
+		return s, nil
+	}
+	var lo, hi annotations.Date
+	for _, st := range m.Statements {
+		if st.Date == 0 {
+			continue
+		}
+		if lo == 0 || st.Date < lo {
+			lo = st.Date
+		}
+		if st.Date > hi {
+			hi = st.Date
+		}
+	}
+	if lo == 0 {
+		return nil, fmt.Errorf("%w: no statement is dated, so there is no time window", ErrEmpty)
+	}
+	return nil, fmt.Errorf("%w: no window of %s fits between the first and the last dated statement (%s to %s); give a smaller window",
+		ErrEmpty, s.Size, lo, hi)
+}
+
+// Multiples builds small multiples of the actors view: one panel per time
+// window of tw, each drawing the actor network of the statements dated in
+// that window, with every actor at the same place in every panel. The
+// layout is made once, by r, for the actors view of the statements of all
+// the windows together (or taken from o.Positions, whose actors keep
+// their place), and each actor keeps that figure's colour and size in
+// every panel; an actor without a tie in a window is drawn grey and
+// dashed there, so the panels read as one picture changing over time.
+// The options are the actors view's (o.View must be empty or
+// ViewActors); the dot and circo layouts, which cannot keep given
+// positions, are refused. Figure.Positions returns the one layout.
+func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw TimeWindows) (*Figure, error) {
+	if o.View == "" {
+		o.View = ViewActors
+	}
+	if o.View != ViewActors {
+		return nil, fmt.Errorf("render: small multiples are of the %s view, not %s", ViewActors, o.View)
+	}
+	if o.Layout == LayoutDot || o.Layout == LayoutCirco {
+		return nil, fmt.Errorf("render: small multiples need a layout that keeps positions (neato, fdp or sfdp), not %s", o.Layout)
+	}
+	if tw.Columns < 0 {
+		return nil, fmt.Errorf("render: columns %d: want 1 or more (0: about the square root of the windows)", tw.Columns)
+	}
+	s, err := windowAnalyses(ctx, m, tw)
+	if err != nil {
+		return nil, fmt.Errorf("render small multiples: %w", err)
+	}
+	first, last := s.Windows[0], s.Windows[len(s.Windows)-1]
+
+	// The one layout: the actors figure of all the windows' statements.
+	all, err := graph.Compile(ctx, m.Data, graph.WithWindow(graph.Window{From: first.Start, To: last.End}))
+	if err != nil {
+		return nil, fmt.Errorf("render small multiples: %w", err)
+	}
+	allAn, err := analysis.Analyze(ctx, all)
+	if err != nil {
+		return nil, fmt.Errorf("render small multiples: %w", err)
+	}
+	uo := o
+	uo.Title, uo.Caption = "", ""
+	union, err := Build(ctx, all, allAn, uo)
+	if err != nil {
+		return nil, fmt.Errorf("render small multiples: the windows together: %w", err)
+	}
+	_, boxes, err := r.place(ctx, union)
+	if err != nil {
+		return nil, fmt.Errorf("render small multiples: layout with %s: %w", union.Layout, err)
+	}
+	layout := union.placed
+	nodeAttrs := make(map[string][]attr, len(union.g.nodes))
+	for _, n := range union.g.nodes {
+		nodeAttrs[n.id] = n.attrs
+	}
+	bb := boundingBox(boxes[:len(union.g.nodes)])
+	bb = box{bb.x0 - panelPad, bb.y0 - panelPad, bb.x1 + panelPad, bb.y1 + panelPad}
+
+	cols := tw.Columns
+	if cols == 0 {
+		cols = int(math.Ceil(math.Sqrt(float64(len(s.Windows)))))
+	}
+	cols = min(cols, len(s.Windows))
+	th := union.th
+	g := &dotGraph{graphAttrs: slices.Clone(union.g.graphAttrs), nodeAttrs: union.g.nodeAttrs, edgeAttrs: union.g.edgeAttrs}
+	given := make(Positions)
+	edges, dropped := 0, 0
+	wo := o
+	wo.Top, wo.Title, wo.Caption, wo.NoLegend, wo.Positions = 0, "", "", true, layout
+	for i, win := range s.Windows {
+		col, row := i%cols, i/cols
+		ox := float64(col)*(bb.w()+panelGapX) - bb.x0
+		oy := -float64(row)*(bb.h()+panelGapY+panelTitleH) - bb.y1
+		prefix := fmt.Sprintf("w%d/", i+1)
+		mw, err := graph.Compile(ctx, m.Data, graph.WithWindow(graph.Window{From: win.Start, To: win.End}))
+		if err != nil {
+			return nil, fmt.Errorf("render small multiples: %w", err)
+		}
+		var wg *dotGraph
+		f, err := Build(ctx, mw, win.Analysis, wo)
+		switch {
+		case err == nil:
+			wg = f.g
+		case errors.Is(err, ErrEmpty):
+			wg = &dotGraph{}
+		default:
+			return nil, fmt.Errorf("render small multiples: window %s to %s: %w", win.Start, win.End, err)
+		}
+		// The frame, then the title above it.
+		frame := prefix + "frame"
+		g.node(frame, attr{"shape", "box"}, attr{"label", `" "`}, attr{"fixedsize", "true"},
+			attr{"width", num(bb.w() / 72)}, attr{"height", num(bb.h() / 72)},
+			attr{"color", str("#CCCCCC")}, attr{"style", "solid"}, attr{"penwidth", "0.75"}, attr{"tooltip", `""`})
+		given[frame] = Point{ox + bb.x0 + bb.w()/2, oy + bb.y0 + bb.h()/2}
+		statements := 0
+		for _, st := range mw.Statements {
+			if st.Date != 0 {
+				statements++
+			}
+		}
+		title := fmt.Sprintf("%s (%s)", dateSpan(win.Start, win.End), plural(statements, "statement", "statements"))
+		tid := prefix + "title"
+		g.node(tid, attr{"shape", "plaintext"}, attr{"margin", "0"}, attr{"label", quote(title)},
+			attr{"fontname", str(th.boldFont)}, attr{"fontsize", num(th.fontSize)}, attr{"tooltip", `""`})
+		given[tid] = Point{ox + bb.x0 + bb.w()/2, oy + bb.y1 + panelTitleH/2}
+		active := make(map[string]bool, len(wg.nodes))
+		for _, n := range wg.nodes {
+			if _, ok := layout[n.id]; ok {
+				active[n.id] = true
+			} else {
+				dropped++
+			}
+		}
+		for _, n := range union.g.nodes {
+			attrs := nodeAttrs[n.id]
+			if !active[n.id] {
+				attrs = override(attrs, ghostStyle(th))
+			}
+			g.node(prefix+n.id, attrs...)
+			p := layout[n.id]
+			given[prefix+n.id] = Point{p.X + ox, p.Y + oy}
+		}
+		for _, e := range wg.edges {
+			if !active[e.from] || !active[e.to] {
+				continue
+			}
+			g.edges = append(g.edges, dotEdge{prefix + e.from, prefix + e.to, e.attrs})
+			edges++
+		}
+	}
+	for i, a := range g.graphAttrs {
+		if a.key == "splines" {
+			g.graphAttrs[i].val = "line"
+		}
+	}
+	notes := []string{
+		fmt.Sprintf("one panel per time window of %s moving by %s (%s, %s to %s), each the actor network of the statements dated in it",
+			s.Size, s.Step, plural(len(s.Windows), "window", "windows"), first.Start, last.End),
+		"every actor at the same place in every panel, laid out once on the statements of all the windows together",
+		"colour and size as in that figure; grey dashed: no tie drawn in that window",
+	}
+	if dropped > 0 {
+		notes = append(notes, fmt.Sprintf("%s of the windows not in that figure left out", plural(dropped, "actor", "actors")))
+	}
+	notes = append(notes, "all windows: "+union.Note)
+	legend := slices.Clone(union.legend)
+	legend = append(legend, legendSection{title: "In a window", items: []legendItem{
+		{label: "no tie drawn in the window", node: override(
+			[]attr{{"shape", "ellipse"}, {"width", "0.5"}, {"height", "0.25"}}, ghostStyle(th))},
+	}})
+	if o.NoLegend {
+		legend = nil
+	}
+	f := &Figure{
+		View: ViewActors, Layout: union.Layout, Nodes: len(union.g.nodes), Edges: edges,
+		Note: strings.Join(notes, "; "), g: g, straight: true, legend: legend, size: union.size,
+		given: given, title: o.Title, caption: o.Caption, th: th, layout: layout,
+	}
+	return f, nil
+}
+
+// override returns attrs with the keys of over replaced by (or, when
+// absent, added as) over's values.
+func override(attrs, over []attr) []attr {
+	out := slices.Clone(attrs)
+	for _, o := range over {
+		i := slices.IndexFunc(out, func(a attr) bool { return a.key == o.key })
+		if i >= 0 {
+			out[i] = o
+		} else {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// nodeSize is the least width and height, in points, that a node's
+// width and height attributes give it (0.75 × 0.5 in, Graphviz's
+// default, when absent).
+func nodeSize(attrs []attr) (w, h float64) {
+	w, h = 0.75*72, 0.5*72
+	for _, a := range attrs {
+		var v float64
+		if _, err := fmt.Sscan(strings.Trim(a.val, `"`), &v); err != nil {
+			continue
+		}
+		switch a.key {
+		case "width":
+			w = v * 72
+		case "height":
+			h = v * 72
+		}
+	}
+	return w, h
+}
+
+var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// dateSpan writes the dates from and to, both included, the short way:
+// "22–26 Oct 2025", "30 Oct – 3 Nov 2025", "28 Dec 2025 – 3 Jan 2026".
+func dateSpan(from, to annotations.Date) string {
+	switch {
+	case from == to:
+		return shortDate(from, true)
+	case from.Year() != to.Year():
+		return shortDate(from, true) + " – " + shortDate(to, true)
+	case from.Month() != to.Month():
+		return shortDate(from, false) + " – " + shortDate(to, true)
+	}
+	return fmt.Sprintf("%d–%s", from.Day(), shortDate(to, true))
+}
+
+// shortDate writes d as "3 Nov", with the year when year is set.
+func shortDate(d annotations.Date, year bool) string {
+	s := fmt.Sprintf("%d %s", d.Day(), monthAbbr[d.Month()-1])
+	if year {
+		s += fmt.Sprintf(" %d", d.Year())
+	}
+	return s
+}

@@ -199,6 +199,7 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 			edges++
 		}
 	}
+	pinAll(g, given)
 	for i, a := range g.graphAttrs {
 		if a.key == "splines" {
 			g.graphAttrs[i].val = "line"
@@ -228,6 +229,17 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 		given: given, title: o.Title, caption: o.Caption, th: th, layout: layout,
 	}
 	return f, nil
+}
+
+// pinAll gives every node of g its position in given as a pinned pos
+// attribute (inches, as neato reads it), so that the DOT text of a
+// figure built with fixed positions (Figure.DOT) lays out as drawn.
+func pinAll(g *dotGraph, given Positions) {
+	for i, n := range g.nodes {
+		if p, ok := given[n.id]; ok {
+			g.nodes[i].attrs = append(n.attrs, attr{"pos", str(num4(p.X/72) + "," + num4(p.Y/72) + "!")})
+		}
+	}
 }
 
 // override returns attrs with the keys of over replaced by (or, when

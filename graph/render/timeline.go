@@ -197,6 +197,7 @@ func Timeline(ctx context.Context, m *graph.Model, o Options, tw TimeWindows) (*
 	}
 	c := &chart{g: &dotGraph{}, given: Positions{}, th: th}
 	c.draw(pts, sw, isActor, tw)
+	pinAll(c.g, c.given)
 	c.g.graphAttrs = []attr{{"layout", str(LayoutNeato)}, {"fontname", str(th.font)}, {"fontsize", num(th.fontSize)},
 		{"bgcolor", str(th.bg)}, {"pad", "0.2"}, {"splines", "line"}, {"outputorder", "edgesfirst"}}
 	c.g.nodeAttrs = []attr{{"fontname", str(th.font)}, {"fontsize", num(th.small)}, {"fontcolor", str(th.ink)},

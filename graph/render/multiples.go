@@ -119,12 +119,17 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 	if err != nil {
 		return nil, fmt.Errorf("render small multiples: layout with %s: %w", union.Layout, err)
 	}
-	layout := union.placed
+	n := len(union.g.nodes)
+	boxes = compact(boxes[:n])
+	layout := make(Positions, n)
+	for i, nd := range union.g.nodes {
+		layout[nd.id] = Point{roundTo(boxes[i].x, 2), roundTo(boxes[i].y, 2)}
+	}
 	nodeAttrs := make(map[string][]attr, len(union.g.nodes))
 	for _, n := range union.g.nodes {
 		nodeAttrs[n.id] = n.attrs
 	}
-	bb := boundingBox(boxes[:len(union.g.nodes)])
+	bb := boundingBox(boxes)
 	bb = box{bb.x0 - panelPad, bb.y0 - panelPad, bb.x1 + panelPad, bb.y1 + panelPad}
 
 	cols := tw.Columns
@@ -206,8 +211,8 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 		}
 	}
 	notes := []string{
-		fmt.Sprintf("one panel per time window of %s moving by %s (%s, %s to %s), each the actor network of the statements dated in it",
-			s.Size, s.Step, plural(len(s.Windows), "window", "windows"), first.Start, last.End),
+		fmt.Sprintf("one panel per %s window moving by %s (%s, %s to %s), each the actor network of the statements dated in it",
+			sizeWords(tw.Size), spanWords(stepOf(tw)), plural(len(s.Windows), "window", "windows"), first.Start, last.End),
 		"every actor at the same place in every panel, laid out once on the statements of all the windows together",
 		"colour and size as in that figure; grey dashed: no tie drawn in that window",
 	}
@@ -229,6 +234,40 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 		given: given, title: o.Title, caption: o.Caption, th: th, layout: layout,
 	}
 	return f, nil
+}
+
+// compactArea is the area of the box of centres of small multiples'
+// layout, in multiples of the area of the nodes (each with a gap): a
+// force layout leaves room for the edges (see spreadArea) that the small
+// panels of small multiples cannot spare.
+const compactArea = 1.2
+
+// compact moves the boxes towards their centre, x and y by the same
+// factor, until the box of their centres has compactArea times the
+// nodes' area, and then pushes overlapping boxes apart again; a layout
+// that is already as dense is left alone.
+func compact(boxes []nodeBox) []nodeBox {
+	out := slices.Clone(boxes)
+	if len(out) < 2 {
+		return out
+	}
+	c := boundingBox(out)
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	area := 0.0
+	for _, b := range out {
+		x0, y0, x1, y1 = min(x0, b.x), min(y0, b.y), max(x1, b.x), max(y1, b.y)
+		area += float64((2*b.hw + overlapGap) * (2*b.hh + overlapGap))
+	}
+	s := math.Sqrt(compactArea * area / (max(x1-x0, 1) * max(y1-y0, 1)))
+	if s >= 1 {
+		return out
+	}
+	cx, cy := (c.x0+c.x1)/2, (c.y0+c.y1)/2
+	for i := range out {
+		out[i].x, out[i].y = cx+(out[i].x-cx)*s, cy+(out[i].y-cy)*s
+	}
+	separate(out, nil)
+	return out
 }
 
 // pinAll gives every node of g its position in given as a pinned pos
@@ -255,26 +294,6 @@ func override(attrs, over []attr) []attr {
 		}
 	}
 	return out
-}
-
-// nodeSize is the least width and height, in points, that a node's
-// width and height attributes give it (0.75 × 0.5 in, Graphviz's
-// default, when absent).
-func nodeSize(attrs []attr) (w, h float64) {
-	w, h = 0.75*72, 0.5*72
-	for _, a := range attrs {
-		var v float64
-		if _, err := fmt.Sscan(strings.Trim(a.val, `"`), &v); err != nil {
-			continue
-		}
-		switch a.key {
-		case "width":
-			w = v * 72
-		case "height":
-			h = v * 72
-		}
-	}
-	return w, h
 }
 
 var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}

@@ -141,10 +141,16 @@ const maxOverlapRounds = 400
 // fixed one moves the whole way; two fixed boxes never move. fixed may
 // be nil.
 func removeOverlaps(boxes []nodeBox, fixed []bool, aspect float64) bool {
-	isFixed := func(i int) bool { return fixed != nil && fixed[i] }
 	if !slices.Contains(fixed, true) {
 		spread(boxes, aspect)
 	}
+	return separate(boxes, fixed)
+}
+
+// separate is removeOverlaps without the spread: it pushes overlapping
+// boxes apart, the fixed ones staying put.
+func separate(boxes []nodeBox, fixed []bool) bool {
+	isFixed := func(i int) bool { return fixed != nil && fixed[i] }
 	n := len(boxes)
 	order := make([]int, n)
 	for i := range order {

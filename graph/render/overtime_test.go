@@ -199,7 +199,7 @@ func TestTimeline(t *testing.T) {
 	}
 	tx, _ := svgText(t, svg.Bytes())
 	texts := strings.Join(tx, "\n")
-	for _, want := range []string{"North (2)", "supporting (count)", "Shown: actor "} {
+	for _, want := range []string{"North (2)", "supporting statements (count)", "Shown: actor "} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("the drawn chart has no text %q", want)
 		}

@@ -16,7 +16,7 @@ import (
 
 // Timeline chart geometry, in points.
 const (
-	tlPanelGap = 30  // between two panels
+	tlPanelGap = 40  // between two panels
 	tlCountH   = 130 // height of the statements panel
 	tlShareH   = 90  // height of the share and contestation panels
 	tlCoalH    = 44  // height of the coalition row
@@ -203,19 +203,18 @@ func Timeline(ctx context.Context, m *graph.Model, o Options, tw TimeWindows) (*
 	c.g.nodeAttrs = []attr{{"fontname", str(th.font)}, {"fontsize", num(th.small)}, {"fontcolor", str(th.ink)},
 		{"label", `""`}, {"tooltip", `""`}}
 	c.g.edgeAttrs = []attr{{"dir", "none"}, {"tooltip", `""`}}
-	legend := []legendSection{{title: "Statements in the window", items: []legendItem{
-		{label: "supporting (count)", edge: c.lineStyle(th.support, "solid")},
-		{label: "opposing (count)", edge: c.lineStyle(th.oppose, "dashed")},
-	}}, {title: "Share of support", items: []legendItem{
-		{label: "supporting ÷ all, in %", edge: c.lineStyle(th.ink, "solid")},
-	}}}
+	lines := legendSection{title: "Lines", items: []legendItem{
+		{label: "supporting statements (count)", edge: c.lineStyle(th.support, "solid")},
+		{label: "opposing statements (count)", edge: c.lineStyle(th.oppose, "dashed")},
+		{label: "share of support (%)", edge: c.lineStyle(th.ink, "solid")},
+	}}
 	if !isActor {
-		legend = append(legend, legendSection{title: "Contestation", items: []legendItem{
-			{label: "1 − |s − o|/(s + o), 0 to 1", edge: c.lineStyle(th.muted, "dotted")}}})
+		lines.items = append(lines.items, legendItem{label: "contestation, 1 − |s − o|/(s + o)", edge: c.lineStyle(th.muted, "dotted")})
 	}
-	legend = append(legend, legendSection{title: "Stance switch", items: []legendItem{
-		{label: "on its date, ▲ support, ▼ oppose", edge: []attr{{"color", str(th.reverse)}, {"style", "dotted"}, {"penwidth", "1.5"}, {"dir", "none"}}},
-	}})
+	if len(sw) > 0 {
+		lines.items = append(lines.items, legendItem{label: "stance switch, at its date", edge: []attr{{"color", str(th.reverse)}, {"style", "dotted"}, {"penwidth", "1.5"}, {"dir", "none"}}})
+	}
+	legend := []legendSection{lines}
 	if o.NoLegend {
 		legend = nil
 	}

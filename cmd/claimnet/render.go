@@ -197,12 +197,9 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 					return err
 				}
 				defer r.Close()
-				err = r.Render(ctx, fig, format, wr)
-				var fit *render.FitError
-				if errors.As(err, &fit) {
-					return fmt.Errorf("%w (try --top %d, or a larger --width or --size)", err, max(fit.Fits, 1))
-				}
-				return err
+				return drawFigure(ctx, r, fig, format, wr, func(fit *render.FitError) string {
+					return fmt.Sprintf("try --top %d, or a larger --width or --size", max(fit.Fits, 1))
+				})
 			}
 			if err := a.output(out, force, write); err != nil {
 				return err
@@ -240,6 +237,21 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	addWindowFlags(c, &w)
 	ta.flags(c)
 	return c
+}
+
+// drawFigure writes fig in format to w with r (its DOT text without r for
+// FormatDOT); a figure too large for its size gets hint's advice.
+func drawFigure(ctx context.Context, r *render.Renderer, fig *render.Figure, format string, w io.Writer, hint func(*render.FitError) string) error {
+	if format == render.FormatDOT {
+		_, err := w.Write(fig.DOT())
+		return err
+	}
+	err := r.Render(ctx, fig, format, w)
+	var fit *render.FitError
+	if errors.As(err, &fit) {
+		return fmt.Errorf("%w (%s)", err, hint(fit))
+	}
+	return err
 }
 
 // unknownView is the usage error for a first argument that is not a view:

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 
 	"github.com/claimnet/claimnet/graph"
@@ -44,6 +42,13 @@ func (t *timeArgs) parse(cmd *cobra.Command, timeline bool, view string, diff bo
 	if timeline && cmd.Flags().Changed("columns") {
 		return nil, usagef("render timeline: --columns is for the small multiples of the actors view")
 	}
+	if timeline {
+		for _, f := range []string{"top", "min-weight", "max-edges", "size-by", "color-by", "sides", "layout", "depth", "wrap", "positions"} {
+			if cmd.Flags().Changed(f) {
+				return nil, usagef("render timeline: --%s is for the network views", f)
+			}
+		}
+	}
 	if t.columns < 0 {
 		return nil, usagef("--columns %d: want 1 or more", t.columns)
 	}
@@ -66,9 +71,6 @@ func (t *timeArgs) parse(cmd *cobra.Command, timeline bool, view string, diff bo
 func (a *app) renderOverTime(ctx context.Context, argv []string, w graph.Window, o render.Options, tw render.TimeWindows, timeline bool, format, out string, force bool, positions string) error {
 	if timeline && o.Node == "" {
 		return usagef("render timeline: --node ID is required")
-	}
-	if timeline && positions != "" {
-		return usagef("render timeline: --positions is for the network views")
 	}
 	m, err := a.compileModel(ctx, argv, w)
 	if err != nil {
@@ -94,16 +96,9 @@ func (a *app) renderOverTime(ctx context.Context, argv []string, w graph.Window,
 		return err
 	}
 	err = a.output(out, force, func(wr io.Writer) error {
-		if format == render.FormatDOT {
-			_, err := wr.Write(fig.DOT())
-			return err
-		}
-		err := r.Render(ctx, fig, format, wr)
-		var fit *render.FitError
-		if errors.As(err, &fit) {
-			return fmt.Errorf("%w (try --min-weight, --top, fewer windows, or a larger --width or --size)", err)
-		}
-		return err
+		return drawFigure(ctx, r, fig, format, wr, func(*render.FitError) string {
+			return "try --min-weight, --top, fewer windows, or a larger --width or --size"
+		})
 	})
 	if err != nil {
 		return err

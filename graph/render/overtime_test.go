@@ -56,9 +56,19 @@ func TestMultiples(t *testing.T) {
 	if !strings.Contains(f.Note, "3 windows") || !strings.Contains(f.Note, "laid out once") {
 		t.Errorf("note %q does not say what the panels show", f.Note)
 	}
-	var svg bytes.Buffer
+	var svg, again bytes.Buffer
 	if err := r.Render(ctx, f, FormatSVG, &svg); err != nil {
 		t.Fatal(err)
+	}
+	f2, err := Multiples(ctx, r, m, Options{ColorBy: ColorBySide}, TimeWindows{Size: span(t, "3d"), Step: span(t, "2d")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Render(ctx, f2, FormatSVG, &again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(svg.Bytes(), again.Bytes()) {
+		t.Error("the same small multiples gave different SVG bytes")
 	}
 	// Every actor of the layout is in every panel, at the layout's place
 	// moved by the one offset of its panel.
@@ -292,5 +302,30 @@ func TestNiceStep(t *testing.T) {
 		if got := niceStep(tc.top); got != tc.want {
 			t.Errorf("niceStep(%v) = %v, want %v", tc.top, got, tc.want)
 		}
+	}
+}
+
+// TestCompact: the denser layout of small multiples is smaller than the
+// one it starts from and leaves no two nodes overlapping.
+func TestCompact(t *testing.T) {
+	var boxes []nodeBox
+	for i := range 12 {
+		boxes = append(boxes, nodeBox{x: float64(i%4) * 300, y: float64(i/4) * 200, hw: 40, hh: 20})
+	}
+	out := compact(boxes)
+	before, after := boundingBox(boxes), boundingBox(out)
+	if after.w()*after.h() >= before.w()*before.h()/2 {
+		t.Errorf("compacted box %.0f × %.0f, from %.0f × %.0f", after.w(), after.h(), before.w(), before.h())
+	}
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			a, b := out[i], out[j]
+			if math.Abs(a.x-b.x) < a.hw+b.hw && math.Abs(a.y-b.y) < a.hh+b.hh {
+				t.Errorf("nodes %d and %d overlap after compacting: %+v %+v", i, j, a, b)
+			}
+		}
+	}
+	if boxes[1].x != 300 {
+		t.Error("compact changed its input")
 	}
 }

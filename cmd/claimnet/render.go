@@ -261,7 +261,7 @@ func unknownView(arg string) error {
 	msg := fmt.Sprintf("render: unknown view %q (views: %s)", arg, strings.Join(render.Views, ", "))
 	if _, err := os.Stat(arg); err == nil {
 		msg += "; the first argument is the view, the dataset comes second: claimnet render " + render.ViewActorClaim + " DATASET"
-	} else if near, ok := annotations.Nearest(arg, render.Views); ok {
+	} else if near, ok := annotations.Nearest(arg, append(slices.Clone(render.Views), render.ViewTimeline, render.ViewDiff)); ok {
 		msg += fmt.Sprintf("; did you mean %q?", near)
 	}
 	return usageError{errors.New(msg)}

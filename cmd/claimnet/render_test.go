@@ -57,6 +57,7 @@ func TestRenderCommand(t *testing.T) {
 		// Figures over time: the built-in dataset's statements are dated 19
 		// October to 10 November 2025; 5-day windows moving by 5 days are
 		// centred on 24 and 29 October and 3 and 8 November.
+		{"misspelt timeline", []string{"render", "timline"}, 2, "", `did you mean "timeline"?`},
 		{"timeline png", []string{"render", "timeline", "--node", "islamic-emirate", "--window", "5d", "--step", "5d", "--format", "png", "--dpi", "40"}, 0, "\x89PNG", ""},
 		{"timeline of a claim", []string{"render", "timeline", "--node", "reciprocal-security-guarantee", "--window", "5d", "--step", "5d", "--format", "dot"}, 0, `digraph "timeline" {`, ""},
 		{"multiples", []string{"render", "actors", "--window", "5d", "--step", "5d", "--from", "2025-10-29", "--min-weight", "2", "--format", "dot"}, 0, `digraph "actors" {`, ""},

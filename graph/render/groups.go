@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/analysis"
@@ -157,9 +158,18 @@ func groupSwatch(th *theme, i int, label string) swatch {
 	return s
 }
 
-// coalitionLabel names coalition n by one of its members.
+// coalitionNameMax is the most runes of a member's name a coalition's
+// legend entry shows: long names keep the legend to one column.
+const coalitionNameMax = 24
+
+// coalitionLabel names coalition n by one of its members, the name cut
+// at a word boundary after at most coalitionNameMax runes.
 func coalitionLabel(m *graph.Model, n int, members []int, named int) string {
-	return fmt.Sprintf("Coalition %d: %s and %d more", n, m.Actors[named].Name, len(members)-1)
+	name := m.Actors[named].Name
+	if lines := wrap(name, coalitionNameMax); len(lines) > 1 {
+		name = strings.TrimRight(lines[0], " ,;:(") + "…"
+	}
+	return fmt.Sprintf("Coalition %d: %s and %d more", n, name, len(members)-1)
 }
 
 // sideGroups colours by affiliation root. An actor is a mediator when it

@@ -95,24 +95,7 @@ func attributeValue(m *graph.Model, a int, key string) string {
 func attributeGroups(m *graph.Model, o *resolved, key string) *groups {
 	th := o.th
 	n := len(m.Actors)
-	count := map[string]int{}
-	val := make([]string, n)
-	for a := range m.Actors {
-		val[a] = attributeValue(m, a, key)
-		if val[a] != "" {
-			count[val[a]]++
-		}
-	}
-	values := make([]string, 0, len(count))
-	for v := range count {
-		values = append(values, v)
-	}
-	slices.SortFunc(values, func(x, y string) int {
-		if c := cmp.Compare(count[y], count[x]); c != 0 {
-			return c
-		}
-		return cmp.Compare(x, y)
-	})
+	val, values := rankedValues(m, key)
 	g := newGroups(n)
 	entry := map[string]int{}
 	for i, v := range values {

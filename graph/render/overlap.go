@@ -343,3 +343,59 @@ func segmentHitsBox(x0, y0, x1, y1 float64, b nodeBox) bool {
 	}
 	return true
 }
+
+// linkGap is the least gap, in points, left between two nodes joined by
+// an edge, so that the edge shows with its arrowhead (8 pt) between them.
+const linkGap = 24
+
+// separateLinked moves the two ends of every edge of g whose boxes are
+// closer than linkGap apart along the axis that separates them, half
+// each (a free end the whole way when the other is fixed; two fixed ends
+// stay). It reports whether it moved any; overlaps it makes are left to
+// removeOverlaps.
+func separateLinked(g *dotGraph, boxes []nodeBox, fixed []bool) bool {
+	index := make(map[string]int, len(g.nodes))
+	for i, n := range g.nodes {
+		index[n.id] = i
+	}
+	isFixed := func(i int) bool { return fixed != nil && fixed[i] }
+	moved := false
+	for _, e := range g.edges {
+		i, okA := index[e.from]
+		j, okB := index[e.to]
+		if !okA || !okB || i == j || (isFixed(i) && isFixed(j)) {
+			continue
+		}
+		a, b := &boxes[i], &boxes[j]
+		gx := math.Abs(a.x-b.x) - a.hw - b.hw
+		gy := math.Abs(a.y-b.y) - a.hh - b.hh
+		if max(gx, gy) >= linkGap || max(gx, gy) < 0 {
+			// Apart enough, or overlapping (removeOverlaps' part).
+			continue
+		}
+		si, sj := 0.5, 0.5
+		switch {
+		case isFixed(i):
+			si, sj = 0, 1
+		case isFixed(j):
+			si, sj = 1, 0
+		}
+		if gx >= gy {
+			d := linkGap - gx
+			if a.x <= b.x {
+				a.x, b.x = a.x-si*d, b.x+sj*d
+			} else {
+				a.x, b.x = a.x+si*d, b.x-sj*d
+			}
+		} else {
+			d := linkGap - gy
+			if a.y <= b.y {
+				a.y, b.y = a.y-si*d, b.y+sj*d
+			} else {
+				a.y, b.y = a.y+si*d, b.y-sj*d
+			}
+		}
+		moved = true
+	}
+	return moved
+}

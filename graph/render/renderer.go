@@ -307,6 +307,14 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, 
 		placeNew(layout, boxes, fixed)
 	}
 	removeOverlaps(boxes, fixed, f.aspect())
+	// Edges too short to show their arrowheads are lengthened, and the
+	// overlaps that makes removed, a few rounds at most.
+	for range 3 {
+		if !separateLinked(g, boxes, fixed) {
+			break
+		}
+		removeOverlaps(boxes, fixed, f.aspect())
+	}
 	placeLabels(g, boxes, labels)
 	pinned := *g
 	pinned.nodes = make([]dotNode, len(g.nodes))

@@ -258,8 +258,11 @@ func (g *dotGraph) labelNodes() (draw, layout *dotGraph, labels []edgeLabel) {
 	if !slices.ContainsFunc(g.edges, func(e dotEdge) bool { return hasAttr(e.attrs, "xlabel") }) {
 		return g, g, nil
 	}
-	// The label text looks as the edge's own label would.
-	text := []attr{{"shape", "plaintext"}, {"margin", str("0.02,0.01")}, {"width", "0"}, {"height", "0"}}
+	// The label text looks as the edge's own label would, on the
+	// background's colour: an edge passing behind it (edges are drawn
+	// first) is hidden where the text is.
+	text := []attr{{"shape", "plaintext"}, {"margin", str("0.02,0.01")}, {"width", "0"}, {"height", "0"},
+		{"style", "filled"}, {"fillcolor", attrVal(g.graphAttrs, "bgcolor")}}
 	for _, a := range g.edgeAttrs {
 		if a.key == "fontname" || a.key == "fontsize" || a.key == "fontcolor" {
 			text = append(text, a)

@@ -226,9 +226,9 @@ const labelGap = 3
 // further. The label goes to the first of a few places along the
 // straight line between the edge's ends (at its middle, then nearer
 // either end), on either side of the line and then further out, that
-// overlaps no node and no label placed before it and, preferably,
-// crosses no other edge. A label with no such place keeps the place
-// overlap removal gave it.
+// overlaps no node and no label placed before it, at each distance
+// preferring one that crosses no other edge. A label with no such place
+// keeps the place overlap removal gave it.
 func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel) {
 	if len(labels) == 0 {
 		return
@@ -301,12 +301,18 @@ func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel) {
 				}
 			}
 		}
+		// Nearer first: at each distance, a spot crossing no other edge,
+		// else one crossing some (the label's background hides the
+		// edge behind its text).
+		per := len(cands) / 4
 	search:
-		for _, edges := range []bool{true, false} {
-			for _, c := range cands {
-				if free(c, own, edges) {
-					lb = c
-					break search
+		for step := range 4 {
+			for _, edges := range []bool{true, false} {
+				for _, c := range cands[step*per : (step+1)*per] {
+					if free(c, own, edges) {
+						lb = c
+						break search
+					}
 				}
 			}
 		}

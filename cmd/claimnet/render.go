@@ -59,6 +59,9 @@ arrowhead (arrow, bar), so a figure reads in greyscale print too; edge width
 grows with the number of statements. Contested claims have a double border.
 Actors are sized by --size-by and coloured by --color-by: side (affiliation
 root; mediators and others apart), coalition, type, role, tag or affiliation.
+--shape-by type (or role, tag, affiliation) gives the actors of the five
+most common types a shape each (hexagon, octagon, parallelogram, house,
+inverted house; the rest stay ellipses), named in the legend.
 Every figure carries a legend, and a note saying what it shows and hides.
 
 --width 17cm (or --size column|page|slide) draws the figure at that width;
@@ -147,6 +150,9 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			if !slices.Contains(render.ColorSchemes, o.ColorBy) && o.ColorBy != "" {
 				return usagef("--color-by %q: want one of %s", o.ColorBy, strings.Join(render.ColorSchemes, ", "))
 			}
+			if o.ShapeBy != "" && !slices.Contains(render.ShapeSchemes, o.ShapeBy) {
+				return usagef("--shape-by %q: want one of %s", o.ShapeBy, strings.Join(render.ShapeSchemes, ", "))
+			}
 			if !slices.Contains(render.Themes, o.Theme) {
 				return usagef("--theme %q: want one of %s", o.Theme, strings.Join(render.Themes, ", "))
 			}
@@ -218,6 +224,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.IntVar(&o.MaxEdges, "max-edges", render.DefaultMaxEdges, "actors view: draw at most `N` actor pairs, the heaviest, raising --min-weight as needed; 0 draws all")
 	f.StringVar(&o.SizeBy, "size-by", analysis.Degree, "size actors by this centrality `MEASURE`: "+strings.Join(analysis.Measures, ", "))
 	f.StringVar(&o.ColorBy, "color-by", "", "colour actors by `SCHEME`: "+strings.Join(render.ColorSchemes, ", ")+" (default: side, or type when the data has no sides; coalition for the actors view)")
+	f.StringVar(&o.ShapeBy, "shape-by", "", "give actors a node shape by `ATTRIBUTE`: "+strings.Join(render.ShapeSchemes, ", ")+" (default: every actor an ellipse)")
 	f.StringSliceVar(&o.Sides, "sides", nil, "with --color-by side: the affiliation root `IDS` that get a colour each (default: roots with 2+ members)")
 	f.StringVar(&o.Layout, "layout", "", fmt.Sprintf("layout engine: dot, neato, fdp, sfdp or circo (default: dot for arguments; neato up to %d nodes, sfdp above)", render.MaxNeatoNodes))
 	f.StringVar(&o.Theme, "theme", render.ThemeDefault, "default (colour, sans-serif) or print (greyscale, serif)")

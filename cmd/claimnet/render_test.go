@@ -47,6 +47,8 @@ func TestRenderCommand(t *testing.T) {
 		{"bad theme", []string{"render", "--theme", "neon"}, 2, "", "--theme"},
 		{"bad size-by", []string{"render", "--size-by", "fame"}, 2, "", "--size-by"},
 		{"bad colour", []string{"render", "--color-by", "mood"}, 2, "", "--color-by"},
+		{"bad shape", []string{"render", "--shape-by", "side"}, 2, "", `--shape-by "side": want one of type, role, tag, affiliation`},
+		{"shape by type", []string{"render", "--top", "12", "--shape-by", "type", "--format", "dot"}, 0, `digraph "actor-claim" {`, ""},
 		{"negative top", []string{"render", "--top", "-1"}, 2, "", "must not be negative"},
 		{"min-weight NaN", []string{"render", "actors", "--min-weight", "NaN"}, 2, "", "want a finite number, 0 or more"},
 		{"min-weight Inf", []string{"render", "actors", "--min-weight", "+Inf"}, 2, "", "want a finite number, 0 or more"},

@@ -48,6 +48,9 @@ func (w *walker) reported(p *parser) {
 			c = v + 2
 		case isVerb && sv.use != useDirect && !p.toks[v].capital:
 			a = w.verbSpeech(p, v)
+			if !a.ok() && !strings.HasSuffix(t.lower, "ing") && !(p.word(v+1) && p.toks[v+1].lower == "by") {
+				a.m = p.phraseBefore(v)
+			}
 			if j, ok := p.skipBackAux(v - 1); ok && p.punct(j, ",") && strings.HasSuffix(t.lower, "ing") && last.ok() {
 				a.m = last // "X rejected …, saying …": the participle is X's
 			}
@@ -73,7 +76,9 @@ func (w *walker) reported(p *parser) {
 		}
 		// "said that …", "told reporters that …", "warned on Monday
 		// that …": the proposition follows a "that" close to the verb.
-		if k := thatAfter(p, c); k >= 0 {
+		// A "that" too close to the sentence end is a pronoun ("said
+		// the plan could change that soon"), not the complementizer.
+		if k := thatAfter(p, c); k >= 0 && (countWords(p, k+1, w.clauseEnd(p, k+1)) >= 3 || sv.use != useReport) {
 			c = k + 1
 		} else if sv.use == useThat || sv.lemma == "tell" {
 			continue

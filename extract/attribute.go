@@ -95,8 +95,8 @@ func (w *walker) noteNames(p *parser) {
 		} else {
 			m = p.mentionBack(j)
 		}
-		if m.kind == mName && strings.Contains(m.text, " ") {
-			e := w.disc.note(m.text, m.role)
+		if m.kind == mName && (strings.Contains(m.text, " ") || w.titled(m)) {
+			e := w.disc.noteNamed(m.text, m.role)
 			if m.role == "" && p.word(m.start-1) && p.toks[m.start-1].lower == "the" {
 				w.disc.markDet(e)
 			}
@@ -105,6 +105,18 @@ func (w *walker) noteNames(p *parser) {
 			}
 		}
 	}
+}
+
+// titled reports whether a one-word name comes with a title or a role
+// word right before it ("Mr. Obama", "President Obama", "Sen. Warren"):
+// a surname, which names a person as well as a full name does.
+func (w *walker) titled(m mention) bool {
+	f := strings.Fields(strings.ToLower(m.role))
+	if len(f) == 0 {
+		return false
+	}
+	last := strings.TrimSuffix(f[len(f)-1], ".")
+	return w.e.lx.titles[last] || w.e.lx.roleWords[last]
 }
 
 // opensSentence reports whether only function words and punctuation come

@@ -187,7 +187,7 @@ func (w *walker) quote(qi int) {
 		// Headlines are not speech: a quotation in one is a title or a
 		// borrowed phrase, and its attribution is the body's to give.
 		st := Statement{Quote: q.words(w.text), Start: q.parts[0].start, End: q.parts[len(q.parts)-1].end,
-			Kind: Term, Why: WhyHeadline}
+			Kind: Scare, Why: WhyHeadline}
 		w.attrs[qi] = attr{verbPos: -1, kind: Term}
 		w.add(st, attr{verbPos: -1})
 		return
@@ -231,6 +231,10 @@ func (w *walker) quote(qi int) {
 		a.speaker, a.ent = w.disc.resolve(a.m)
 	}
 	w.attrs[qi] = a
+	if a.kind == Term && !a.ok() {
+		// A term that nothing attributes is the writer's scare quote.
+		a.kind = Scare
+	}
 	if a.kind == Direct && a.verbPos >= 0 {
 		w.used[a.verbPos] = true
 	}
@@ -792,7 +796,7 @@ func (w *walker) add(st Statement, a attr) {
 	if st.Kind == Title {
 		st.Speaker, st.Mention, st.Why, a = "", "", "", attr{verbPos: -1}
 	}
-	if st.Kind != Term && st.Kind != Title {
+	if st.Kind.Speech() {
 		sv, ok := w.e.lx.verb(verbWord(st.Verb))
 		s := w.sents[w.sentenceAt(st.Start)]
 		from, to := max(s.start, st.Start-sentenceWindow), min(s.end, st.End+sentenceWindow)
@@ -800,14 +804,14 @@ func (w *walker) add(st Statement, a attr) {
 		st.Match = w.e.claims.match(st.Quote)
 		decideStance(&st, sv, ok, st.Match.Linked && w.e.claims.negated[st.Match.Claim])
 	}
-	if st.Kind != Term && st.Kind != Title && a.ent != nil {
+	if st.Kind.Speech() && a.ent != nil {
 		g := genderUnknown
 		if a.m.kind == mPronoun {
 			g = pronounGender(a.m.text)
 		}
 		w.disc.markSalient(a.ent, g)
 	}
-	if st.Actor == "" && st.Speaker != "" && st.Kind != Term && st.Kind != Title {
+	if st.Actor == "" && st.Speaker != "" && st.Kind.Speech() {
 		w.propose(st, a)
 	}
 	w.out = append(w.out, st)

@@ -118,7 +118,13 @@ func TestSpeakerRules(t *testing.T) {
 			"Build the future together now.", "", WhyNoAttribution, Direct},
 		{"headline is no speech",
 			"Mayor Says Budget Is ‘Dead On Arrival’\n\nThe mayor spoke on Monday about the budget and the parks.",
-			"Dead On Arrival", "", WhyHeadline, Term},
+			"Dead On Arrival", "", WhyHeadline, Scare},
+		{"an unattributed short quotation is a scare quote",
+			"The council's new “reforms” left the parks without staff.",
+			"reforms", "", WhyNoAttribution, Scare},
+		{"an attributed short quotation stays a term",
+			"Ms. Vera Lind called the plan “a cheap trick” on Monday.",
+			"a cheap trick", "Vera Lind", "", Term},
 	}
 	e := New()
 	for _, tt := range tests {

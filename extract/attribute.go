@@ -620,6 +620,9 @@ func (w *walker) leading(p *parser) attr {
 		}
 	}
 	if verbAt < 0 && nounAt < 0 {
+		if set && p.punct(end, ":") {
+			return w.colonSubject(p, end)
+		}
 		return attr{verbPos: -1}
 	}
 	// A speech noun after its verb ("responded with his own words")
@@ -646,6 +649,27 @@ func (w *walker) leading(p *parser) attr {
 		}
 	}
 	return a
+}
+
+// colonSubject is the rule for a clause without a speech verb that
+// ends with the colon at token end right before a quotation: its
+// subject, a name or he/she that opens the sentence and has words after
+// it, introduces the
+// quotation (`Ms. Roe then leaned in and boomed: “…”`, `He went further:
+// “…”`), and so does a name after a dash (`… in the polls — Jane Roe:
+// “…”`, a roundup's entry).
+func (w *walker) colonSubject(p *parser, end int) attr {
+	if m := p.mentionBack(end - 1); m.kind == mName && strings.Contains(m.text, " ") && m.start > 0 && p.toks[m.start-1].kind == tokPunct && strings.Contains("—–-―", p.toks[m.start-1].text) {
+		return attr{m: m, attached: true, verbPos: -1, verb: "say"}
+	}
+	m := p.sentenceSubject(end)
+	if !(m.kind == mName || m.kind == mPronoun && w.e.lx.personPronouns[strings.ToLower(m.text)]) || !opensSentence(p, m.start) || m.end >= end || end-m.end > 10 {
+		return attr{verbPos: -1}
+	}
+	if m.kind == mName && !strings.Contains(m.text, " ") && recent(w.disc.byWord[m.text], w.disc.surnameOf(m.text)) == nil {
+		return attr{verbPos: -1} // a one-word name that names no person seen before
+	}
+	return attr{m: m, attached: true, verbPos: -1, verb: "say"}
 }
 
 // hasWordsBefore reports whether any word other than a conjunction comes

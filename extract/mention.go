@@ -371,8 +371,9 @@ func (p *parser) subjectBefore(v int) mention {
 			}
 		}
 	}
-	if p.word(j) && p.toks[j].lower == "and" {
-		// A second verb shares the subject: "X said … and added".
+	if p.word(j) && (p.toks[j].lower == "and" || p.toks[j].lower == "but") {
+		// A second verb shares the subject: "X said … and added", "X
+		// backed Y, but now said".
 		return p.sentenceSubject(j)
 	}
 	if !p.punct(j, ",") {

@@ -139,7 +139,11 @@ func (w *walker) noteSingles(p *parser) {
 		}
 		if t := p.toks[j]; !w.e.lx.nameStop[t.lower] && !w.e.lx.roleWords[t.lower] {
 			e := w.disc.noteSingle(t.text)
-			if e != nil && opensSentence(p, j) && !t.poss {
+			// A name that modifies a role or group noun ("Obama
+			// consultant Cornell Belcher", "Trump aides") is not the
+			// sentence's subject.
+			modifier := p.word(j+1) && (p.isRoleWord(j+1) || p.isGroupNoun(j+1) || w.e.lx.orgWords[p.toks[j+1].lower])
+			if e != nil && opensSentence(p, j) && !t.poss && !modifier {
 				w.disc.markSalient(e, genderUnknown)
 			}
 		}

@@ -262,7 +262,9 @@ func (p *parser) mentionForward(i int) mention {
 	// Modifiers up to a role or group noun, or a name run.
 	j := i
 	for j < len(p.toks) && j-i < 6 && p.isModifier(j) {
-		if p.isGroupNoun(j) && !p.nameWord(j+1) {
+		if p.isGroupNoun(j) && !p.nameWord(j+1) && !p.isRoleWord(j+1) {
+			// A group noun before a role word modifies it: "campaign
+			// spokesman Jane Roe".
 			return mention{kind: mGroup, text: p.nameText(i, j+1), start: start, end: j + 1}
 		}
 		if p.toks[j].poss {

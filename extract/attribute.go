@@ -440,6 +440,13 @@ func (w *walker) trailing(p *parser) attr {
 			return attr{m: m, verb: sv.lemma, attached: true, verbPos: p.toks[i].start}
 		}
 	}
+	if pastTense(p, i) {
+		// Only speech inverts like this: `“…,” beamed Jane Roe`, with a
+		// verb of the long tail that the lexicon does not list.
+		if m := p.mentionForward(i + 1); m.kind == mName {
+			return attr{m: m, verb: p.toks[i].lower, attached: true, verbPos: p.toks[i].start}
+		}
+	}
 	m := p.mentionForward(i)
 	if !m.ok() {
 		return attr{verbPos: -1}
@@ -480,7 +487,18 @@ func (w *walker) trailing(p *parser) attr {
 		sv, _ := w.e.lx.verb(p.toks[v].lower)
 		return attr{m: m, verb: sv.lemma, attached: true, verbPos: p.toks[v].start}
 	}
+	if pastTense(p, j) && !hasWordsFrom(p, j+1) && (m.kind == mName || m.kind == mPronoun) {
+		// A speaker and a verb of the long tail that end the sentence:
+		// `“…,” Jane Roe beamed.`
+		return attr{m: m, verb: p.toks[j].lower, attached: true, verbPos: p.toks[j].start}
+	}
 	return attr{verbPos: -1}
+}
+
+// pastTense reports whether token i is a lower-case word in -ed, the
+// past tense of a regular verb.
+func pastTense(p *parser, i int) bool {
+	return p.word(i) && !p.toks[i].capital && len(p.toks[i].lower) > 4 && strings.HasSuffix(p.toks[i].lower, "ed")
 }
 
 // verbWord returns the lexicon's key for a verb lemma ("call for" → "call").

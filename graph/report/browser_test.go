@@ -382,18 +382,35 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("click an edge", func(t *testing.T) {
 		do(t, s, chromedp.KeyEvent(kb.Escape), chromedp.Click(chromedp.ID("cn-zoom-fit")))
-		// The middle of an edge's path, by its length.
+		// The middle of a stance edge's line, by its length: a copy of
+		// its subpath in the edge layer, measured and removed.
 		p := eval[[]float64](t, s, `(() => {
-			const g = [...document.querySelectorAll("#cn-figure g.edge")].find(g => g.querySelector("path.cn-hit"));
-			const path = g.querySelector("path:not(.cn-hit)");
+			const doc = claimnetReport.doc;
+			const e = doc.edges.findIndex(p => p[0] >= 0);
+			const layer = [...document.querySelectorAll("#cn-figure g.cn-edges > path.cn-e[fill=none]")];
+			let d = "";
+			for (const path of layer) {
+				const parts = path.getAttribute("d").split(/(?=M)/);
+				const i = claimnetReport.edgesOf(path).indexOf(e);
+				if (i >= 0) { d = parts[i]; break; }
+			}
+			const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+			path.setAttribute("d", d);
+			layer[0].parentNode.appendChild(path);
 			const pt = path.getPointAtLength(path.getTotalLength() / 2);
 			const r = new DOMPoint(pt.x, pt.y).matrixTransform(path.getScreenCTM());
-			return [r.x, r.y];
+			path.remove();
+			return [r.x, r.y, e];
 		})()`)
+		want := eval[string](t, s, fmt.Sprintf(`(() => { const p = claimnetReport.doc.edges[%d]; return "edge:" + claimnetReport.doc.actors[p[0]].id + "->" + claimnetReport.doc.claims[p[1]].id; })()`, int(p[2])))
 		do(t, s, chromedp.MouseClickXY(p[0], p[1]))
 		got := eval[string](t, s, `document.getElementById("cn-panel").dataset.selected || ""`)
-		if !strings.HasPrefix(got, "edge:") {
-			t.Fatalf("selected %q after clicking an edge", got)
+		if got != want {
+			t.Fatalf("selected %q after clicking the middle of the edge %s", got, want)
+		}
+		// The selected edge is drawn again on top, thicker.
+		if n := eval[int](t, s, `document.querySelectorAll("#cn-figure g.cn-hl path.cn-sel[d]").length`); n == 0 {
+			t.Error("the selected edge is not drawn on top")
 		}
 		if n := eval[int](t, s, `document.querySelectorAll("#cn-panel .cn-stmt").length`); n == 0 {
 			t.Error("the edge's panel lists no statement")

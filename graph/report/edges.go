@@ -9,6 +9,24 @@ import (
 	"strings"
 )
 
+// lightNodes takes out what the page does not need from the figure's
+// nodes: the link Graphviz wraps each node's shapes in to give it a
+// tooltip becomes a data-tip attribute of the node's group (the page
+// makes the tooltip when the pointer first comes over the node), and
+// the texts' font-family attribute goes (the page's style sets the
+// font).
+func lightNodes(svg []byte) []byte {
+	svg = nodeLink.ReplaceAll(svg, []byte(`$1 data-tip="$2">$3</g>`))
+	return textFont.ReplaceAll(svg, []byte("$1"))
+}
+
+// nodeLink matches a node's group whose shapes sit in a link with a
+// tooltip.
+var nodeLink = regexp.MustCompile(`(<g id="node\d+" class="node" data-id="[^"]*")><a xlink:title="([^"]*)">((?:[^<]|<[^/]|</[^a])*)</a></g>`)
+
+// textFont matches a text's font-family attribute.
+var textFont = regexp.MustCompile(`(<text [^>]*?) font-family="[^"]*"`)
+
 // edgeLayer draws the edges of the figure (Graphviz's SVG, after
 // inlineSVG) with a few path elements instead of three to five elements
 // per edge: a browser spends its time on elements, and a figure of

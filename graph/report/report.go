@@ -146,7 +146,7 @@ func figure(ctx context.Context, m *graph.Model, an *analysis.Analysis, o Option
 	if err != nil {
 		return nil, nil, err
 	}
-	return edgeLayer(svg)
+	return edgeLayer(lightNodes(svg))
 }
 
 // edgePairs maps the figure's edge titles to actor and claim indices:

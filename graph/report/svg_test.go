@@ -111,3 +111,13 @@ func TestEdgeLayer(t *testing.T) {
 		}
 	}
 }
+
+func TestLightNodes(t *testing.T) {
+	in := `<g id="node1" class="node" data-id="actor:a"><a xlink:title="A (degree 3)"><ellipse cx="1" cy="1" rx="1" ry="1"/><text x="1" y="1" font-family="Helvetica,sans-Serif" font-size="11.00">A</text></a></g>` +
+		`<g id="node2" class="node" data-id="claim:c"><polygon points="0,0 1,1 0,1"/></g>`
+	want := `<g id="node1" class="node" data-id="actor:a" data-tip="A (degree 3)"><ellipse cx="1" cy="1" rx="1" ry="1"/><text x="1" y="1" font-size="11.00">A</text></g>` +
+		`<g id="node2" class="node" data-id="claim:c"><polygon points="0,0 1,1 0,1"/></g>`
+	if got := string(lightNodes([]byte(in))); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -788,6 +788,14 @@
 	}
 	svg.addEventListener("pointerover", function (e) {
 		var it = itemOf(e.target);
+		// The node's tooltip (package report keeps it in data-tip).
+		var tip = it ? it.g.getAttribute("data-tip") : null;
+		if (tip !== null) {
+			var title = document.createElementNS(svg.namespaceURI, "title");
+			title.textContent = tip;
+			it.g.insertBefore(title, it.g.firstChild);
+			it.g.removeAttribute("data-tip");
+		}
 		if (it && (!state.hover || state.hover.g !== it.g)) {
 			hoverOn(it);
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -112,7 +113,7 @@ never replaced without --force.`,
 				return writeCSVTables(cmd.Context(), out, force, doc)
 			}
 			write := func(wr io.Writer) error {
-				return export.Write(cmd.Context(), wr, doc, format, export.Style{SizeBy: sizeBy, Colors: colors})
+				return export.Write(cmd.Context(), wr, doc, format, export.Style{SizeBy: sizeBy, Colors: colors, ColorBy: cmp.Or(colorBy, render.ColorBySide)})
 			}
 			return a.output(out, force, write)
 		},
@@ -122,7 +123,7 @@ never replaced without --force.`,
 	c.Flags().StringVarP(&out, "output", "o", "", "write to `PATH` (a directory for csv; - for stdout)")
 	c.Flags().BoolVar(&perStatement, "per-statement", false, "one edge per statement and declared relation instead of aggregated edges")
 	c.Flags().BoolVar(&force, "force", false, "replace existing output files")
-	c.Flags().StringVar(&colorBy, "color-by", "", "gexf: colour actors by `SCHEME` as the figures do: side or coalition (default side)")
+	c.Flags().StringVar(&colorBy, "color-by", "", "gexf: colour actors by `SCHEME` as the figures do: "+strings.Join(render.ColorSchemes, ", ")+" (default side)")
 	c.Flags().StringVar(&sizeBy, "size-by", "", "gexf: size nodes by `MEASURE` ("+strings.Join(analysis.Measures, ", ")+"; default degree)")
 	return c
 }

@@ -1,9 +1,9 @@
 package main
 
 import (
+	"maps"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -47,10 +47,5 @@ func outputFormat(cmd, out, flag string, flagSet bool, def string, byExt map[str
 
 // extList lists the extensions of byExt, sorted, for a message.
 func extList(byExt map[string][]string) string {
-	exts := make([]string, 0, len(byExt))
-	for e := range byExt {
-		exts = append(exts, e)
-	}
-	sort.Strings(exts)
-	return strings.Join(exts, ", ")
+	return strings.Join(slices.Sorted(maps.Keys(byExt)), ", ")
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -635,15 +636,12 @@ func (d *Document) Node(id string) (*Node, bool) {
 	return &d.Nodes[i], true
 }
 
-// MarshalJSON returns d as JSON indented by two spaces, ending in a newline,
-// with <, > and & left as they are.
+// MarshalJSON returns d in the json export format, as WriteJSON writes
+// it.
 func MarshalJSON(d *Document) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(d); err != nil {
-		return nil, fmt.Errorf("export: json: %w", err)
+	if err := WriteJSON(context.Background(), &buf, d); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
 }

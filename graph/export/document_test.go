@@ -218,9 +218,13 @@ func TestStyle(t *testing.T) {
 		!strings.Contains(b.String(), `<viz:color r="16" g="32" b="48" a="1.0"></viz:color>`) {
 		t.Error("custom colour or interval missing from the GEXF")
 	}
-	colors := export.DefaultColors(doc)
-	if colors["gov"] != colors["minister"] || colors["gov"] == colors["rebels"] || colors["talks"] == colors["guarantees"] {
-		t.Errorf("default colours: %v", colors)
+	// Without colours, nodes have none: export keeps no palette of its own.
+	b.Reset()
+	if err := export.WriteGEXF(context.Background(), &b, doc, export.Style{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "viz:color") || !strings.Contains(b.String(), "no colours") {
+		t.Error("a GEXF without colours has colours, or does not say so")
 	}
 	if err := export.Write(context.Background(), &b, doc, "csv", export.Style{}); err == nil {
 		t.Error("Write csv: no error")

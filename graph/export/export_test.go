@@ -113,7 +113,7 @@ func exportAll(t testing.TB, doc *export.Document, dir string) map[string][]byte
 		{"graph.dot", export.FormatDOT},
 	} {
 		var buf bytes.Buffer
-		if err := export.Write(context.Background(), &buf, doc, f.format, export.Style{}); err != nil {
+		if err := export.Write(context.Background(), &buf, doc, f.format, testStyle(doc)); err != nil {
 			t.Fatalf("%s: %v", f.format, err)
 		}
 		files[f.name] = buf.Bytes()
@@ -258,4 +258,15 @@ func TestReadBack(t *testing.T) {
 			}
 		})
 	}
+}
+
+// testStyle gives every node a colour, as the CLI does with the figures'
+// colours (render.Colors), so that readers see a colour on every node.
+func testStyle(doc *export.Document) export.Style {
+	palette := []string{"#77AADD", "#EE8866", "#BBBBBB"}
+	st := export.Style{Colors: map[string]string{}, ColorBy: "test"}
+	for i, n := range doc.Nodes {
+		st.Colors[n.ID] = palette[i%len(palette)]
+	}
+	return st
 }

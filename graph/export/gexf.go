@@ -60,7 +60,7 @@ type gexfNode struct {
 	Start     string        `xml:"start,attr,omitempty"`
 	End       string        `xml:"end,attr,omitempty"`
 	AttValues gexfAttValues `xml:"attvalues"`
-	Color     gexfColor     `xml:"viz:color"`
+	Color     *gexfColor    `xml:"viz:color,omitempty"`
 	Size      gexfSize      `xml:"viz:size"`
 }
 
@@ -124,7 +124,7 @@ func WriteGEXF(ctx context.Context, w io.Writer, d *Document, style Style) error
 		Version:        "1.3",
 		Meta: gexfMeta{
 			Creator:     "claimnet",
-			Description: fmt.Sprintf("actor–claim network, graph document version %s, window %s, colour by side, size by %s", d.Version, windowText(d.Window), st.SizeBy),
+			Description: fmt.Sprintf("actor–claim network, graph document version %s, window %s, %s, size by %s", d.Version, windowText(d.Window), colorText(st), st.SizeBy),
 		},
 		Graph: gexfGraph{
 			Mode: "dynamic", DefaultEdgeType: "directed", TimeFormat: "date", TimeRepresentation: "interval",
@@ -136,9 +136,11 @@ func WriteGEXF(ctx context.Context, w io.Writer, d *Document, style Style) error
 	sizes := st.sizes(d)
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
-		r, g, b, _ := parseHex(st.Colors[n.ID])
-		gn := gexfNode{ID: n.ID, Label: n.Label, AttValues: gexfValues(ncols, n),
-			Color: gexfColor{r, g, b, "1.0"}, Size: gexfSize{formatDouble(sizes[i])}}
+		gn := gexfNode{ID: n.ID, Label: n.Label, AttValues: gexfValues(ncols, n), Size: gexfSize{formatDouble(sizes[i])}}
+		if c, ok := st.Colors[n.ID]; ok {
+			r, g, b, _ := parseHex(c)
+			gn.Color = &gexfColor{r, g, b, "1.0"}
+		}
 		if n.First != 0 {
 			gn.Start, gn.End = n.First.String(), n.Last.String()
 		}
@@ -205,4 +207,15 @@ func windowText(w Window) string {
 		return "all dates"
 	}
 	return w.From.String() + ".." + w.To.String()
+}
+
+// colorText says what the nodes' colours show, for the file's description.
+func colorText(st Style) string {
+	switch {
+	case len(st.Colors) == 0:
+		return "no colours"
+	case st.ColorBy == "":
+		return "colours given by the caller"
+	}
+	return "colour by " + st.ColorBy
 }

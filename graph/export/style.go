@@ -9,9 +9,15 @@ import (
 // Style gives each node the colour and size the GEXF export draws it
 // with (Gephi shows them as they are).
 type Style struct {
-	// Colors maps node ids to "#RRGGBB" colours; nodes it leaves out get
-	// DefaultColors' colour.
+	// Colors maps node ids to "#RRGGBB" colours; nodes it leaves out are
+	// written without a colour. The figures' colours
+	// (graph/render.Colors) are the ones to give, so that a network
+	// opened in Gephi looks like the paper's figure: export keeps no
+	// palette of its own.
 	Colors map[string]string
+	// ColorBy says in the file's description what the colours show
+	// ("side", "coalition", ...); empty when Colors is.
+	ColorBy string
 	// SizeBy names the centrality measure node sizes follow; empty means
 	// graph.Degree.
 	SizeBy string
@@ -20,51 +26,6 @@ type Style struct {
 	// highest score (MinSize when max is 0 or the score is not finite).
 	// Zero values mean 4 and 20.
 	MinSize, MaxSize float64
-}
-
-// sidePalette is Paul Tol's "light" qualitative scheme, which stays
-// readable on white; sides take its colours in turn.
-func sidePalette() []string {
-	return []string{"#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00"}
-}
-
-// Claim colours: contested claims stand out from the others.
-const (
-	claimColor     = "#BBBBBB"
-	contestedColor = "#DDAA33"
-)
-
-// DefaultColors colours the actors by side: each side (affiliation root)
-// that has an active actor takes the next colour of Paul Tol's light
-// scheme in document order, cycling after eight; claims are grey, and
-// contested claims amber.
-func DefaultColors(d *Document) map[string]string {
-	palette := sidePalette()
-	sideColor := map[string]string{}
-	out := make(map[string]string, len(d.Nodes))
-	for _, n := range d.Nodes {
-		if n.ActorAttrs == nil || !n.Active {
-			continue
-		}
-		if _, ok := sideColor[n.Side]; !ok {
-			sideColor[n.Side] = palette[len(sideColor)%len(palette)]
-		}
-	}
-	for _, n := range d.Nodes {
-		switch {
-		case n.ActorAttrs != nil:
-			c, ok := sideColor[n.Side]
-			if !ok {
-				c = claimColor
-			}
-			out[n.ID] = c
-		case n.Contested:
-			out[n.ID] = contestedColor
-		default:
-			out[n.ID] = claimColor
-		}
-	}
-	return out
 }
 
 // resolve fills in the defaults of s for d.
@@ -85,18 +46,11 @@ func (s Style) resolve(d *Document) (Style, error) {
 	if s.MinSize < 0 || s.MaxSize < s.MinSize {
 		return s, fmt.Errorf("export: node sizes %v to %v: need 0 ≤ min ≤ max", s.MinSize, s.MaxSize)
 	}
-	def := DefaultColors(d)
-	colors := make(map[string]string, len(d.Nodes))
-	for id, c := range def {
-		colors[id] = c
-	}
 	for id, c := range s.Colors {
 		if _, _, _, err := parseHex(c); err != nil {
 			return s, fmt.Errorf("export: colour of %s: %w", id, err)
 		}
-		colors[id] = c
 	}
-	s.Colors = colors
 	return s, nil
 }
 

@@ -404,6 +404,12 @@ func TestBrowser(t *testing.T) {
 			return [r.x, r.y, e];
 		})()`)
 		want := eval[string](t, s, fmt.Sprintf(`(() => { const p = claimnetReport.doc.edges[%d]; return "edge:" + claimnetReport.doc.actors[p[0]].id + "->" + claimnetReport.doc.claims[p[1]].id; })()`, int(p[2])))
+		// Hovering the edge highlights it, with a tooltip.
+		do(t, s, chromedp.MouseEvent(chromedp.MouseMoved, p[0], p[1]))
+		if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](fmt.Sprintf(`(claimnetReport.state.hover || {}).e === %d && !!document.querySelector("#cn-figure g.cn-hl > title")`, int(p[2])),
+			chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Errorf("hovering the middle of %s does not highlight it: %v", want, err)
+		}
 		do(t, s, chromedp.MouseClickXY(p[0], p[1]))
 		got := eval[string](t, s, `document.getElementById("cn-panel").dataset.selected || ""`)
 		if got != want {

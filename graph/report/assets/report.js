@@ -816,6 +816,7 @@
 			requestAnimationFrame(function () {
 				var it = edgeItem(moved.x, moved.y);
 				moved = null;
+				canvas.classList.toggle("cn-over-edge", !!it);
 				var h = state.hover;
 				if (it ? !h || h.kind !== "edge" || h.e !== it.e : h && h.kind === "edge") {
 					hoverOn(it);
@@ -825,6 +826,7 @@
 		moved = {x: e.clientX, y: e.clientY};
 	});
 	svg.addEventListener("pointerleave", function () {
+		canvas.classList.remove("cn-over-edge");
 		if (state.hover && state.hover.kind === "edge") {
 			hoverOn(null);
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -61,11 +62,11 @@ func edgeLayer(svg []byte) ([]byte, []string, error) {
 	var labels bytes.Buffer
 	var out bytes.Buffer
 	out.Grow(len(svg))
-	prev := 0
+	prev, at := 0, 0 // at: where the layer goes in out
 	for e, loc := range locs {
 		if e == 0 {
 			out.Write(svg[:loc[0]])
-			out.WriteString("\x00") // where the layer goes
+			at = out.Len()
 		} else {
 			// Only edges may stand between the first and the last edge
 			// for the layer to take their place.
@@ -122,7 +123,8 @@ func edgeLayer(svg []byte) ([]byte, []string, error) {
 	layer.Write(labels.Bytes())
 	layer.WriteString(`</g>`)
 	out.Write(svg[prev:])
-	return bytes.Replace(out.Bytes(), []byte("\x00"), layer.Bytes(), 1), ids, nil
+	b := out.Bytes()
+	return slices.Concat(b[:at], layer.Bytes(), b[at:]), ids, nil
 }
 
 // edgeChunk is the most subpaths edgeLayer puts in one path: chromium

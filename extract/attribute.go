@@ -95,8 +95,8 @@ func (w *walker) noteNames(p *parser) {
 		} else {
 			m = p.mentionBack(j)
 		}
-		if m.kind == mName && strings.Contains(m.text, " ") {
-			e := w.disc.note(m.text, m.role)
+		if m.kind == mName && (strings.Contains(m.text, " ") || w.titled(m)) {
+			e := w.disc.noteNamed(m.text, m.role)
 			if m.role == "" && p.word(m.start-1) && p.toks[m.start-1].lower == "the" {
 				w.disc.markDet(e)
 			}
@@ -105,6 +105,18 @@ func (w *walker) noteNames(p *parser) {
 			}
 		}
 	}
+}
+
+// titled reports whether a one-word name comes with a title or a role
+// word right before it ("Mr. Obama", "President Obama", "Sen. Warren"):
+// a surname, which names a person as well as a full name does.
+func (w *walker) titled(m mention) bool {
+	f := strings.Fields(strings.ToLower(m.role))
+	if len(f) == 0 {
+		return false
+	}
+	last := strings.TrimSuffix(f[len(f)-1], ".")
+	return w.e.lx.titles[last] || w.e.lx.roleWords[last]
 }
 
 // opensSentence reports whether only function words and punctuation come
@@ -127,7 +139,11 @@ func (w *walker) noteSingles(p *parser) {
 		}
 		if t := p.toks[j]; !w.e.lx.nameStop[t.lower] && !w.e.lx.roleWords[t.lower] {
 			e := w.disc.noteSingle(t.text)
-			if e != nil && opensSentence(p, j) && !t.poss {
+			// A name that modifies a role or group noun ("Obama
+			// consultant Cornell Belcher", "Trump aides") is not the
+			// sentence's subject.
+			modifier := p.word(j+1) && (p.isRoleWord(j+1) || p.isGroupNoun(j+1) || w.e.lx.orgWords[p.toks[j+1].lower])
+			if e != nil && opensSentence(p, j) && !t.poss && !modifier {
 				w.disc.markSalient(e, genderUnknown)
 			}
 		}
@@ -175,7 +191,7 @@ func (w *walker) quote(qi int) {
 		// Headlines are not speech: a quotation in one is a title or a
 		// borrowed phrase, and its attribution is the body's to give.
 		st := Statement{Quote: q.words(w.text), Start: q.parts[0].start, End: q.parts[len(q.parts)-1].end,
-			Kind: Term, Why: WhyHeadline}
+			Kind: Scare, Why: WhyHeadline}
 		w.attrs[qi] = attr{verbPos: -1, kind: Term}
 		w.add(st, attr{verbPos: -1})
 		return
@@ -219,6 +235,10 @@ func (w *walker) quote(qi int) {
 		a.speaker, a.ent = w.disc.resolve(a.m)
 	}
 	w.attrs[qi] = a
+	if a.kind == Term && !a.ok() {
+		// A term that nothing attributes is the writer's scare quote.
+		a.kind = Scare
+	}
 	if a.kind == Direct && a.verbPos >= 0 {
 		w.used[a.verbPos] = true
 	}
@@ -420,6 +440,13 @@ func (w *walker) trailing(p *parser) attr {
 			return attr{m: m, verb: sv.lemma, attached: true, verbPos: p.toks[i].start}
 		}
 	}
+	if pastTense(p, i) {
+		// Only speech inverts like this: `“…,” beamed Jane Roe`, with a
+		// verb of the long tail that the lexicon does not list.
+		if m := p.mentionForward(i + 1); m.kind == mName {
+			return attr{m: m, verb: p.toks[i].lower, attached: true, verbPos: p.toks[i].start}
+		}
+	}
 	m := p.mentionForward(i)
 	if !m.ok() {
 		return attr{verbPos: -1}
@@ -460,7 +487,18 @@ func (w *walker) trailing(p *parser) attr {
 		sv, _ := w.e.lx.verb(p.toks[v].lower)
 		return attr{m: m, verb: sv.lemma, attached: true, verbPos: p.toks[v].start}
 	}
+	if pastTense(p, j) && !hasWordsFrom(p, j+1) && (m.kind == mName || m.kind == mPronoun) {
+		// A speaker and a verb of the long tail that end the sentence:
+		// `“…,” Jane Roe beamed.`
+		return attr{m: m, verb: p.toks[j].lower, attached: true, verbPos: p.toks[j].start}
+	}
 	return attr{verbPos: -1}
+}
+
+// pastTense reports whether token i is a lower-case word in -ed, the
+// past tense of a regular verb.
+func pastTense(p *parser, i int) bool {
+	return p.word(i) && !p.toks[i].capital && len(p.toks[i].lower) > 4 && strings.HasSuffix(p.toks[i].lower, "ed")
 }
 
 // verbWord returns the lexicon's key for a verb lemma ("call for" → "call").
@@ -604,6 +642,9 @@ func (w *walker) leading(p *parser) attr {
 		}
 	}
 	if verbAt < 0 && nounAt < 0 {
+		if set && p.punct(end, ":") {
+			return w.colonSubject(p, end)
+		}
 		return attr{verbPos: -1}
 	}
 	// A speech noun after its verb ("responded with his own words")
@@ -630,6 +671,27 @@ func (w *walker) leading(p *parser) attr {
 		}
 	}
 	return a
+}
+
+// colonSubject is the rule for a clause without a speech verb that
+// ends with the colon at token end right before a quotation: its
+// subject, a name or he/she that opens the sentence and has words after
+// it, introduces the
+// quotation (`Ms. Roe then leaned in and boomed: “…”`, `He went further:
+// “…”`), and so does a name after a dash (`… in the polls — Jane Roe:
+// “…”`, a roundup's entry).
+func (w *walker) colonSubject(p *parser, end int) attr {
+	if m := p.mentionBack(end - 1); m.kind == mName && strings.Contains(m.text, " ") && m.start > 0 && p.toks[m.start-1].kind == tokPunct && strings.Contains("—–-―", p.toks[m.start-1].text) {
+		return attr{m: m, attached: true, verbPos: -1, verb: "say"}
+	}
+	m := p.sentenceSubject(end)
+	if !(m.kind == mName || m.kind == mPronoun && w.e.lx.personPronouns[strings.ToLower(m.text)]) || !opensSentence(p, m.start) || m.end >= end || end-m.end > 10 {
+		return attr{verbPos: -1}
+	}
+	if m.kind == mName && !strings.Contains(m.text, " ") && recent(w.disc.byWord[m.text], w.disc.surnameOf(m.text)) == nil {
+		return attr{verbPos: -1} // a one-word name that names no person seen before
+	}
+	return attr{m: m, attached: true, verbPos: -1, verb: "say"}
 }
 
 // hasWordsBefore reports whether any word other than a conjunction comes
@@ -780,7 +842,7 @@ func (w *walker) add(st Statement, a attr) {
 	if st.Kind == Title {
 		st.Speaker, st.Mention, st.Why, a = "", "", "", attr{verbPos: -1}
 	}
-	if st.Kind != Term && st.Kind != Title {
+	if st.Kind.Speech() {
 		sv, ok := w.e.lx.verb(verbWord(st.Verb))
 		s := w.sents[w.sentenceAt(st.Start)]
 		from, to := max(s.start, st.Start-sentenceWindow), min(s.end, st.End+sentenceWindow)
@@ -788,14 +850,14 @@ func (w *walker) add(st Statement, a attr) {
 		st.Match = w.e.claims.match(st.Quote)
 		decideStance(&st, sv, ok, st.Match.Linked && w.e.claims.negated[st.Match.Claim])
 	}
-	if st.Kind != Term && st.Kind != Title && a.ent != nil {
+	if st.Kind.Speech() && a.ent != nil {
 		g := genderUnknown
 		if a.m.kind == mPronoun {
 			g = pronounGender(a.m.text)
 		}
 		w.disc.markSalient(a.ent, g)
 	}
-	if st.Actor == "" && st.Speaker != "" && st.Kind != Term && st.Kind != Title {
+	if st.Actor == "" && st.Speaker != "" && st.Kind.Speech() {
 		w.propose(st, a)
 	}
 	w.out = append(w.out, st)

@@ -102,6 +102,18 @@ func (d *discourse) note(name, role string) *entity {
 	return e
 }
 
+// noteNamed records a mention of a full name, or of a surname with a
+// title ("Ms. Roe"), which refers to the person of that surname named
+// before, if any, and is a person of its own otherwise.
+func (d *discourse) noteNamed(name, role string) *entity {
+	if !strings.Contains(name, " ") {
+		if e := recent(d.byWord[name], d.surnameOf(name)); e != nil {
+			return d.note(e.name, role)
+		}
+	}
+	return d.note(name, role)
+}
+
 // markDet records that the text named e after "the" ("the Pacific
 // Ocean", "the National Mall"): a place, an event or an institution, no
 // person for a pronoun.

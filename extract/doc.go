@@ -28,14 +28,21 @@
 //     quote is the proposition as the text words it, and the stance comes
 //     from the verb: verbs of rejection and denial oppose, the others
 //     (say, insist, demand, stress, urge, warn, accuse …) support. Speech
-//     under a modal or negation ("should insist") is left out.
+//     under a modal or negation ("should insist") is left out. The
+//     attribution may also follow the proposition (`…, a source said.`,
+//     `…, said X, a lawyer for Y.`, `…, according to the latest poll.`)
+//     or interrupt it (`The museum, X said, will open in May.`, quoted
+//     verbatim with the attribution), and a subject the mention rules do
+//     not know ("Several cast members said …") leaves the speaker empty.
 //   - Terms: a quoted word or short phrase used as a label (scare quotes,
 //     “strategic assets”). A quotation of at most four words (see
 //     WithTermWords) is a term unless it is set off as an utterance
 //     (`“Never,” she said`), is a whole sentence, or completes a clause
 //     of speech with three words or more. Terms are no statements; they
 //     are reported, attributed where the text attributes them, so the
-//     analyst can see who uses a label.
+//     analyst can see who uses a label. A term that nothing attributes,
+//     and any quotation in the headline, is of kind Scare: the writer's
+//     own scare quotes, no one's speech or label.
 //
 // Speakers are resolved by coreference within the document: a full name
 // is remembered with the roles the text gives it (titles, appositions), so

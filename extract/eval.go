@@ -148,7 +148,7 @@ func withoutSource(ds *annotations.Dataset, id string) *annotations.Dataset {
 // statement, those linked to its claim and those with its stance.
 func evaluateClaims(dr *DocReport, doc *Document, gold []*annotations.Statement) {
 	for _, s := range doc.Statements {
-		if s.Kind == Term || s.Kind == Title {
+		if !s.Kind.Speech() {
 			continue
 		}
 		x := normQuote(s.Quote)

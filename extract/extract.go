@@ -29,7 +29,16 @@ const (
 	// Title is a quoted title of a work, a show or an event (“Morning
 	// Talk Live”): no speech, listed for the analyst like a term.
 	Title Kind = "title"
+	// Scare is a term that nothing in the text attributes, or one in the
+	// headline: the writer's own scare quotes or emphasis (the plan's
+	// “reforms”), no one's speech and no one's label. It is listed for
+	// the analyst like a term.
+	Scare Kind = "scare"
 )
+
+// Speech reports whether statements of kind k are someone's speech
+// (Direct or Reported) rather than a term, a scare quote or a title.
+func (k Kind) Speech() bool { return k == Direct || k == Reported }
 
 // Statement is one proposed statement: who said what, in which words, where.
 type Statement struct {

@@ -184,6 +184,7 @@ type lexicon struct {
 	subordinators  map[string]bool
 	prepositions   map[string]bool
 	abbreviations  map[string]bool
+	noSubjectEnd   map[string]bool
 }
 
 func newLexicon() *lexicon {
@@ -215,6 +216,7 @@ func newLexicon() *lexicon {
 		subordinators:  wordSet(subordinatorsList),
 		prepositions:   wordSet(prepositionsList),
 		abbreviations:  wordSet(abbreviationsList),
+		noSubjectEnd:   wordSet(noSubjectEndList),
 	}
 	for _, line := range strings.Split(speechVerbTable, "\n") {
 		head, forms, ok := strings.Cut(line, ":")
@@ -364,6 +366,11 @@ const (
 		nonetheless otherwise perhaps instead speaking asked mr mrs ms dr
 		monday tuesday wednesday thursday friday saturday sunday january february march april
 		may june july august september october november december`
+
+	// noSubjectEnd are words that cannot end the subject of a verb: after
+	// them a speech word is a noun ("their demand", "the claims") or an
+	// infinitive ("to say").
+	noSubjectEndList = `to the a an not and or his her their its our my your this these those`
 
 	// prepositions before a name make it no subject: "… on Monday rejected".
 	prepositionsList = `in on at from with by for of during after before since until near about

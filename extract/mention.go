@@ -13,6 +13,7 @@ const (
 	mPronoun             // "he", "she"
 	mRole                // a role without a name: "the minister"
 	mGroup               // a collective speaker: "Afghan commentators", "Turkey’s foreign ministry"
+	mPhrase              // a subject the other kinds do not cover: "several cast members", "who"; it names no one
 )
 
 // mention is a reference to a speaker found in a token list.
@@ -261,7 +262,9 @@ func (p *parser) mentionForward(i int) mention {
 	// Modifiers up to a role or group noun, or a name run.
 	j := i
 	for j < len(p.toks) && j-i < 6 && p.isModifier(j) {
-		if p.isGroupNoun(j) && !p.nameWord(j+1) {
+		if p.isGroupNoun(j) && !p.nameWord(j+1) && !p.isRoleWord(j+1) {
+			// A group noun before a role word modifies it: "campaign
+			// spokesman Jane Roe".
 			return mention{kind: mGroup, text: p.nameText(i, j+1), start: start, end: j + 1}
 		}
 		if p.toks[j].poss {
@@ -370,8 +373,9 @@ func (p *parser) subjectBefore(v int) mention {
 			}
 		}
 	}
-	if p.word(j) && p.toks[j].lower == "and" {
-		// A second verb shares the subject: "X said … and added".
+	if p.word(j) && (p.toks[j].lower == "and" || p.toks[j].lower == "but") {
+		// A second verb shares the subject: "X said … and added", "X
+		// backed Y, but now said".
 		return p.sentenceSubject(j)
 	}
 	if !p.punct(j, ",") {
@@ -517,3 +521,37 @@ func (p *parser) sentenceSubject(limit int) mention {
 	}
 	return mention{}
 }
+
+// phraseBefore is the last resort for the subject of a finite speech verb
+// at token v that subjectBefore does not recognise: the run of words
+// before the verb (past auxiliaries and adverbs), back to punctuation, a
+// quotation or a clause link, at most maxPhrase words ("Several cast
+// members said", "Experts on the region said", "a listener who said").
+// A relative pronoun right before the verb is the subject on its own. It
+// gives no mention when the word before the verb cannot end a subject (a
+// preposition, "to", a determiner) or when a modal or negation makes the
+// speech hypothetical.
+func (p *parser) phraseBefore(v int) mention {
+	j, ok := p.skipBackAux(v - 1)
+	if !ok || !p.word(j) {
+		return mention{}
+	}
+	last := p.toks[j].lower
+	if p.toks[j].poss || p.lx.prepositions[last] || p.lx.noSubjectEnd[last] {
+		return mention{}
+	}
+	if _, isVerb := p.lx.verb(last); isVerb {
+		return mention{}
+	}
+	if last == "who" || last == "which" || last == "that" {
+		return mention{kind: mPhrase, text: p.toks[j].text, start: j, end: j + 1}
+	}
+	a := j
+	for a > 0 && j-a < maxPhrase-1 && p.word(a-1) && !p.lx.clauseLinks[p.toks[a-1].lower] && !p.lx.subordinators[p.toks[a-1].lower] && p.toks[a-1].lower != "that" {
+		a--
+	}
+	return mention{kind: mPhrase, text: p.spanText(a, j+1), start: a, end: j + 1}
+}
+
+// maxPhrase bounds the words of a subject phrase that phraseBefore takes.
+const maxPhrase = 8

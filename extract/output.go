@@ -289,13 +289,16 @@ func (dr *Drafter) draft(d *Document, id string) *annotations.File {
 	needUnnamed := false
 	n := 0
 	for _, s := range d.Statements {
-		if s.Kind == Term || s.Kind == Title {
+		if !s.Kind.Speech() {
 			who := s.Speaker
 			if who == "" {
 				who = "unattributed"
 			}
-			if s.Kind == Title {
+			switch s.Kind {
+			case Title:
 				who = "title"
+			case Scare:
+				who = "scare quote"
 			}
 			terms = append(terms, commentText(fmt.Sprintf("  “%s” (%s, bytes %d–%d)", s.Quote, who, s.Start, s.End)))
 			continue

@@ -48,6 +48,9 @@ func (w *walker) reported(p *parser) {
 			c = v + 2
 		case isVerb && sv.use != useDirect && !p.toks[v].capital:
 			a = w.verbSpeech(p, v)
+			if !a.ok() && !strings.HasSuffix(t.lower, "ing") && !(p.word(v+1) && p.toks[v+1].lower == "by") {
+				a.m = p.phraseBefore(v)
+			}
 			if j, ok := p.skipBackAux(v - 1); ok && p.punct(j, ",") && strings.HasSuffix(t.lower, "ing") && last.ok() {
 				a.m = last // "X rejected …, saying …": the participle is X's
 			}
@@ -73,7 +76,9 @@ func (w *walker) reported(p *parser) {
 		}
 		// "said that …", "told reporters that …", "warned on Monday
 		// that …": the proposition follows a "that" close to the verb.
-		if k := thatAfter(p, c); k >= 0 {
+		// A "that" too close to the sentence end is a pronoun ("said
+		// the plan could change that soon"), not the complementizer.
+		if k := thatAfter(p, c); k >= 0 && (countWords(p, k+1, w.clauseEnd(p, k+1)) >= 3 || sv.use != useReport) {
 			c = k + 1
 		} else if sv.use == useThat || sv.lemma == "tell" {
 			continue
@@ -111,52 +116,148 @@ func (w *walker) reported(p *parser) {
 // reportedAfter is the rule for reported speech whose attribution comes
 // after it, at the end of the sentence: `The bridge will reopen in May,
 // officials said.`, `…, a source told the paper.`, `…, according to the
-// report.` The proposition is the sentence up to that comma.
+// report.`, `…, said Jane Roe, a lawyer for the family.` The proposition
+// is the sentence up to that comma. An attribution between commas inside
+// the sentence interrupts the proposition, which goes on after it: `The
+// museum, Ms. Roe said, will open in May.` The statement then quotes the
+// whole sentence, attribution included, so that the quote stays verbatim.
 func (w *walker) reportedAfter(p *parser) {
 	end := len(p.toks)
 	for end > 0 && p.toks[end-1].kind == tokPunct {
 		end--
 	}
-	c := -1
-	for k := end - 1; k > 0 && end-k <= 16; k-- {
+	if end == 0 || p.toks[0].kind == tokQuote {
+		return
+	}
+	// The comma before the attribution: the last one within reach of the
+	// end, or an earlier one when the words after the last are an
+	// apposition ("said Jane Roe, a lawyer for the family").
+	for k := end - 1; k > 0 && end-k <= maxApposition; k-- {
 		if p.toks[k].kind == tokQuote {
 			return
 		}
-		if p.punct(k, ",") {
-			c = k
+		if !p.punct(k, ",") {
+			continue
+		}
+		if countWords(p, 0, k) < 4 {
 			break
 		}
-	}
-	if c < 0 || p.toks[0].kind == tokQuote || countWords(p, 0, c) < 4 {
-		return
-	}
-	tail := &parser{lx: p.lx, text: p.text, toks: p.toks[c:end]}
-	a := w.trailing(tail)
-	if !a.ok() || a.verbPos < 0 || w.used[a.verbPos] {
-		return
-	}
-	if a.verb != "according to" {
-		if sv, ok := w.e.lx.verb(verbWord(a.verb)); !ok || sv.use == useDirect && a.verb != "add" {
+		if a, ok := w.attribution(p, k, end); ok {
+			w.addReported(p, a, 0, k, -1, -1)
 			return
 		}
 	}
-	// The attribution must end the sentence, give or take a few words
-	// ("officials said on Monday", "a source told the paper").
-	if a.m.end+c+6 < end {
+	// An attribution between two commas: `A, X said, B.`
+	for c1 := 1; c1 < end; c1++ {
+		if p.toks[c1].kind == tokQuote {
+			return
+		}
+		if !p.punct(c1, ",") || countWords(p, 0, c1) < 2 {
+			continue
+		}
+		c2 := c1 + 1
+		for c2 < end && c2-c1 <= 10 && p.toks[c2].kind == tokWord {
+			c2++
+		}
+		if !p.punct(c2, ",") || c2-c1 > 10 {
+			continue
+		}
+		b := w.clauseEnd(p, c2+1)
+		if countWords(p, c2+1, b) < 3 {
+			continue
+		}
+		if a, ok := w.attribution(p, c1, c2); ok {
+			w.addReported(p, a, 0, c1, c2+1, b)
+			return
+		}
+	}
+}
+
+// attribution reads tokens [c, end), a comma and the words after it, as
+// an attribution that stands on its own: `, officials said`, `, said Jane
+// Roe, a lawyer`, `, according to the report`, `, a source told the
+// paper on Monday`. A few words may follow the verb or the speaker, but
+// no clause.
+func (w *walker) attribution(p *parser, c, end int) (attr, bool) {
+	tail := &parser{lx: p.lx, text: p.text, toks: p.toks[c:end]}
+	n := end - c
+	if a := w.trailing(tail); a.ok() && a.verbPos >= 0 && !w.used[a.verbPos] {
+		if a.verb != "according to" {
+			if sv, ok := w.e.lx.verb(verbWord(a.verb)); !ok || sv.use == useDirect && a.verb != "add" {
+				return attr{}, false
+			}
+		}
+		inverted := p.toks[c+1].start == a.verbPos
+		if a.m.end+6 >= n || (inverted || a.verb == "according to") && tail.punct(a.m.end, ",") {
+			a.speaker, a.ent = w.disc.resolve(a.m)
+			return a, true
+		}
+		return attr{}, false
+	}
+	// `, according to the latest poll`: any phrase is the source.
+	if tail.word(1) && tail.toks[1].lower == "according" && tail.word(2) && tail.toks[2].lower == "to" && n > 3 {
+		e := 3
+		for e < n && tail.toks[e].kind == tokWord {
+			e++
+		}
+		if e-3 > maxPhrase {
+			return attr{}, false
+		}
+		m := mention{kind: mPhrase, text: tail.spanText(3, e), start: 3, end: e}
+		return attr{m: m, verb: "according to", verbPos: tail.toks[1].start}, true
+	}
+	// `, a source said`, `, attorneys for the family said on Friday`: a
+	// subject phrase the mention rules do not know, then a speech verb.
+	for v := 2; v < n && v <= maxPhrase+1; v++ {
+		if !tail.word(v) {
+			return attr{}, false
+		}
+		sv, ok := w.e.lx.verb(tail.toks[v].lower)
+		if !ok || sv.use == useDirect || strings.HasSuffix(tail.toks[v].lower, "ing") || w.used[tail.toks[v].start] {
+			continue
+		}
+		if n-v > 6 || countWords(tail, v+1, n) != n-v-1 {
+			return attr{}, false
+		}
+		m := tail.phraseBefore(v)
+		if !m.ok() || m.start != 1 {
+			return attr{}, false
+		}
+		a := attr{m: m, verb: sv.lemma, verbPos: tail.toks[v].start}
+		return a, true
+	}
+	return attr{}, false
+}
+
+// addReported adds the reported statement made of tokens [a, b) and, when
+// c >= 0, tokens [c, d), attributed by at.
+func (w *walker) addReported(p *parser, at attr, a, b, c, d int) {
+	for b > a && p.toks[b-1].kind == tokPunct && p.toks[b-1].text != ")" {
+		b--
+	}
+	if b <= a {
 		return
 	}
-	a.speaker, a.ent = w.disc.resolve(a.m)
-	if a.m.kind == mPronoun && a.speaker == "" {
-		return
-	}
-	w.used[a.verbPos] = true
-	w.add(Statement{
-		Quote: w.text[p.toks[0].start:p.toks[c-1].end],
-		Start: p.toks[0].start,
-		End:   p.toks[c-1].end,
+	w.used[at.verbPos] = true
+	st := Statement{
+		Quote: w.text[p.toks[a].start:p.toks[b-1].end],
+		Start: p.toks[a].start,
+		End:   p.toks[b-1].end,
 		Kind:  Reported,
-		Verb:  a.verb,
-	}, a)
+		Verb:  at.verb,
+	}
+	if c >= 0 && d > c {
+		// The quote is verbatim evidence, so it keeps the attribution
+		// that interrupts the proposition.
+		st.End = p.toks[d-1].end
+		st.Quote = w.text[st.Start:st.End]
+	}
+	if sv, ok := w.e.lx.verb(verbWord(at.verb)); ok {
+		st.Stance = sv.stance
+	} else {
+		st.Stance = annotations.Support
+	}
+	w.add(st, at)
 }
 
 // thatAfter returns the index of a "that" among the six words from c,

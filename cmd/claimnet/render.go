@@ -26,6 +26,7 @@ func (a *app) renderCmd() *cobra.Command {
 		out    string
 		force  bool
 		sz     = &sizeArgs{}
+		ta     timeArgs
 	)
 	c := &cobra.Command{
 		Use:   "render [VIEW [DATASET]] [flags]",
@@ -42,12 +43,25 @@ PNG or DOT; the format comes from -o's extension unless --format says. VIEW (def
                --depth hops, with the relations among the actors
   diff OLD NEW the change between two datasets: what NEW added and OLD had
                that NEW lacks, on NEW's layout (see claimnet diff)
+  timeline     a line chart of one actor's or claim's measures (--node ID)
+               over the time windows of --window and --step
+
+actors --window SIZE [--step SPAN] draws small multiples: one panel per time
+window (DNA's classic windows, as analyse --window places them), every actor
+at the same place in every panel, laid out once on all the windows'
+statements; --columns N sets the panels side by side. timeline --node ID
+--window SIZE [--step SPAN] plots, per window, the node's supporting and
+opposing statements, its share of support, and an actor's coalition or a
+claim's contestation, with each switch of stance marked at its date.
 
 Support and oppose edges differ in colour, line style (solid, dashed) and
 arrowhead (arrow, bar), so a figure reads in greyscale print too; edge width
 grows with the number of statements. Contested claims have a double border.
 Actors are sized by --size-by and coloured by --color-by: side (affiliation
 root; mediators and others apart), coalition, type, role, tag or affiliation.
+--shape-by type (or role, tag, affiliation) gives the actors of the five
+most common types a shape each (hexagon, octagon, parallelogram, house,
+inverted house; the rest stay ellipses), named in the legend.
 Every figure carries a legend, and a note saying what it shows and hides.
 
 --width 17cm (or --size column|page|slide) draws the figure at that width;
@@ -80,14 +94,19 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
   claimnet render actors --top 20 --min-weight 2 -o actors.svg
   claimnet render ego --node khawaja-asif --depth 2 --format png -o asif.png
   claimnet render arguments --theme print --title "Figure 2" -o args.svg
-  claimnet render --top 14 --size page --positions layout.json -o figure1.pdf`,
+  claimnet render --top 14 --size page --positions layout.json -o figure1.pdf
+  claimnet render actors --window 5d --step 5d --min-weight 2 -o actors-over-time.pdf
+  claimnet render timeline --node islamic-emirate --window 5d --step 5d -o emirate.png`,
 		Args: args(cobra.MaximumNArgs(3)),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			diffArgs, argv, err := splitRenderDiff(argv)
 			if err != nil {
 				return err
 			}
-			if len(argv) > 0 {
+			timeline := len(argv) > 0 && argv[0] == render.ViewTimeline
+			if timeline {
+				argv = argv[1:]
+			} else if len(argv) > 0 {
 				if !slices.Contains(render.Views, argv[0]) {
 					return unknownView(argv[0])
 				}
@@ -112,10 +131,14 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			if err := sizeFlags(cmd, &o, sz); err != nil {
 				return err
 			}
+			tw, err := ta.parse(cmd, timeline, o.View, diffArgs != nil)
+			if err != nil {
+				return err
+			}
 			if o.View == render.ViewEgo && o.Node == "" {
 				return usagef("render ego: --node ID is required")
 			}
-			if o.View != render.ViewEgo && o.Node != "" {
+			if !timeline && o.View != render.ViewEgo && o.Node != "" {
 				return usagef("render: --node is only for the ego view")
 			}
 			if cmd.Flags().Changed("layout") && !slices.Contains(render.Layouts, o.Layout) {
@@ -127,6 +150,9 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			if !slices.Contains(render.ColorSchemes, o.ColorBy) && o.ColorBy != "" {
 				return usagef("--color-by %q: want one of %s", o.ColorBy, strings.Join(render.ColorSchemes, ", "))
 			}
+			if o.ShapeBy != "" && !slices.Contains(render.ShapeSchemes, o.ShapeBy) {
+				return usagef("--shape-by %q: want one of %s", o.ShapeBy, strings.Join(render.ShapeSchemes, ", "))
+			}
 			if !slices.Contains(render.Themes, o.Theme) {
 				return usagef("--theme %q: want one of %s", o.Theme, strings.Join(render.Themes, ", "))
 			}
@@ -136,7 +162,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			if math.IsNaN(o.MinWeight) || math.IsInf(o.MinWeight, 1) {
 				return usagef("--min-weight %v: want a number, 0 or more", o.MinWeight)
 			}
-			if cmd.Flags().Changed("max-edges") && o.View != render.ViewActors {
+			if cmd.Flags().Changed("max-edges") && (o.View != render.ViewActors || timeline) {
 				return usagef("render: --max-edges is only for the actors view")
 			}
 			if o.MaxEdges <= 0 {
@@ -148,6 +174,9 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			ctx := cmd.Context()
 			if diffArgs != nil {
 				return a.renderDiff(ctx, diffArgs, w, o, format, out, force)
+			}
+			if tw != nil {
+				return a.renderOverTime(ctx, argv, w, o, *tw, timeline, format, out, force, sz.positions)
 			}
 			m, an, err := a.compileAnalysed(ctx, argv, w)
 			if err != nil {
@@ -174,12 +203,9 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 					return err
 				}
 				defer r.Close()
-				err = r.Render(ctx, fig, format, wr)
-				var fit *render.FitError
-				if errors.As(err, &fit) {
-					return fmt.Errorf("%w (try --top %d, or a larger --width or --size)", err, max(fit.Fits, 1))
-				}
-				return err
+				return drawFigure(ctx, r, fig, format, wr, func(fit *render.FitError) string {
+					return fmt.Sprintf("try --top %d, or a larger --width or --size", max(fit.Fits, 1))
+				})
 			}
 			if err := a.output(out, force, write); err != nil {
 				return err
@@ -198,6 +224,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.IntVar(&o.MaxEdges, "max-edges", render.DefaultMaxEdges, "actors view: draw at most `N` actor pairs, the heaviest, raising --min-weight as needed; 0 draws all")
 	f.StringVar(&o.SizeBy, "size-by", analysis.Degree, "size actors by this centrality `MEASURE`: "+strings.Join(analysis.Measures, ", "))
 	f.StringVar(&o.ColorBy, "color-by", "", "colour actors by `SCHEME`: "+strings.Join(render.ColorSchemes, ", ")+" (default: side, or type when the data has no sides; coalition for the actors view)")
+	f.StringVar(&o.ShapeBy, "shape-by", "", "give actors a node shape by `ATTRIBUTE`: "+strings.Join(render.ShapeSchemes, ", ")+" (default: every actor an ellipse)")
 	f.StringSliceVar(&o.Sides, "sides", nil, "with --color-by side: the affiliation root `IDS` that get a colour each (default: roots with 2+ members)")
 	f.StringVar(&o.Layout, "layout", "", fmt.Sprintf("layout engine: dot, neato, fdp, sfdp or circo (default: dot for arguments; neato up to %d nodes, sfdp above)", render.MaxNeatoNodes))
 	f.StringVar(&o.Theme, "theme", render.ThemeDefault, "default (colour, sans-serif) or print (greyscale, serif)")
@@ -215,7 +242,23 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` (default or -: standard output)")
 	f.BoolVar(&force, "force", false, "replace FILE if it exists")
 	addWindowFlags(c, &w)
+	ta.flags(c)
 	return c
+}
+
+// drawFigure writes fig in format to w with r (its DOT text without r for
+// FormatDOT); a figure too large for its size gets hint's advice.
+func drawFigure(ctx context.Context, r *render.Renderer, fig *render.Figure, format string, w io.Writer, hint func(*render.FitError) string) error {
+	if format == render.FormatDOT {
+		_, err := w.Write(fig.DOT())
+		return err
+	}
+	err := r.Render(ctx, fig, format, w)
+	var fit *render.FitError
+	if errors.As(err, &fit) {
+		return fmt.Errorf("%w (%s)", err, hint(fit))
+	}
+	return err
 }
 
 // unknownView is the usage error for a first argument that is not a view:
@@ -225,7 +268,7 @@ func unknownView(arg string) error {
 	msg := fmt.Sprintf("render: unknown view %q (views: %s)", arg, strings.Join(render.Views, ", "))
 	if _, err := os.Stat(arg); err == nil {
 		msg += "; the first argument is the view, the dataset comes second: claimnet render " + render.ViewActorClaim + " DATASET"
-	} else if near, ok := annotations.Nearest(arg, render.Views); ok {
+	} else if near, ok := annotations.Nearest(arg, append(slices.Clone(render.Views), render.ViewTimeline, render.ViewDiff)); ok {
 		msg += fmt.Sprintf("; did you mean %q?", near)
 	}
 	return usageError{errors.New(msg)}

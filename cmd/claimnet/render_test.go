@@ -47,6 +47,8 @@ func TestRenderCommand(t *testing.T) {
 		{"bad theme", []string{"render", "--theme", "neon"}, 2, "", "--theme"},
 		{"bad size-by", []string{"render", "--size-by", "fame"}, 2, "", "--size-by"},
 		{"bad colour", []string{"render", "--color-by", "mood"}, 2, "", "--color-by"},
+		{"bad shape", []string{"render", "--shape-by", "side"}, 2, "", `--shape-by "side": want one of type, role, tag, affiliation`},
+		{"shape by type", []string{"render", "--top", "12", "--shape-by", "type", "--format", "dot"}, 0, `digraph "actor-claim" {`, ""},
 		{"negative top", []string{"render", "--top", "-1"}, 2, "", "must not be negative"},
 		{"min-weight NaN", []string{"render", "actors", "--min-weight", "NaN"}, 2, "", "want a finite number, 0 or more"},
 		{"min-weight Inf", []string{"render", "actors", "--min-weight", "+Inf"}, 2, "", "want a finite number, 0 or more"},
@@ -54,6 +56,26 @@ func TestRenderCommand(t *testing.T) {
 		{"max-edges", []string{"render", "actors", "--max-edges", "3", "--format", "dot"}, 0, `digraph "actors" {`, ""},
 		{"bad date", []string{"render", "--from", "yesterday"}, 2, "", "from"},
 		{"window backwards", []string{"render", "--from", "2025-11-02", "--to", "2025-11-01"}, 2, "", "after"},
+		// Figures over time: the built-in dataset's statements are dated 19
+		// October to 10 November 2025; 5-day windows moving by 5 days are
+		// centred on 24 and 29 October and 3 and 8 November.
+		{"misspelt timeline", []string{"render", "timline"}, 2, "", `did you mean "timeline"?`},
+		{"timeline png", []string{"render", "timeline", "--node", "islamic-emirate", "--window", "5d", "--step", "5d", "--format", "png", "--dpi", "40"}, 0, "\x89PNG", ""},
+		{"timeline of a claim", []string{"render", "timeline", "--node", "reciprocal-security-guarantee", "--window", "5d", "--step", "5d", "--format", "dot"}, 0, `digraph "timeline" {`, ""},
+		{"multiples", []string{"render", "actors", "--window", "5d", "--step", "5d", "--from", "2025-10-29", "--min-weight", "2", "--format", "dot"}, 0, `digraph "actors" {`, ""},
+		{"timeline without window", []string{"render", "timeline", "--node", "islamic-emirate"}, 2, "", "render timeline: --window SIZE is required"},
+		{"timeline without node", []string{"render", "timeline", "--window", "5d"}, 2, "", "render timeline: --node ID is required"},
+		{"timeline unknown node", []string{"render", "timeline", "--node", "islamic-emirat", "--window", "5d"}, 1, "", `node "islamic-emirat": no actor or claim has this id; did you mean "islamic-emirate"?`},
+		{"timeline columns", []string{"render", "timeline", "--node", "islamic-emirate", "--window", "5d", "--columns", "2"}, 2, "", "--columns is for the small multiples"},
+		{"timeline top", []string{"render", "timeline", "--node", "islamic-emirate", "--window", "5d", "--top", "3"}, 2, "", "render timeline: --top is for the network views"},
+		{"window on ego", []string{"render", "ego", "--node", "qatar", "--window", "5d"}, 2, "", "--window is for the actors view (small multiples) and timeline"},
+		{"window on the default view", []string{"render", "--window", "5d"}, 2, "", "--window is for the actors view"},
+		{"step without window", []string{"render", "actors", "--step", "5d"}, 2, "", "--step needs --window"},
+		{"columns without window", []string{"render", "actors", "--columns", "2"}, 2, "", "--columns needs --window"},
+		{"bad window", []string{"render", "actors", "--window", "5x"}, 2, "", "--window:"},
+		{"no window fits", []string{"render", "actors", "--window", "60d"}, 1, "", "nothing to draw: no window of 60d fits between the first and the last dated statement (2025-10-19 to 2025-11-10)"},
+		{"silent node", []string{"render", "timeline", "--node", "islamic-emirate", "--window", "5d", "--step", "5d", "--to", "2025-10-31"}, 1, "", "nothing to draw"},
+		{"dot layout", []string{"render", "actors", "--window", "5d", "--layout", "dot"}, 1, "", "small multiples need a layout that keeps positions"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut := runCLI(t, tc.args...)

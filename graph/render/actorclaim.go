@@ -161,9 +161,13 @@ func (b *builder) actorNode(a int, grp *groups, scale sizeScale) []attr {
 		tip += " — " + act.Role
 	}
 	tip += fmt.Sprintf(" (%s %s)", b.o.SizeBy, formatScore(b.actorScore(a)))
+	shape := "ellipse"
+	if b.shapes != nil {
+		shape = b.shapes.of[a]
+	}
 	attrs := []attr{
 		{"label", html(wrapHTML(act.Name, actorWrap, "center"))},
-		{"shape", "ellipse"},
+		{"shape", shape},
 		{"style", str(style)},
 		{"fillcolor", str(grp.fill[a])},
 		{"width", num(w)},
@@ -192,6 +196,9 @@ func (b *builder) actorSizes(show func(int) bool) sizeScale {
 // addActors adds a node for each actor show accepts.
 func (b *builder) addActors(grp *groups, show func(int) bool) {
 	scale := b.actorSizes(show)
+	if b.o.ShapeBy != "" {
+		b.shapes = actorShapeSet(b.m, b.o.ShapeBy)
+	}
 	for a := range b.m.Actors {
 		if show(a) {
 			b.g.node(actorID(b.m, a), b.actorNode(a, grp, scale)...)

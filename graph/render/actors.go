@@ -186,7 +186,7 @@ func (b *builder) actors(ctx context.Context) error {
 	if len(sec.items) > 0 {
 		b.f.legend = append(b.f.legend, sec)
 	}
-	b.widthLegend(minW, maxW, "Line width: congruence or conflict weight")
+	b.widthLegend(minW, maxW, "Line width: weight of the pair")
 	b.nodeLegend(grp, false)
 	return nil
 }

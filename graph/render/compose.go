@@ -67,12 +67,12 @@ func compose(laid []byte, bb box, f *Figure) ([]byte, error) {
 	below := bb.w() >= bb.h() || len(f.legend) == 0 || sized
 	var used box
 	if below {
-		used = c.legendBelow(f.legend, bb, sized)
+		used = c.legendBelow(f.legend, bb, f.size)
 	} else {
 		used = c.legendRight(f.legend, bb)
 	}
 	// The caption and the note go under everything, as wide as the figure.
-	left := bb.x0
+	left := min(bb.x0, used.x0)
 	width := max(max(bb.x1, used.x1)-left, minCaptionW)
 	y := min(bb.y0, used.y0) - legendGap
 	if f.caption != "" {
@@ -161,7 +161,8 @@ func sampleSize(it legendItem) (w, h float64) {
 // legendBelow places the sections under bb in columns: as many columns
 // as fit in about the graph's width, each section going to the column
 // that is shortest so far, so the legend stays compact.
-func (c *composer) legendBelow(secs []legendSection, bb box, sized bool) box {
+// sz is the size the figure is drawn at, if any.
+func (c *composer) legendBelow(secs []legendSection, bb box, sz sizing) box {
 	used := box{bb.x0, bb.y0, bb.x0, bb.y0}
 	if len(secs) == 0 {
 		return used
@@ -172,13 +173,18 @@ func (c *composer) legendBelow(secs []legendSection, bb box, sized bool) box {
 		ws[i], hs[i] = c.sectionSize(s)
 	}
 	limit := max(1.3*bb.w(), 600)
-	if sized {
-		limit = max(bb.w(), minCaptionW)
+	if sz.Width > 0 {
+		// As wide as the page, with the legend's text drawn at 8 pt
+		// (or the least size allowed, if larger): a graph narrower than
+		// that is otherwise drawn larger than its natural size, its
+		// legend stacked down the page in one column.
+		limit = max(bb.w(), minCaptionW, sz.Width*c.th.small/max(8, sz.MinFont))
 	}
 	var cols [][]int
+	var total float64
 	for k := min(len(secs), maxLegendCol); k >= 1; k-- {
 		cols = masonry(hs, k)
-		total := legendGap * float64(k-1)
+		total = legendGap * float64(k-1)
 		for _, col := range cols {
 			cw := 0.0
 			for _, i := range col {
@@ -190,7 +196,9 @@ func (c *composer) legendBelow(secs []legendSection, bb box, sized bool) box {
 			break
 		}
 	}
-	x, top := bb.x0, bb.y0-legendGap
+	// A legend wider than the graph is centred under it.
+	x, top := bb.x0+min(bb.w()-total, 0)/2, bb.y0-legendGap
+	used.x0, used.x1 = x, x
 	for _, col := range cols {
 		y, cw := top, 0.0
 		for _, i := range col {

@@ -252,13 +252,17 @@ func wrapHTML(s string, width int, align string) string {
 // nodes and the edges without their labels; layout is draw with two more
 // edges for each label, from the edge's tail to the label and from the
 // label to its head, that hold the label by its edge while the layout
-// runs. Without labelled edges both are g.
-func (g *dotGraph) labelNodes() (draw, layout *dotGraph) {
+// runs. Without labelled edges both are g. labels names, for each label
+// node, the edge it labels.
+func (g *dotGraph) labelNodes() (draw, layout *dotGraph, labels []edgeLabel) {
 	if !slices.ContainsFunc(g.edges, func(e dotEdge) bool { return hasAttr(e.attrs, "xlabel") }) {
-		return g, g
+		return g, g, nil
 	}
-	// The label text looks as the edge's own label would.
-	text := []attr{{"shape", "plaintext"}, {"margin", str("0.02,0.01")}, {"width", "0"}, {"height", "0"}}
+	// The label text looks as the edge's own label would, on the
+	// background's colour: an edge passing behind it (edges are drawn
+	// first) is hidden where the text is.
+	text := []attr{{"shape", "plaintext"}, {"margin", str("0.02,0.01")}, {"width", "0"}, {"height", "0"},
+		{"style", "filled"}, {"fillcolor", attrVal(g.graphAttrs, "bgcolor")}}
 	for _, a := range g.edgeAttrs {
 		if a.key == "fontname" || a.key == "fontsize" || a.key == "fontcolor" {
 			text = append(text, a)
@@ -275,14 +279,19 @@ func (g *dotGraph) labelNodes() (draw, layout *dotGraph) {
 			continue
 		}
 		id := fmt.Sprintf("label:%d", i)
+		labels = append(labels, edgeLabel{node: len(d.nodes), edge: i})
 		d.nodes = append(d.nodes, dotNode{id, append(slices.Clone(text), attr{"label", e.attrs[k].val}, attr{"tooltip", attrVal(e.attrs, "tooltip")})})
 		d.edges[i].attrs = slices.Delete(slices.Clone(e.attrs), k, k+1)
 		ties = append(ties, dotEdge{e.from, id, []attr{{"len", "0.5"}}}, dotEdge{id, e.to, []attr{{"len", "0.5"}}})
 	}
 	l := d
 	l.edges = append(slices.Clone(d.edges), ties...)
-	return &d, &l
+	return &d, &l, labels
 }
+
+// edgeLabel is a label node of labelNodes' graph: the index of the node
+// and of the edge it labels.
+type edgeLabel struct{ node, edge int }
 
 func hasAttr(as []attr, key string) bool {
 	return slices.ContainsFunc(as, func(a attr) bool { return a.key == key })

@@ -149,7 +149,7 @@ func (d *drawing) writePNG(ctx context.Context, scale, dpi float64, w io.Writer)
 	if err := d.draw(ctx, canvas.NewContext(r), fonts, scale, H); err != nil {
 		return err
 	}
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(w, r.Image); err != nil {
 		return fmt.Errorf("png: %w", err)
 	}

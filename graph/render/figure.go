@@ -46,9 +46,11 @@ type Figure struct {
 	// given are Options.Positions; placed are the positions the last
 	// layout gave the nodes.
 	given, placed Positions
-	title         string
-	caption       string
-	th            *theme
+	// layout is the one layout of the panels of small multiples.
+	layout  Positions
+	title   string
+	caption string
+	th      *theme
 }
 
 // legendSection is a titled column of legend entries.
@@ -160,6 +162,8 @@ type builder struct {
 	sizeLegend  sizeScale
 	groupsShown *groups
 	actorShown  func(int) bool
+	// shapes are the actors' node shapes under Options.ShapeBy, or nil.
+	shapes *shapeSet
 	// straight asks for straight edges whatever the figure's size.
 	straight bool
 }
@@ -208,8 +212,23 @@ func (b *builder) finish() {
 		// crashes when it is combined with pack (the arguments view packs
 		// its argument chains), so a packed graph goes without it: the
 		// figures have no clusters, and the layout is the same.
-		if !slices.ContainsFunc(b.g.graphAttrs, func(a attr) bool { return a.key == "pack" && a.val == "true" }) {
+		packed := slices.ContainsFunc(b.g.graphAttrs, func(a attr) bool { return a.key == "pack" && a.val == "true" })
+		if !packed {
 			ga = append(ga, attr{"newrank", "true"})
+		}
+		// For a page, whose width is what limits the figure, the
+		// components go one under another: side by side (Graphviz's
+		// default packing) the arguments view of the built-in dataset's
+		// 8 most central claims is 799 pt wide, stacked 450 pt. They are
+		// 24 pt apart (pack's margin; 8 by default), so that two stacked
+		// components do not read as one.
+		if packed && b.f.size.Width > 0 {
+			ga = append(ga, attr{"packmode", str("array_1")})
+			for i, a := range b.g.graphAttrs {
+				if a.key == "pack" {
+					b.g.graphAttrs[i].val = "24"
+				}
+			}
 		}
 	}
 	if b.o.Layout == LayoutDot {

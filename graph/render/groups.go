@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/analysis"
@@ -94,24 +95,7 @@ func attributeValue(m *graph.Model, a int, key string) string {
 func attributeGroups(m *graph.Model, o *resolved, key string) *groups {
 	th := o.th
 	n := len(m.Actors)
-	count := map[string]int{}
-	val := make([]string, n)
-	for a := range m.Actors {
-		val[a] = attributeValue(m, a, key)
-		if val[a] != "" {
-			count[val[a]]++
-		}
-	}
-	values := make([]string, 0, len(count))
-	for v := range count {
-		values = append(values, v)
-	}
-	slices.SortFunc(values, func(x, y string) int {
-		if c := cmp.Compare(count[y], count[x]); c != 0 {
-			return c
-		}
-		return cmp.Compare(x, y)
-	})
+	val, values := rankedValues(m, key)
 	g := newGroups(n)
 	entry := map[string]int{}
 	for i, v := range values {
@@ -157,9 +141,18 @@ func groupSwatch(th *theme, i int, label string) swatch {
 	return s
 }
 
-// coalitionLabel names coalition n by one of its members.
+// coalitionNameMax is the most runes of a member's name a coalition's
+// legend entry shows: long names keep the legend to one column.
+const coalitionNameMax = 24
+
+// coalitionLabel names coalition n by one of its members, the name cut
+// at a word boundary after at most coalitionNameMax runes.
 func coalitionLabel(m *graph.Model, n int, members []int, named int) string {
-	return fmt.Sprintf("Coalition %d: %s and %d more", n, m.Actors[named].Name, len(members)-1)
+	name := m.Actors[named].Name
+	if lines := wrap(name, coalitionNameMax); len(lines) > 1 {
+		name = strings.TrimRight(lines[0], " ,;:(") + "…"
+	}
+	return fmt.Sprintf("Coalition %d: %s and %d more", n, name, len(members)-1)
 }
 
 // sideGroups colours by affiliation root. An actor is a mediator when it

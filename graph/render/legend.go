@@ -79,6 +79,7 @@ func (b *builder) nodeLegend(grp *groups, contested bool) {
 			sec.items = append(sec.items, legendItem{label: label, node: n})
 		}
 		b.f.legend = append(b.f.legend, sec)
+		b.shapeLegend()
 		b.scaleLegend()
 	}
 	if b.f.View == ViewActors {

@@ -110,6 +110,10 @@ type Options struct {
 	// by type if any has one, else by coalition, so that a dataset
 	// without affiliations is not drawn all grey.
 	ColorBy string
+	// ShapeBy is empty (every actor an ellipse) or one of ShapeSchemes:
+	// the actors' node shapes then tell apart the values of that
+	// attribute most actors have, and the legend names each shape.
+	ShapeBy string
 	// Sides are the affiliation roots that get a colour of their own
 	// under ColorBySide. Empty means every root, mediators aside, with at
 	// least two affiliated actors, largest first (at most six).
@@ -201,6 +205,9 @@ func (o Options) resolve() (*resolved, error) {
 	}
 	if !slices.Contains(ColorSchemes, r.ColorBy) {
 		return nil, fmt.Errorf("colour by %q: want one of %v", r.ColorBy, ColorSchemes)
+	}
+	if r.ShapeBy != "" && !slices.Contains(ShapeSchemes, r.ShapeBy) {
+		return nil, fmt.Errorf("shape by %q: want one of %v", r.ShapeBy, ShapeSchemes)
 	}
 	if r.Layout == "" && r.View == ViewArguments {
 		r.Layout = LayoutDot

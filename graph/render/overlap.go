@@ -141,10 +141,16 @@ const maxOverlapRounds = 400
 // fixed one moves the whole way; two fixed boxes never move. fixed may
 // be nil.
 func removeOverlaps(boxes []nodeBox, fixed []bool, aspect float64) bool {
-	isFixed := func(i int) bool { return fixed != nil && fixed[i] }
 	if !slices.Contains(fixed, true) {
 		spread(boxes, aspect)
 	}
+	return separate(boxes, fixed)
+}
+
+// separate is removeOverlaps without the spread: it pushes overlapping
+// boxes apart, the fixed ones staying put.
+func separate(boxes []nodeBox, fixed []bool) bool {
+	isFixed := func(i int) bool { return fixed != nil && fixed[i] }
 	n := len(boxes)
 	order := make([]int, n)
 	for i := range order {
@@ -214,4 +220,194 @@ func removeOverlaps(boxes []nodeBox, fixed []bool, aspect float64) bool {
 		}
 	}
 	return true
+}
+
+// labelGap is the gap, in points, between an edge label and its edge and
+// the least gap between a label and the boxes around it.
+const labelGap = 3
+
+// placeLabels moves each edge label of g (see labelNodes) beside the
+// middle of its edge, once the nodes have their final places: the layout
+// only holds a label near its edge, and overlap removal may push it
+// further. The label goes to the first of a few places along the
+// straight line between the edge's ends (at its middle, then nearer
+// either end), on either side of the line and then further out, that
+// overlaps no node and no label placed before it, at each distance
+// preferring one that crosses no other edge. A label with no such place
+// keeps the place overlap removal gave it.
+func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel) {
+	if len(labels) == 0 {
+		return
+	}
+	index := make(map[string]int, len(g.nodes))
+	for i, n := range g.nodes {
+		index[n.id] = i
+	}
+	isLabel := make([]bool, len(boxes))
+	for _, l := range labels {
+		isLabel[l.node] = true
+	}
+	// The boxes a label must keep clear of: every other node, then the
+	// labels as they are placed.
+	var taken []nodeBox
+	for i, b := range boxes {
+		if !isLabel[i] {
+			taken = append(taken, b)
+		}
+	}
+	type segment struct{ a, b nodeBox }
+	var segs []segment
+	segOf := make([]int, len(g.edges))
+	for i, e := range g.edges {
+		segOf[i] = -1
+		a, okA := index[e.from]
+		b, okB := index[e.to]
+		if okA && okB && a != b {
+			segOf[i] = len(segs)
+			segs = append(segs, segment{boxes[a], boxes[b]})
+		}
+	}
+	free := func(c nodeBox, own int, edges bool) bool {
+		for _, t := range taken {
+			if math.Abs(c.x-t.x) < c.hw+t.hw+labelGap && math.Abs(c.y-t.y) < c.hh+t.hh+labelGap {
+				return false
+			}
+		}
+		if edges {
+			for i, s := range segs {
+				if i != own && segmentHitsBox(s.a.x, s.a.y, s.b.x, s.b.y, c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for _, l := range labels {
+		own := segOf[l.edge]
+		lb := boxes[l.node]
+		if own < 0 {
+			taken = append(taken, lb)
+			continue
+		}
+		s := segs[own]
+		dx, dy := s.b.x-s.a.x, s.b.y-s.a.y
+		length := math.Hypot(dx, dy)
+		nx, ny := -dy/length, dx/length
+		// The distance from the box's centre to the line when the box
+		// just clears it.
+		off := lb.hw*math.Abs(nx) + lb.hh*math.Abs(ny) + labelGap
+		// Beside the line first, then a step further out for each
+		// label already in the way.
+		var cands []nodeBox
+		for step := range 4 {
+			d := off + float64(step)*(2*lb.hh+labelGap)
+			for _, t := range []float64{0.5, 0.4, 0.6, 0.3, 0.7} {
+				for _, side := range []float64{1, -1} {
+					cands = append(cands, nodeBox{s.a.x + t*dx + side*d*nx, s.a.y + t*dy + side*d*ny, lb.hw, lb.hh})
+				}
+			}
+		}
+		// Nearer first: at each distance, a spot crossing no other edge,
+		// else one crossing some (the label's background hides the
+		// edge behind its text).
+		per := len(cands) / 4
+	search:
+		for step := range 4 {
+			for _, edges := range []bool{true, false} {
+				for _, c := range cands[step*per : (step+1)*per] {
+					if free(c, own, edges) {
+						lb = c
+						break search
+					}
+				}
+			}
+		}
+		boxes[l.node] = lb
+		taken = append(taken, lb)
+	}
+}
+
+// segmentHitsBox reports whether the segment from (x0, y0) to (x1, y1)
+// passes through the box b (Liang–Barsky clipping).
+func segmentHitsBox(x0, y0, x1, y1 float64, b nodeBox) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := x1-x0, y1-y0
+	for _, pq := range [4][2]float64{
+		{-dx, x0 - (b.x - b.hw)}, {dx, (b.x + b.hw) - x0},
+		{-dy, y0 - (b.y - b.hh)}, {dy, (b.y + b.hh) - y0},
+	} {
+		p, q := pq[0], pq[1]
+		if p == 0 {
+			if q < 0 {
+				return false
+			}
+			continue
+		}
+		r := q / p
+		if p < 0 {
+			t0 = max(t0, r)
+		} else {
+			t1 = min(t1, r)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
+}
+
+// linkGap is the least gap, in points, left between two nodes joined by
+// an edge, so that the edge shows with its arrowhead (8 pt) between them.
+const linkGap = 24
+
+// separateLinked moves the two ends of every edge of g whose boxes are
+// closer than linkGap apart along the axis that separates them, half
+// each (a free end the whole way when the other is fixed; two fixed ends
+// stay). It reports whether it moved any; overlaps it makes are left to
+// removeOverlaps.
+func separateLinked(g *dotGraph, boxes []nodeBox, fixed []bool) bool {
+	index := make(map[string]int, len(g.nodes))
+	for i, n := range g.nodes {
+		index[n.id] = i
+	}
+	isFixed := func(i int) bool { return fixed != nil && fixed[i] }
+	moved := false
+	for _, e := range g.edges {
+		i, okA := index[e.from]
+		j, okB := index[e.to]
+		if !okA || !okB || i == j || (isFixed(i) && isFixed(j)) {
+			continue
+		}
+		a, b := &boxes[i], &boxes[j]
+		gx := math.Abs(a.x-b.x) - a.hw - b.hw
+		gy := math.Abs(a.y-b.y) - a.hh - b.hh
+		if max(gx, gy) >= linkGap || max(gx, gy) < 0 {
+			// Apart enough, or overlapping (removeOverlaps' part).
+			continue
+		}
+		si, sj := 0.5, 0.5
+		switch {
+		case isFixed(i):
+			si, sj = 0, 1
+		case isFixed(j):
+			si, sj = 1, 0
+		}
+		if gx >= gy {
+			d := linkGap - gx
+			if a.x <= b.x {
+				a.x, b.x = a.x-si*d, b.x+sj*d
+			} else {
+				a.x, b.x = a.x+si*d, b.x-sj*d
+			}
+		} else {
+			d := linkGap - gy
+			if a.y <= b.y {
+				a.y, b.y = a.y-si*d, b.y+sj*d
+			} else {
+				a.y, b.y = a.y+si*d, b.y-sj*d
+			}
+		}
+		moved = true
+	}
+	return moved
 }

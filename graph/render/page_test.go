@@ -32,7 +32,7 @@ var pageFigures = []Options{
 	{Top: 14},
 	{Top: 14, Theme: ThemePrint},
 	{View: ViewActors, MinWeight: 2},
-	{View: ViewArguments, Top: 6},
+	{View: ViewArguments, Top: 10},
 	{View: ViewEgo, Node: "khawaja-asif", Depth: 2},
 	{View: ViewEgo, Node: "sirajuddin-haqqani", Depth: 2},
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 )
@@ -72,8 +73,12 @@ func (p Positions) WriteTo(w io.Writer) (int64, error) {
 
 // Positions returns where the figure's nodes were placed by the last
 // Render or Positioned call, by node id; nil before that. Only nodes of
-// the figure's graph are in it (not the legend's).
+// the figure's graph are in it (not the legend's). For small multiples
+// (Multiples) it is the one layout of every panel, known from the start.
 func (f *Figure) Positions() Positions {
+	if f.layout != nil {
+		return maps.Clone(f.layout)
+	}
 	if f.placed == nil {
 		return nil
 	}

@@ -260,7 +260,7 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, 
 	// edge, so that the layout and the overlap removal keep them clear of
 	// the nodes and of each other; Graphviz's external labels, placed
 	// after the layout, pile up where several labelled edges meet.
-	g, layout := f.g.labelNodes()
+	g, layout, labels := f.g.labelNodes()
 	// Nodes with a given position are pinned there (neato reads pos in
 	// inches); the others are placed around them. Pinned layouts are
 	// neither translated nor packed, so that the given coordinates stay.
@@ -307,6 +307,15 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, 
 		placeNew(layout, boxes, fixed)
 	}
 	removeOverlaps(boxes, fixed, f.aspect())
+	// Edges too short to show their arrowheads are lengthened, and the
+	// overlaps that makes removed, a few rounds at most.
+	for range 3 {
+		if !separateLinked(g, boxes, fixed) {
+			break
+		}
+		removeOverlaps(boxes, fixed, f.aspect())
+	}
+	placeLabels(g, boxes, labels)
 	pinned := *g
 	pinned.nodes = make([]dotNode, len(g.nodes))
 	f.placed = make(Positions, len(f.g.nodes))

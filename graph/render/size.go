@@ -203,7 +203,7 @@ func svgTexts(svg []byte) ([]svgLabel, error) {
 // pageAspect is the width to height ratio a figure drawn at a given width
 // is laid out towards: a page is taller than wide, and its width is what
 // limits the figure.
-const pageAspect = 0.75
+const pageAspect = 0.8
 
 // aspect is the width to height ratio f's force layout aims at: with a
 // width and height given, theirs; with a width only, pageAspect; else 0

@@ -103,7 +103,9 @@ gobench medium ./graph/analysis 'CmpLoadCompile|CmpOneMode' 5x CLAIMNET_BENCH_DA
 gobench between ./graph/analysis 'CmpBetweenness|CmpPageRank' 3x CLAIMNET_BENCH_DATA="$data/between"
 gobench small ./graph/analysis 'CmpBetweenness|CmpPageRank|CmpOneMode' 5x CLAIMNET_BENCH_DATA="$data/small"
 rm -f "$data/figure.dot"
-gobench figure ./graph/render 'CmpRenderSVG' 3x CLAIMNET_BENCH_RENDER="$data/figure" CLAIMNET_BENCH_DOT="$data/figure.dot"
+gobench figure ./graph/render 'CmpRender(SVG|PDF|PNG)$' 3x CLAIMNET_BENCH_RENDER="$data/figure" CLAIMNET_BENCH_DOT="$data/figure.dot"
+# The standard figure set of scripts/figures.sh (built-in dataset), in each format.
+gobench standard ./graph/render '^BenchmarkStandardSet$' 3x
 
 log "claimnet: loading vs yaml.v3 decoding (BenchmarkLoad -large)"
 $go test -run '^$' -bench 'BenchmarkLoad' -benchmem -benchtime 2x -timeout 30m ./annotations -args -large >"$out/go-load.txt" 2>&1 ||
@@ -144,15 +146,16 @@ pyrun --graph small onemode "$data/small.stances.csv"
 
 # --- native Graphviz -----------------------------------------------------------
 if [ -s "$data/figure.dot" ]; then
-	log "dot -Tsvg figure.dot (median of 3)"
+	log "dot -Tsvg and -Tpdf figure.dot (median of 3 each)"
 	$py - "$data/figure.dot" >>"$out/py.jsonl" <<'EOF'
 import json, statistics, subprocess, sys, time
-times = []
-for _ in range(3):
-    start = time.perf_counter()
-    subprocess.run(["dot", "-Tsvg", sys.argv[1], "-o", "/dev/null"], check=True)
-    times.append(time.perf_counter() - start)
-print(json.dumps({"task": "render", "graph": "figure", "tool": "dot", "seconds": statistics.median(times), "runs": 3}))
+for fmt, task in [("svg", "render"), ("pdf", "render-pdf")]:
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run(["dot", "-T" + fmt, sys.argv[1], "-o", "/dev/null"], check=True)
+        times.append(time.perf_counter() - start)
+    print(json.dumps({"task": task, "graph": "figure", "tool": "dot", "seconds": statistics.median(times), "runs": 3}))
 EOF
 	dot -V 2>"$out/dot-version.txt" || true
 fi

@@ -201,6 +201,41 @@ def write_shapes(w, res):
     w("")
 
 
+def write_figures(w, go, other):
+    """The figures section: the standard set and the generated figure in
+    each format, the latter against native dot on the same DOT."""
+    std = go.get("standard", {})
+    fig = go.get("figure", {})
+    if not std and not fig:
+        return
+    w("## Figures in each format")
+    w("")
+    w("One layout (Graphviz in-process), drawn to SVG, PDF (fonts embedded) and PNG (300 dpi) by claimnet. "
+      "The standard set is the seven figures of `scripts/figures.sh` on the built-in dataset, at their natural "
+      "size, with the dataset compiled and analysed each time (`BenchmarkStandardSet`); claimnet's share is "
+      "everything outside Graphviz (building the figures, the legends, drawing PDF and PNG). The generated "
+      "figure is the default actor-claim figure of the `figure` dataset (`BenchmarkCmpRender*`), and dot is "
+      "native `dot -Tsvg` / `dot -Tpdf` on the same DOT text, median of 3 runs.")
+    w("")
+    w("| figures | format | claimnet | of which Graphviz | native dot | claimnet / dot |")
+    w("| --- | --- | --- | --- | --- | --- |")
+    for fmt in ["svg", "pdf", "png"]:
+        r = std.get(f"StandardSet/{fmt}")
+        if r:
+            gv = r.get("graphviz-ms/op")
+            w(f"| standard set (7 figures, up to {r.get('max-nodes', 0):.0f} nodes) | {fmt.upper()} | {fmt_s(r['s'])} | "
+              f"{fmt_s(gv / 1000) if gv is not None else '—'} | — | — |")
+    for fmt, task in [("SVG", "render"), ("PDF", "render-pdf"), ("PNG", None)]:
+        r = fig.get(f"CmpRender{fmt}")
+        if not r:
+            continue
+        d = other(task, "figure", "dot") if task else None
+        ratio = f"{r['s'] / d:.2f}" if d else "—"
+        w(f"| generated figure ({r.get('nodes', 0):.0f} nodes, {r.get('edges', 0):.0f} edges) | {fmt} | "
+          f"{fmt_s(r['s'])} | — | {fmt_s(d) if d else '—'} | {ratio} |")
+    w("")
+
+
 def graph_size(data, name):
     """Nodes and edges of a dataset's two-mode graph, from cmpdata's file."""
     path = os.path.join(data, name + ".twomode.csv")
@@ -333,6 +368,7 @@ def main():
         ("one-mode congruence, each actor–claim–stance once", "onemode", "small", "CmpOneMode/acrossrange"),
         ("one-mode congruence, every statement counted", "onemode-include", "large", "CmpOneMode/include"),
         ("render the figure's DOT to SVG", "render", "figure", "CmpRenderSVG"),
+        ("render the figure's DOT to PDF", "render-pdf", "figure", "CmpRenderPDF"),
     ]
     for label, task, graph, bench in rows:
         c = claim(graph, bench)
@@ -354,6 +390,8 @@ def main():
     if an_s is not None:
         w(f"| whole analysis, `analysis.Analyze` defaults (sampled paths above 5,000 nodes) | large | {fmt_s(an_s)} | — | — | — |")
     w("")
+
+    write_figures(w, go, other)
 
     # Loading against YAML decoding.
     ld = go.get("load", {})

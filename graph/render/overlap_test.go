@@ -1,0 +1,75 @@
+package render
+
+import (
+	"math"
+	"testing"
+)
+
+// TestSeparateLinked lengthens an edge between two nodes that nearly
+// touch to linkGap, leaves nodes without an edge and a fixed pair alone,
+// and moves only the free end of an edge to a fixed node.
+func TestSeparateLinked(t *testing.T) {
+	g := &dotGraph{
+		nodes: []dotNode{{id: "a"}, {id: "b"}, {id: "c"}, {id: "d"}, {id: "e"}, {id: "f"}},
+		edges: []dotEdge{{from: "a", to: "b"}, {from: "c", to: "d"}, {from: "e", to: "f"}},
+	}
+	boxes := []nodeBox{
+		{0, 0, 20, 10}, {45, 0, 20, 10}, // a–b: 5 pt apart along x
+		{0, 200, 20, 10}, {44, 200, 20, 10}, // c–d: fixed c, 4 pt apart
+		{0, 400, 20, 10}, {0, 425, 20, 10}, // e–f: both fixed, 5 pt apart along y
+	}
+	fixed := []bool{false, false, true, false, true, true}
+	if !separateLinked(g, boxes, fixed) {
+		t.Fatal("nothing moved")
+	}
+	gap := func(a, b nodeBox) float64 {
+		return max(math.Abs(a.x-b.x)-a.hw-b.hw, math.Abs(a.y-b.y)-a.hh-b.hh)
+	}
+	if got := gap(boxes[0], boxes[1]); math.Abs(got-linkGap) > 1e-9 {
+		t.Errorf("a–b gap %.2f, want %d", got, linkGap)
+	}
+	if boxes[0].x != -(linkGap-5)/2.0 || boxes[0].y != 0 {
+		t.Errorf("a moved to %v, want half the way along x", boxes[0])
+	}
+	if boxes[2].x != 0 || gap(boxes[2], boxes[3]) != linkGap {
+		t.Errorf("c (fixed) at %v, d at %v: want c in place and d %d pt away", boxes[2], boxes[3], linkGap)
+	}
+	if boxes[4].y != 400 || boxes[5].y != 425 {
+		t.Errorf("two fixed nodes moved: %v %v", boxes[4], boxes[5])
+	}
+	if separateLinked(g, boxes, fixed) {
+		t.Error("a second pass moves again")
+	}
+}
+
+// TestPlaceLabels puts a label beside the middle of its edge, clear of
+// a node placed on that spot, and never on another label.
+func TestPlaceLabels(t *testing.T) {
+	g := &dotGraph{
+		nodes: []dotNode{{id: "a"}, {id: "b"}, {id: "label:0"}, {id: "label:1"}, {id: "x"}},
+		edges: []dotEdge{{from: "a", to: "b"}, {from: "b", to: "a"}},
+	}
+	boxes := []nodeBox{
+		{0, 0, 20, 10}, {200, 0, 20, 10},
+		{500, 500, 25, 6}, {-300, 90, 25, 6}, // the labels, far from their edges
+		{100, 12, 10, 6}, // a node right above the middle
+	}
+	placeLabels(g, boxes, []edgeLabel{{node: 2, edge: 0}, {node: 3, edge: 1}})
+	for _, l := range []int{2, 3} {
+		b := boxes[l]
+		if b.x < 20 || b.x > 180 || math.Abs(b.y) > 3*b.hh+2*labelGap+1 {
+			t.Errorf("label %d at (%.1f, %.1f): not beside its edge from (0, 0) to (200, 0)", l, b.x, b.y)
+		}
+		if math.Abs(b.y) < b.hh {
+			t.Errorf("label %d at (%.1f, %.1f) lies on its edge", l, b.x, b.y)
+		}
+		x := boxes[4]
+		if math.Abs(b.x-x.x) < b.hw+x.hw && math.Abs(b.y-x.y) < b.hh+x.hh {
+			t.Errorf("label %d at (%.1f, %.1f) overlaps node x", l, b.x, b.y)
+		}
+	}
+	a, b := boxes[2], boxes[3]
+	if math.Abs(a.x-b.x) < a.hw+b.hw && math.Abs(a.y-b.y) < a.hh+b.hh {
+		t.Errorf("the labels overlap: %v %v", a, b)
+	}
+}

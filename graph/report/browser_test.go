@@ -28,6 +28,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/claimnet/claimnet/graph"
+	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/internal/testutil"
 )
 
@@ -382,18 +383,41 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("click an edge", func(t *testing.T) {
 		do(t, s, chromedp.KeyEvent(kb.Escape), chromedp.Click(chromedp.ID("cn-zoom-fit")))
-		// The middle of an edge's path, by its length.
+		// The middle of a stance edge's line, by its length: a copy of
+		// its subpath in the edge layer, measured and removed.
 		p := eval[[]float64](t, s, `(() => {
-			const g = [...document.querySelectorAll("#cn-figure g.edge")].find(g => g.querySelector("path.cn-hit"));
-			const path = g.querySelector("path:not(.cn-hit)");
+			const doc = claimnetReport.doc;
+			const e = doc.edges.findIndex(p => p[0] >= 0);
+			const layer = [...document.querySelectorAll("#cn-figure g.cn-edges > path.cn-e[fill=none]")];
+			let d = "";
+			for (const path of layer) {
+				const parts = path.getAttribute("d").split(/(?=M)/);
+				const i = claimnetReport.edgesOf(path).indexOf(e);
+				if (i >= 0) { d = parts[i]; break; }
+			}
+			const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+			path.setAttribute("d", d);
+			layer[0].parentNode.appendChild(path);
 			const pt = path.getPointAtLength(path.getTotalLength() / 2);
 			const r = new DOMPoint(pt.x, pt.y).matrixTransform(path.getScreenCTM());
-			return [r.x, r.y];
+			path.remove();
+			return [r.x, r.y, e];
 		})()`)
+		want := eval[string](t, s, fmt.Sprintf(`(() => { const p = claimnetReport.doc.edges[%d]; return "edge:" + claimnetReport.doc.actors[p[0]].id + "->" + claimnetReport.doc.claims[p[1]].id; })()`, int(p[2])))
+		// Hovering the edge highlights it, with a tooltip.
+		do(t, s, chromedp.MouseEvent(chromedp.MouseMoved, p[0], p[1]))
+		if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](fmt.Sprintf(`(claimnetReport.state.hover || {}).e === %d && !!document.querySelector("#cn-figure g.cn-hl > title")`, int(p[2])),
+			chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Errorf("hovering the middle of %s does not highlight it: %v", want, err)
+		}
 		do(t, s, chromedp.MouseClickXY(p[0], p[1]))
 		got := eval[string](t, s, `document.getElementById("cn-panel").dataset.selected || ""`)
-		if !strings.HasPrefix(got, "edge:") {
-			t.Fatalf("selected %q after clicking an edge", got)
+		if got != want {
+			t.Fatalf("selected %q after clicking the middle of the edge %s", got, want)
+		}
+		// The selected edge is drawn again on top, thicker.
+		if n := eval[int](t, s, `document.querySelectorAll("#cn-figure g.cn-hl path.cn-sel[d]").length`); n == 0 {
+			t.Error("the selected edge is not drawn on top")
 		}
 		if n := eval[int](t, s, `document.querySelectorAll("#cn-panel .cn-stmt").length`); n == 0 {
 			t.Error("the edge's panel lists no statement")
@@ -441,6 +465,85 @@ func TestBrowser(t *testing.T) {
 		if got := eval[string](t, s, `document.getElementById("cn-count").dataset.nodes`); got != before {
 			t.Errorf("after Reset %s nodes, want %s", got, before)
 		}
+	})
+
+	t.Run("date range: contested claims and reversals", func(t *testing.T) {
+		// A range that changes both the contested claims and the
+		// reversals of the whole dataset.
+		var dates []string
+		for _, st := range m.Statements {
+			if d := st.Date.String(); d != "" && !slices.Contains(dates, d) {
+				dates = append(dates, d)
+			}
+		}
+		slices.Sort(dates)
+		contested := func(an *analysis.Analysis) []string {
+			var out []string
+			for c, r := range an.Claims {
+				if r.Contested {
+					out = append(out, m.Claims[c].Text)
+				}
+			}
+			slices.Sort(out)
+			return out
+		}
+		reversals := func(an *analysis.Analysis) []string {
+			var out []string
+			for _, r := range an.Reversals {
+				a, _ := m.ActorIndex(r.Actor)
+				c, _ := m.ClaimIndex(r.Claim)
+				out = append(out, m.Actors[a].Name+" | "+m.Claims[c].Text)
+			}
+			slices.Sort(out)
+			return out
+		}
+		_, full := compileWindow(t, "", "")
+		j, k := -1, -1
+		var want *analysis.Analysis
+		for span := len(dates) - 2; span >= 0 && k < 0; span-- {
+			for i := 0; i+span < len(dates) && k < 0; i++ {
+				_, an := compileWindow(t, dates[i], dates[i+span])
+				if len(contested(an)) > 0 && !slices.Equal(contested(an), contested(full)) && !slices.Equal(reversals(an), reversals(full)) {
+					j, k, want = i, i+span, an
+				}
+			}
+		}
+		if k < 0 {
+			t.Fatalf("no range changes both the contested claims and the reversals (%d reversals in all)", len(full.Reversals))
+		}
+		t.Logf("%s..%s: %d contested claims, %d reversals; %d and %d in all", dates[j], dates[k],
+			len(contested(want)), len(want.Reversals), len(contested(full)), len(full.Reversals))
+		rows := func(tab, table string, cols int) []string {
+			do(t, s, chromedp.Click(chromedp.ID(tab)))
+			got := eval[[]string](t, s, fmt.Sprintf(`[...document.querySelectorAll("#%s tbody tr")].map(tr => [...tr.cells].slice(0, %d).map(td => td.innerText).join(" | "))`, table, cols))
+			slices.Sort(got)
+			return got
+		}
+		do(t, s, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
+			const from = document.getElementById("cn-from"), to = document.getElementById("cn-to");
+			from.value = "%d";
+			to.value = "%d";
+			to.dispatchEvent(new Event("input"));
+		})()`, j, k)))
+		if _, err := chromedp.Run(s.ctx, chromedp.Poll[bool](fmt.Sprintf(`claimnetReport.state.an.window.from === %q && claimnetReport.state.an.window.to === %q`, dates[j], dates[k]),
+			chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Fatalf("the page did not move to %s..%s: %v", dates[j], dates[k], err)
+		}
+		if got, w := rows("cn-tab-contested", "cn-t-contested", 1), contested(want); !slices.Equal(got, w) {
+			t.Errorf("%s..%s: the contested claims table lists %q; --from/--to give %q", dates[j], dates[k], got, w)
+		}
+		if got, w := rows("cn-tab-reversals", "cn-t-reversals", 2), reversals(want); !slices.Equal(got, w) {
+			t.Errorf("%s..%s: the reversals table lists %q; --from/--to give %q", dates[j], dates[k], got, w)
+		}
+		// Reset brings back those of the whole dataset.
+		do(t, s, chromedp.Click(chromedp.ID("cn-reset")))
+		if got, w := rows("cn-tab-reversals", "cn-t-reversals", 2), reversals(full); !slices.Equal(got, w) {
+			t.Errorf("after Reset the reversals table lists %q, want %q", got, w)
+		}
+		if got, w := rows("cn-tab-contested", "cn-t-contested", 1), contested(full); !slices.Equal(got, w) {
+			t.Errorf("after Reset the contested claims table lists %q, want %q", got, w)
+		}
+		do(t, s, chromedp.Click(chromedp.ID("cn-tab-actors")))
 	})
 
 	t.Run("filters", func(t *testing.T) {

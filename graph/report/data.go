@@ -39,7 +39,11 @@ type document struct {
 	Topics []string `json:"topics"`
 	// Reversals are the Analysis's reversals over the whole window, by
 	// index; the page recomputes them for a narrower date range.
-	Reversals   []reversalDoc     `json:"reversals"`
+	Reversals []reversalDoc `json:"reversals"`
+	// Edges are the figure's edges in the order of its edge layer
+	// (edgeLayer): [actor, claim] indices of a stance edge, [-1, -1]
+	// for another edge.
+	Edges       [][2]int          `json:"edges"`
 	Coalitions  coalitionsDoc     `json:"coalitions"`
 	Methods     map[string]string `json:"methods"`
 	Definitions []Definition      `json:"definitions"`

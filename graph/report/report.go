@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"io"
 	"regexp"
+	"strings"
 
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/analysis"
@@ -72,13 +73,16 @@ func Write(ctx context.Context, w io.Writer, m *graph.Model, an *analysis.Analys
 	if err != nil {
 		return err
 	}
+	svg, edges, err := figure(ctx, m, an, o)
+	if err != nil {
+		return err
+	}
+	if doc.Edges, err = edgePairs(m, edges); err != nil {
+		return err
+	}
 	data, err := json.Marshal(doc)
 	if err != nil {
 		return fmt.Errorf("report: encode data: %w", err)
-	}
-	svg, err := figure(ctx, m, an, o)
-	if err != nil {
-		return err
 	}
 	v := struct {
 		Title, FontLicense string
@@ -119,25 +123,53 @@ func Write(ctx context.Context, w io.Writer, m *graph.Model, an *analysis.Analys
 }
 
 // figure draws the actor–claim figure as render draws it and returns it
-// ready to sit inside the page: the svg element without the XML
-// prologue, doctype and comments.
-func figure(ctx context.Context, m *graph.Model, an *analysis.Analysis, o Options) ([]byte, error) {
+// ready to sit inside the page (the svg element without the XML
+// prologue, doctype and comments, its edges drawn by edgeLayer), with
+// the titles of its edges.
+func figure(ctx context.Context, m *graph.Model, an *analysis.Analysis, o Options) ([]byte, []string, error) {
 	fig, err := render.Build(ctx, m, an, render.Options{View: render.ViewActorClaim, Top: o.Top})
 	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
+		return nil, nil, fmt.Errorf("report: %w", err)
 	}
 	r := o.Renderer
 	if r == nil {
 		if r, err = render.NewRenderer(ctx); err != nil {
-			return nil, fmt.Errorf("report: %w", err)
+			return nil, nil, fmt.Errorf("report: %w", err)
 		}
 		defer r.Close()
 	}
 	var buf bytes.Buffer
 	if err := r.Render(ctx, fig, render.FormatSVG, &buf); err != nil {
-		return nil, fmt.Errorf("report: %w", err)
+		return nil, nil, fmt.Errorf("report: %w", err)
 	}
-	return inlineSVG(buf.Bytes())
+	svg, err := inlineSVG(buf.Bytes())
+	if err != nil {
+		return nil, nil, err
+	}
+	return edgeLayer(lightNodes(svg))
+}
+
+// edgePairs maps the figure's edge titles to actor and claim indices:
+// [a, c] for the stance edge "actor:ID->claim:ID", [-1, -1] for any
+// other edge.
+func edgePairs(m *graph.Model, titles []string) ([][2]int, error) {
+	out := make([][2]int, len(titles))
+	for i, t := range titles {
+		out[i] = [2]int{-1, -1}
+		from, to, ok := strings.Cut(t, "->")
+		aid, isActor := strings.CutPrefix(from, "actor:")
+		cid, isClaim := strings.CutPrefix(to, "claim:")
+		if !ok || !isActor || !isClaim {
+			continue
+		}
+		a, okA := m.ActorIndex(aid)
+		c, okC := m.ClaimIndex(cid)
+		if !okA || !okC {
+			return nil, fmt.Errorf("report: the figure's edge %q names no actor and claim of the model", t)
+		}
+		out[i] = [2]int{a, c}
+	}
+	return out, nil
 }
 
 // inlineSVG makes the SVG document that Graphviz wrote ready to sit

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -50,5 +52,72 @@ func TestInlineSVG(t *testing.T) {
 		if _, err := inlineSVG([]byte(bad)); err == nil || !strings.Contains(err.Error(), "figure") {
 			t.Errorf("%q: error %v", bad, err)
 		}
+	}
+}
+
+func TestEdgeLayer(t *testing.T) {
+	in := `<svg viewBox="0 0 10 10"><g id="graph0" class="graph">` +
+		`<g id="edge1" class="edge" data-id="actor:a&#45;&gt;claim:c"><a xlink:title="A on c"><path fill="none" stroke="#0072b2" d="M0,0C1,1 2,2 3,3"/><polygon fill="#0072b2" stroke="#0072b2" points="3,3 4,4 3,4 3,3"/></a></g>` +
+		`<g id="edge2" class="edge" data-id="actor:b&#45;&gt;claim:c"><a xlink:title="B on c"><path fill="none" stroke="#d55e00" stroke-dasharray="5,2" d="M5,5C6,6 7,7 8,8"/><polygon fill="#d55e00" stroke="#d55e00" points="8,8 9,9 8,9 8,8"/><polyline fill="none" stroke="#d55e00" points="7,9 9,7"/></a><text x="6" y="6" fill="#222222">+1/&#45;1</text></g>` +
+		`<g id="edge3" class="edge" data-id="actor:a&#45;&gt;claim:d"><a xlink:title="A on d"><path fill="none" stroke="#0072b2" d="M1,1C2,2 3,3 4,4"/><polygon fill="#0072b2" stroke="#0072b2" points="4,4 5,5 4,5 4,4"/></a></g>` +
+		`<g id="edge4" class="edge" data-id="claim:c&#45;&gt;claim:d"><path fill="none" stroke="#777777" d="M9,9C8,8 7,7 6,6"/></g>` +
+		`<g id="node1" class="node" data-id="actor:a"><ellipse cx="1" cy="1" rx="1" ry="1"/></g>` +
+		`</g></svg>`
+	want := `<svg viewBox="0 0 10 10"><g id="graph0" class="graph"><g class="cn-edges">` +
+		`<path class="cn-e" fill="none" stroke="#0072b2" d="M0,0C1,1 2,2 3,3M1,1C2,2 3,3 4,4" data-edges="0 2"/>` +
+		`<path class="cn-e" fill="#0072b2" stroke="#0072b2" d="M3,3L4,4 3,4 3,3ZM4,4L5,5 4,5 4,4Z" data-edges="0 2"/>` +
+		`<path class="cn-e" fill="none" stroke="#d55e00" stroke-dasharray="5,2" d="M5,5C6,6 7,7 8,8" data-edges="1"/>` +
+		`<path class="cn-e" fill="#d55e00" stroke="#d55e00" d="M8,8L9,9 8,9 8,8Z" data-edges="1"/>` +
+		`<path class="cn-e" fill="none" stroke="#d55e00" d="M7,9L9,7" data-edges="1"/>` +
+		`<path class="cn-e" fill="none" stroke="#777777" d="M9,9C8,8 7,7 6,6" data-edges="3"/>` +
+		`</g><g class="cn-hl"></g><g class="cn-elabels"><text data-e="1" x="6" y="6" fill="#222222">+1/&#45;1</text></g>` +
+		`<g id="node1" class="node" data-id="actor:a"><ellipse cx="1" cy="1" rx="1" ry="1"/></g></g></svg>`
+	got, ids, err := edgeLayer([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if w := []string{"actor:a->claim:c", "actor:b->claim:c", "actor:a->claim:d", "claim:c->claim:d"}; !slices.Equal(ids, w) {
+		t.Errorf("ids %q, want %q", ids, w)
+	}
+	// More subpaths of a style than fit one path: several paths.
+	var many strings.Builder
+	many.WriteString(`<svg><g>`)
+	for i := range edgeChunk + 1 {
+		fmt.Fprintf(&many, `<g id="edge%d" class="edge" data-id="actor:a%d&#45;&gt;claim:c"><path fill="none" stroke="#0072b2" d="M0,0C1,1 2,2 3,3"/></g>`, i+1, i)
+	}
+	many.WriteString(`</g></svg>`)
+	got, ids, err = edgeLayer([]byte(many.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(got), `<path class="cn-e"`); n != 2 || len(ids) != edgeChunk+1 {
+		t.Errorf("%d edges in %d paths, want %d in 2", len(ids), n, edgeChunk+1)
+	}
+	// No edges: the figure as it is.
+	if got, ids, err := edgeLayer([]byte(`<svg><g></g></svg>`)); err != nil || string(got) != `<svg><g></g></svg>` || ids != nil {
+		t.Errorf("no edges: %s %q %v", got, ids, err)
+	}
+	// Markup the layer cannot draw.
+	for _, bad := range []string{
+		`<svg><g id="edge1" class="edge" data-id="x"><image href="x"/></g></svg>`,
+		`<svg><g id="edge1" class="edge" data-id="x"><path d="L1,1"/></g></svg>`,
+		`<svg><g id="edge1" class="edge" data-id="x"><polygon points="1,1"/></g></svg>`,
+	} {
+		if _, _, err := edgeLayer([]byte(bad)); err == nil || !strings.Contains(err.Error(), "edge x") {
+			t.Errorf("%s: error %v", bad, err)
+		}
+	}
+}
+
+func TestLightNodes(t *testing.T) {
+	in := `<g id="node1" class="node" data-id="actor:a"><a xlink:title="A (degree 3)"><ellipse cx="1" cy="1" rx="1" ry="1"/><text x="1" y="1" font-family="Helvetica,sans-Serif" font-size="11.00">A</text></a></g>` +
+		`<g id="node2" class="node" data-id="claim:c"><polygon points="0,0 1,1 0,1"/></g>`
+	want := `<g id="node1" class="node" data-id="actor:a" data-tip="A (degree 3)"><ellipse cx="1" cy="1" rx="1" ry="1"/><text x="1" y="1" font-size="11.00">A</text></g>` +
+		`<g id="node2" class="node" data-id="claim:c"><polygon points="0,0 1,1 0,1"/></g>`
+	if got := string(lightNodes([]byte(in))); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

@@ -79,9 +79,7 @@
 	var svg = canvas.querySelector("svg");
 	var actorEl = new Array(A);
 	var claimEl = new Array(C);
-	var edgeEl = new Map(); // pairKey → g.edge
 	var nodeInfo = new Map(); // g.node → {kind, index}
-	var edgeInfo = new Map(); // g.edge → {a, c}
 
 	function parseNode(s) {
 		var i = s.indexOf(":");
@@ -132,27 +130,171 @@
 		g.setAttribute("role", "button");
 		g.setAttribute("aria-label", n.kind === "actor" ? doc.actors[n.index].name : "Claim: " + doc.claims[n.index].text);
 	});
-	var edgeGs = svg.querySelectorAll("g.edge");
-	var edgeCount = edgeGs.length;
-	edgeGs.forEach(function (g) {
-		var ends = titleOf(g).split("->");
-		var a = ends.length === 2 ? parseNode(ends[0]) : null;
-		var c = ends.length === 2 ? parseNode(ends[1]) : null;
-		if (!a || !c || a.kind !== "actor" || c.kind !== "claim") {
-			return;
-		}
-		edgeInfo.set(g, {a: a.index, c: c.index});
-		edgeEl.set(L.pairKey(doc, a.index, c.index), g);
-		// A wider, invisible copy of the line to click, on figures small
-		// enough for the copies to cost little.
-		var p = edgeCount <= 3000 ? g.querySelector("path") : null;
-		if (p) {
-			var hit = p.cloneNode(false);
-			hit.setAttribute("class", "cn-hit");
-			hit.removeAttribute("stroke-dasharray");
-			p.parentNode.insertBefore(hit, p);
+	// The edges: package report draws them with one path per style
+	// (edges.go, edgeLayer), whose data-edges names the figure edge of
+	// each subpath; doc.edges gives each figure edge's actor and claim.
+	// The page draws the shown edges again in those paths (base), the
+	// highlighted ones in the cn-hl group (hl) and the selected one
+	// thicker (sel).
+	var fedges = doc.edges || [];
+	var E = fedges.length;
+	var edgeOfPair = new Map(); // pairKey → figure edge
+	fedges.forEach(function (p, e) {
+		if (p[0] >= 0) {
+			edgeOfPair.set(L.pairKey(doc, p[0], p[1]), e);
 		}
 	});
+	var hlLayer = svg.querySelector("g.cn-hl");
+	var styles = [];
+	svg.querySelectorAll("g.cn-edges > path.cn-e").forEach(function (p) {
+		var d = p.getAttribute("d");
+		var parts = d.split(/(?=M)/);
+		var edges = p.getAttribute("data-edges").split(" ").map(Number);
+		p.removeAttribute("data-edges");
+		if (parts.length !== edges.length) {
+			throw new Error("claimnet report: the figure's edge layer has " + parts.length + " subpaths for " + edges.length + " edges");
+		}
+		var st = {parts: parts, edges: edges, base: p, baseD: d, hlD: "", selD: ""};
+		["hl", "sel"].forEach(function (k) {
+			var c = p.cloneNode(false);
+			c.removeAttribute("d");
+			c.setAttribute("class", "cn-e cn-" + k);
+			hlLayer.appendChild(c);
+			st[k] = c;
+		});
+		styles.push(st);
+	});
+	var edgeLabels = Array.prototype.map.call(svg.querySelectorAll("g.cn-elabels > text[data-e]"), function (t) {
+		return {el: t, e: Number(t.getAttribute("data-e"))};
+	});
+
+	// drawEdges draws in the paths of kind k ("base", "hl" or "sel")
+	// the subpaths of the figure edges e for which keep(e) holds.
+	function drawEdges(k, keep) {
+		styles.forEach(function (st) {
+			var d = [];
+			for (var j = 0; j < st.parts.length; j++) {
+				if (keep(st.edges[j])) {
+					d.push(st.parts[j]);
+				}
+			}
+			var v = d.join("");
+			if (st[k + "D"] !== v) {
+				st[k + "D"] = v;
+				if (v) {
+					st[k].setAttribute("d", v);
+				} else {
+					st[k].removeAttribute("d");
+				}
+			}
+		});
+	}
+
+	// edgeShown reports whether figure edge e is shown: a stance edge
+	// when its actor–claim pair is, any other edge always.
+	function edgeShown(e) {
+		var p = fedges[e];
+		return p[0] < 0 || state.vis.pairs.has(L.pairKey(doc, p[0], p[1]));
+	}
+
+	// Hit testing: each edge as polylines (its curves flattened), made
+	// the first time the pointer needs them.
+	var geom = null;
+	function flatten(part, out) {
+		var tok = part.match(/[A-Za-z]|-?[0-9.]+(?:e[-+]?[0-9]+)?/g) || [];
+		var cmd = "";
+		var pl = null;
+		var x = 0, y = 0, x0 = 0, y0 = 0;
+		for (var i = 0; i < tok.length;) {
+			if (/[A-Za-z]/.test(tok[i])) {
+				cmd = tok[i++];
+				if (cmd === "Z" || cmd === "z") {
+					if (pl) {
+						pl.push(x0, y0);
+					}
+					continue;
+				}
+			}
+			var n = tok.slice(i, i + (cmd === "C" ? 6 : 2)).map(Number);
+			i += cmd === "C" ? 6 : 2;
+			if (cmd === "M") {
+				x0 = x = n[0];
+				y0 = y = n[1];
+				pl = [x, y];
+				out.push(pl);
+				cmd = "L";
+			} else if (cmd === "C" && pl) {
+				for (var k = 1; k <= 8; k++) {
+					var t = k / 8, u = 1 - t;
+					pl.push(u * u * u * x + 3 * u * u * t * n[0] + 3 * u * t * t * n[2] + t * t * t * n[4],
+						u * u * u * y + 3 * u * u * t * n[1] + 3 * u * t * t * n[3] + t * t * t * n[5]);
+				}
+				x = n[4];
+				y = n[5];
+			} else if (pl) {
+				x = n[0];
+				y = n[1];
+				pl.push(x, y);
+			}
+		}
+	}
+	function edgeGeometry() {
+		geom = new Array(E);
+		styles.forEach(function (st) {
+			st.parts.forEach(function (part, j) {
+				var e = st.edges[j];
+				var g = geom[e] || (geom[e] = {lines: [], x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity});
+				var n = g.lines.length;
+				flatten(part, g.lines);
+				for (; n < g.lines.length; n++) {
+					var pl = g.lines[n];
+					for (var i = 0; i < pl.length; i += 2) {
+						g.x0 = Math.min(g.x0, pl[i]);
+						g.x1 = Math.max(g.x1, pl[i]);
+						g.y0 = Math.min(g.y0, pl[i + 1]);
+						g.y1 = Math.max(g.y1, pl[i + 1]);
+					}
+				}
+			});
+		});
+	}
+	function segDist(px, py, ax, ay, bx, by) {
+		var dx = bx - ax, dy = by - ay;
+		var l = dx * dx + dy * dy;
+		var t = l > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l)) : 0;
+		return Math.hypot(px - ax - t * dx, py - ay - t * dy);
+	}
+	// edgeAt returns the shown stance edge nearest the window's point
+	// (cx, cy), within 6 pixels, or -1.
+	function edgeAt(cx, cy) {
+		// The layer's coordinates, inside Graphviz's transformed group.
+		var m = E > 0 ? hlLayer.getScreenCTM() : null;
+		if (!m) {
+			return -1;
+		}
+		if (!geom) {
+			edgeGeometry();
+		}
+		var p = new DOMPoint(cx, cy).matrixTransform(m.inverse());
+		var best = -1;
+		var bestD = 6 / Math.hypot(m.a, m.b);
+		for (var e = 0; e < E; e++) {
+			var g = geom[e];
+			if (!g || fedges[e][0] < 0 || p.x < g.x0 - bestD || p.x > g.x1 + bestD || p.y < g.y0 - bestD || p.y > g.y1 + bestD || !edgeShown(e)) {
+				continue;
+			}
+			g.lines.forEach(function (pl) {
+				for (var i = 2; i < pl.length; i += 2) {
+					var d = segDist(p.x, p.y, pl[i - 2], pl[i - 1], pl[i], pl[i + 1]);
+					if (d < bestD) {
+						bestD = d;
+						best = e;
+					}
+				}
+			});
+		}
+		return best;
+	}
 	var graphTitle = svg.querySelector("g.graph > title");
 	if (graphTitle) {
 		graphTitle.remove();
@@ -511,8 +653,9 @@
 				shownNodes += vis.claims[c];
 			}
 		}
-		edgeEl.forEach(function (g, k) {
-			g.classList.toggle("cn-off", !vis.pairs.has(k));
+		drawEdges("base", edgeShown);
+		edgeLabels.forEach(function (l) {
+			l.el.classList.toggle("cn-off", !edgeShown(l.e));
 		});
 		var count = $("cn-count");
 		count.textContent = "";
@@ -549,11 +692,10 @@
 			g.classList.remove("cn-nb", "cn-sel");
 		});
 		marked = [];
+		var hl = new Set();
+		var sel = -1;
 		var focus = state.hover || state.selection;
 		svg.classList.toggle("cn-focus", !!focus);
-		if (!focus) {
-			return;
-		}
 		function mark(g, sel) {
 			if (g) {
 				g.classList.add("cn-nb");
@@ -563,16 +705,27 @@
 				marked.push(g);
 			}
 		}
+		function markEdge(k, isSel) {
+			var e = edgeOfPair.get(k);
+			if (e !== undefined) {
+				hl.add(e);
+				if (isSel) {
+					sel = e;
+				}
+			}
+		}
 		var vis = state.vis;
-		if (focus.kind === "edge") {
-			mark(edgeEl.get(L.pairKey(doc, focus.a, focus.c)), true);
+		if (!focus) {
+			// nothing
+		} else if (focus.kind === "edge") {
+			markEdge(L.pairKey(doc, focus.a, focus.c), true);
 			mark(actorEl[focus.a]);
 			mark(claimEl[focus.c]);
 		} else if (focus.kind === "actor") {
 			mark(actorEl[focus.index], true);
 			state.an.pairs.forEach(function (p, k) {
 				if (p.a === focus.index && vis.pairs.has(k)) {
-					mark(edgeEl.get(k));
+					markEdge(k);
 					mark(claimEl[p.c]);
 				}
 			});
@@ -580,7 +733,7 @@
 			mark(claimEl[focus.index], true);
 			state.an.pairs.forEach(function (p, k) {
 				if (p.c === focus.index && vis.pairs.has(k)) {
-					mark(edgeEl.get(k));
+					markEdge(k);
 					mark(actorEl[p.a]);
 				}
 			});
@@ -593,28 +746,56 @@
 				marked.push(s);
 			}
 		}
+		edgeLabels.forEach(function (l) {
+			if (hl.has(l.e)) {
+				mark(l.el);
+			}
+		});
+		drawEdges("hl", function (e) {
+			return hl.has(e);
+		});
+		drawEdges("sel", function (e) {
+			return e === sel;
+		});
+		// The hovered edge's tooltip.
+		var tip = hlLayer.querySelector("title");
+		if (tip) {
+			tip.remove();
+		}
+		if (state.hover && state.hover.kind === "edge") {
+			var p = state.an.pairs.get(L.pairKey(doc, state.hover.a, state.hover.c));
+			tip = document.createElementNS(svg.namespaceURI, "title");
+			tip.textContent = doc.actors[state.hover.a].name + " on " + doc.claims[state.hover.c].id + ": " +
+				(p ? p.sup + " supporting, " + p.opp + " opposing statements" : "no statement in the date range");
+			hlLayer.appendChild(tip);
+		}
 	}
 
 	function hoverOn(n) {
 		state.hover = n;
 		highlight();
 	}
-	// One listener of each kind for the whole figure: a node or edge is
-	// found from the event's target.
+	// One listener of each kind for the whole figure: a node is found
+	// from the event's target, an edge from the pointer's position.
 	function itemOf(target) {
-		var g = target && target.closest ? target.closest("g.node, g.edge") : null;
-		if (!g) {
-			return null;
-		}
-		var n = nodeInfo.get(g);
-		if (n) {
-			return {g: g, kind: n.kind, index: n.index};
-		}
-		var e = edgeInfo.get(g);
-		return e ? {g: g, kind: "edge", a: e.a, c: e.c} : null;
+		var g = target && target.closest ? target.closest("g.node") : null;
+		var n = g ? nodeInfo.get(g) : null;
+		return n ? {g: g, kind: n.kind, index: n.index} : null;
+	}
+	function edgeItem(cx, cy) {
+		var e = edgeAt(cx, cy);
+		return e < 0 ? null : {kind: "edge", e: e, a: fedges[e][0], c: fedges[e][1]};
 	}
 	svg.addEventListener("pointerover", function (e) {
 		var it = itemOf(e.target);
+		// The node's tooltip (package report keeps it in data-tip).
+		var tip = it ? it.g.getAttribute("data-tip") : null;
+		if (tip !== null) {
+			var title = document.createElementNS(svg.namespaceURI, "title");
+			title.textContent = tip;
+			it.g.insertBefore(title, it.g.firstChild);
+			it.g.removeAttribute("data-tip");
+		}
 		if (it && (!state.hover || state.hover.g !== it.g)) {
 			hoverOn(it);
 		}
@@ -622,6 +803,31 @@
 	svg.addEventListener("pointerout", function (e) {
 		var it = itemOf(e.target);
 		if (it && (!e.relatedTarget || !it.g.contains(e.relatedTarget))) {
+			hoverOn(null);
+		}
+	});
+	// Over no node, the edge under the pointer, looked for once a frame.
+	var moved = null;
+	svg.addEventListener("pointermove", function (e) {
+		if (pointers.size > 0 || itemOf(e.target)) {
+			return;
+		}
+		if (moved === null) {
+			requestAnimationFrame(function () {
+				var it = edgeItem(moved.x, moved.y);
+				moved = null;
+				canvas.classList.toggle("cn-over-edge", !!it);
+				var h = state.hover;
+				if (it ? !h || h.kind !== "edge" || h.e !== it.e : h && h.kind === "edge") {
+					hoverOn(it);
+				}
+			});
+		}
+		moved = {x: e.clientX, y: e.clientY};
+	});
+	svg.addEventListener("pointerleave", function () {
+		canvas.classList.remove("cn-over-edge");
+		if (state.hover && state.hover.kind === "edge") {
 			hoverOn(null);
 		}
 	});
@@ -639,7 +845,7 @@
 		if (dragged) {
 			return;
 		}
-		var it = itemOf(e.target);
+		var it = itemOf(e.target) || edgeItem(e.clientX, e.clientY);
 		if (!it) {
 			if (state.selection) {
 				clearSelection();
@@ -1334,6 +1540,13 @@
 			if (i !== undefined) {
 				select(kind, i, {frame: true});
 			}
+		},
+		// The figure edge of each subpath of a path of the edge layer.
+		edgesOf: function (path) {
+			var st = styles.find(function (x) {
+				return x.base === path;
+			});
+			return st ? st.edges.slice() : [];
 		}
 	};
 	document.body.dataset.ready = "1";

@@ -65,13 +65,15 @@ func rank(an *Analysis) {
 }
 
 // TopActors returns the indices of up to n actors with a positive score on
-// the measure, in the order of Rankings.ByMeasure (n < 0: all of them).
+// the measure and a stance edge in the analysed window, in the order of
+// Rankings.ByMeasure (n < 0: all of them).
 func (an *Analysis) TopActors(measure string, n int) []int {
 	return an.top(measure, n, 0, len(an.Actors))
 }
 
 // TopClaims returns the indices of up to n claims with a positive score on
-// the measure, in the order of Rankings.ByMeasure (n < 0: all of them).
+// the measure and a stance edge in the analysed window, in the order of
+// Rankings.ByMeasure (n < 0: all of them).
 func (an *Analysis) TopClaims(measure string, n int) []int {
 	return an.top(measure, n, len(an.Actors), len(an.Actors)+len(an.Claims))
 }
@@ -96,7 +98,20 @@ func (an *Analysis) top(measure string, n, lo, hi int) []int {
 		if !(s > 0) {
 			break // the rest of the ranking scores no more
 		}
+		// A node without statements in the window scores under PageRank
+		// all the same (the teleport share); it is not among the top.
+		if an.degree(v) == 0 {
+			continue
+		}
 		out = append(out, v-lo)
 	}
 	return out
+}
+
+// degree returns node v's degree score (actors first, then claims).
+func (an *Analysis) degree(v int) float64 {
+	if v < len(an.Actors) {
+		return an.Actors[v].Centrality[Degree]
+	}
+	return an.Claims[v-len(an.Actors)].Centrality[Degree]
 }

@@ -104,15 +104,14 @@ func argumentStyle(th *theme, typ string) []attr {
 func (b *builder) topLinked(n int, in []bool) int {
 	m := b.m
 	na := len(m.Actors)
+	// The claims each claim argues with, in either direction, from the
+	// model's argument layer (claim nodes are numbered after the actors).
 	adj := make([][]int, len(m.Claims))
-	for _, e := range m.Arguments {
-		if e.From != e.To {
-			adj[e.From] = append(adj[e.From], e.To)
-			adj[e.To] = append(adj[e.To], e.From)
+	for c := range m.Claims {
+		for _, v := range m.Neighbours(m.ClaimNode(c), graph.ArgumentLayer) {
+			adj[c] = append(adj[c], int(v)-na)
 		}
 	}
-	// The ranking lists actors and claims; claims are numbered after the
-	// actors.
 	var order []int
 	for _, v := range b.an.Rankings.ByMeasure[b.o.SizeBy] {
 		if v >= na && len(adj[v-na]) > 0 {

@@ -221,20 +221,6 @@ func clearOf(boxes []nodeBox, movable int) {
 	}
 }
 
-// setAttrs returns attrs with each of over replacing the attribute of the
-// same key, or appended; attrs itself is not changed.
-func setAttrs(attrs []attr, over ...attr) []attr {
-	out := slices.Clone(attrs)
-	for _, o := range over {
-		if i := slices.IndexFunc(out, func(a attr) bool { return a.key == o.key }); i >= 0 {
-			out[i] = o
-		} else {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
 // addedNode is the look of a node only the new version has: a thick
 // border and a + before its tooltip's text.
 func addedNode(th *theme) []attr {

@@ -42,15 +42,7 @@ func (g *dotGraph) node(id string, attrs ...attr) { g.nodes = append(g.nodes, do
 // of (or besides) g's own.
 func (g *dotGraph) with(name string, over ...attr) []byte {
 	c := *g
-	c.graphAttrs = slices.Clone(g.graphAttrs)
-	for _, o := range over {
-		i := slices.IndexFunc(c.graphAttrs, func(a attr) bool { return a.key == o.key })
-		if i >= 0 {
-			c.graphAttrs[i] = o
-		} else {
-			c.graphAttrs = append(c.graphAttrs, o)
-		}
-	}
+	c.graphAttrs = setAttrs(g.graphAttrs, over...)
 	var buf bytes.Buffer
 	c.write(&buf, name)
 	return buf.Bytes()
@@ -293,6 +285,21 @@ func (g *dotGraph) labelNodes() (draw, layout *dotGraph, labels []edgeLabel) {
 // and of the edge it labels.
 type edgeLabel struct{ node, edge int }
 
+// setAttrs returns attrs with each of over replacing the attribute of the
+// same key, or appended; attrs itself is not changed.
+func setAttrs(attrs []attr, over ...attr) []attr {
+	out := slices.Clone(attrs)
+	for _, o := range over {
+		if i := slices.IndexFunc(out, func(a attr) bool { return a.key == o.key }); i >= 0 {
+			out[i] = o
+		} else {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// hasAttr reports whether as has an attribute key.
 func hasAttr(as []attr, key string) bool {
 	return slices.ContainsFunc(as, func(a attr) bool { return a.key == key })
 }

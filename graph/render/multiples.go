@@ -190,7 +190,7 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 		for _, n := range union.g.nodes {
 			attrs := nodeAttrs[n.id]
 			if !active[n.id] {
-				attrs = override(attrs, ghostStyle(th))
+				attrs = setAttrs(attrs, ghostStyle(th)...)
 			}
 			g.node(prefix+n.id, attrs...)
 			p := layout[n.id]
@@ -222,8 +222,8 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 	notes = append(notes, "all windows: "+union.Note)
 	legend := slices.Clone(union.legend)
 	legend = append(legend, legendSection{title: "In a window", items: []legendItem{
-		{label: "no tie drawn in the window", node: override(
-			[]attr{{"shape", "ellipse"}, {"width", "0.5"}, {"height", "0.25"}}, ghostStyle(th))},
+		{label: "no tie drawn in the window", node: setAttrs(
+			[]attr{{"shape", "ellipse"}, {"width", "0.5"}, {"height", "0.25"}}, ghostStyle(th)...)},
 	}})
 	if o.NoLegend {
 		legend = nil
@@ -279,21 +279,6 @@ func pinAll(g *dotGraph, given Positions) {
 			g.nodes[i].attrs = append(n.attrs, attr{"pos", str(num4(p.X/72) + "," + num4(p.Y/72) + "!")})
 		}
 	}
-}
-
-// override returns attrs with the keys of over replaced by (or, when
-// absent, added as) over's values.
-func override(attrs, over []attr) []attr {
-	out := slices.Clone(attrs)
-	for _, o := range over {
-		i := slices.IndexFunc(out, func(a attr) bool { return a.key == o.key })
-		if i >= 0 {
-			out[i] = o
-		} else {
-			out = append(out, o)
-		}
-	}
-	return out
 }
 
 var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}

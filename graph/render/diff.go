@@ -53,7 +53,7 @@ func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.A
 	if err != nil {
 		return nil, err
 	}
-	_, boxes, err := r.place(ctx, fNew)
+	pl, err := r.place(ctx, fNew)
 	if err != nil {
 		return nil, fmt.Errorf("render diff: layout of the new version: %w", err)
 	}
@@ -84,7 +84,7 @@ func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.A
 			removed++
 		}
 	}
-	at, err := r.placeAround(ctx, g, fNew.Layout, boxes)
+	at, err := r.placeAround(ctx, g, fNew.Layout, pl.boxes)
 	if err != nil {
 		return nil, fmt.Errorf("render diff: %w", err)
 	}

@@ -115,12 +115,12 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 	if err != nil {
 		return nil, fmt.Errorf("render small multiples: the windows together: %w", err)
 	}
-	_, boxes, err := r.place(ctx, union)
+	pl, err := r.place(ctx, union)
 	if err != nil {
 		return nil, fmt.Errorf("render small multiples: layout with %s: %w", union.Layout, err)
 	}
 	n := len(union.g.nodes)
-	boxes = compact(boxes[:n])
+	boxes := compact(pl.boxes[:n])
 	layout := make(Positions, n)
 	for i, nd := range union.g.nodes {
 		layout[nd.id] = Point{roundTo(boxes[i].x, 2), roundTo(boxes[i].y, 2)}

@@ -229,13 +229,15 @@ const labelGap = 3
 // placeLabels moves each edge label of g (see labelNodes) beside the
 // middle of its edge, once the nodes have their final places: the layout
 // only holds a label near its edge, and overlap removal may push it
-// further. The label goes to the first of a few places along the
-// straight line between the edge's ends (at its middle, then nearer
-// either end), on either side of the line and then further out, that
-// overlaps no node and no label placed before it, at each distance
-// preferring one that crosses no other edge. A label with no such place
-// keeps the place overlap removal gave it.
-func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel) {
+// further. routes, when not nil, are the edges' routed lines (see
+// route), by edge index; an edge without one is the straight line
+// between its ends' centres. The label goes to the first of a few places
+// along its edge's line (at its middle, then nearer either end), on
+// either side of the line and then further out, that overlaps no node
+// and no label placed before it, at each distance preferring one that
+// crosses no other edge. A label with no such place keeps the place
+// overlap removal gave it.
+func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel, routes []polyline) {
 	if len(labels) == 0 {
 		return
 	}
@@ -255,16 +257,16 @@ func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel) {
 			taken = append(taken, b)
 		}
 	}
-	type segment struct{ a, b nodeBox }
-	var segs []segment
-	segOf := make([]int, len(g.edges))
+	lines := make([]polyline, len(g.edges))
 	for i, e := range g.edges {
-		segOf[i] = -1
+		if i < len(routes) && len(routes[i]) >= 2 {
+			lines[i] = routes[i]
+			continue
+		}
 		a, okA := index[e.from]
 		b, okB := index[e.to]
 		if okA && okB && a != b {
-			segOf[i] = len(segs)
-			segs = append(segs, segment{boxes[a], boxes[b]})
+			lines[i] = polyline{{boxes[a].x, boxes[a].y}, {boxes[b].x, boxes[b].y}}
 		}
 	}
 	free := func(c nodeBox, own int, edges bool) bool {
@@ -274,8 +276,8 @@ func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel) {
 			}
 		}
 		if edges {
-			for i, s := range segs {
-				if i != own && segmentHitsBox(s.a.x, s.a.y, s.b.x, s.b.y, c) {
+			for i, l := range lines {
+				if i != own && l.hitsBox(c) {
 					return false
 				}
 			}
@@ -283,27 +285,23 @@ func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel) {
 		return true
 	}
 	for _, l := range labels {
-		own := segOf[l.edge]
+		line := lines[l.edge]
 		lb := boxes[l.node]
-		if own < 0 {
+		if line == nil {
 			taken = append(taken, lb)
 			continue
 		}
-		s := segs[own]
-		dx, dy := s.b.x-s.a.x, s.b.y-s.a.y
-		length := math.Hypot(dx, dy)
-		nx, ny := -dy/length, dx/length
-		// The distance from the box's centre to the line when the box
-		// just clears it.
-		off := lb.hw*math.Abs(nx) + lb.hh*math.Abs(ny) + labelGap
 		// Beside the line first, then a step further out for each
 		// label already in the way.
 		var cands []nodeBox
 		for step := range 4 {
-			d := off + float64(step)*(2*lb.hh+labelGap)
 			for _, t := range []float64{0.5, 0.4, 0.6, 0.3, 0.7} {
+				p, nx, ny := line.at(t)
+				// The distance from the box's centre to the line when
+				// the box just clears it.
+				d := lb.hw*math.Abs(nx) + lb.hh*math.Abs(ny) + labelGap + float64(step)*(2*lb.hh+labelGap)
 				for _, side := range []float64{1, -1} {
-					cands = append(cands, nodeBox{s.a.x + t*dx + side*d*nx, s.a.y + t*dy + side*d*ny, lb.hw, lb.hh})
+					cands = append(cands, nodeBox{p[0] + side*d*nx, p[1] + side*d*ny, lb.hw, lb.hh})
 				}
 			}
 		}
@@ -315,7 +313,7 @@ func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel) {
 		for step := range 4 {
 			for _, edges := range []bool{true, false} {
 				for _, c := range cands[step*per : (step+1)*per] {
-					if free(c, own, edges) {
+					if free(c, l.edge, edges) && !line.hitsBox(c) {
 						lb = c
 						break search
 					}
@@ -325,6 +323,43 @@ func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel) {
 		boxes[l.node] = lb
 		taken = append(taken, lb)
 	}
+}
+
+// polyline is a line through points (x, y), in points: a straight edge
+// from centre to centre, or a routed edge's spline sampled (route).
+type polyline [][2]float64
+
+// at returns the point a fraction t of the way along l, by length, and
+// the unit normal of l there.
+func (l polyline) at(t float64) (p [2]float64, nx, ny float64) {
+	total := 0.0
+	for i := 1; i < len(l); i++ {
+		total += math.Hypot(l[i][0]-l[i-1][0], l[i][1]-l[i-1][1])
+	}
+	want := t * total
+	for i := 1; i < len(l); i++ {
+		dx, dy := l[i][0]-l[i-1][0], l[i][1]-l[i-1][1]
+		seg := math.Hypot(dx, dy)
+		if seg == 0 {
+			continue
+		}
+		if want <= seg || i == len(l)-1 {
+			f := min(want/seg, 1)
+			return [2]float64{l[i-1][0] + f*dx, l[i-1][1] + f*dy}, -dy / seg, dx / seg
+		}
+		want -= seg
+	}
+	return l[0], 0, 1
+}
+
+// hitsBox reports whether l passes through the box b.
+func (l polyline) hitsBox(b nodeBox) bool {
+	for i := 1; i < len(l); i++ {
+		if segmentHitsBox(l[i-1][0], l[i-1][1], l[i][0], l[i][1], b) {
+			return true
+		}
+	}
+	return false
 }
 
 // segmentHitsBox reports whether the segment from (x0, y0) to (x1, y1)

@@ -221,21 +221,18 @@ func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
 	var err error
 	switch f.Layout {
 	case LayoutNeato, LayoutFdp, LayoutSfdp:
-		var pinned *dotGraph
-		var boxes []nodeBox
-		pinned, boxes, err = r.place(ctx, f)
+		var pl *placement
+		pl, err = r.place(ctx, f)
 		if err != nil {
 			break
 		}
-		src := pinned.with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"})
 		if f.straight {
-			laid, bb = src, boundingBox(boxes)
+			placeLabels(pl.g, pl.boxes, pl.labels, nil)
+			f.placed = pl.positions(len(f.g.nodes))
+			laid, bb = pl.pinned().with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"}), boundingBox(pl.boxes)
 			break
 		}
-		laid, err = r.run(ctx, src, graphviz.NOP2, graphviz.XDOT)
-		if err == nil {
-			bb, err = layoutBB(laid)
-		}
+		laid, bb, err = r.route(ctx, f, pl)
 	default:
 		laid, err = r.run(ctx, f.DOT(), graphviz.Layout(f.Layout), graphviz.XDOT)
 		if err == nil {
@@ -252,10 +249,42 @@ func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
 	return pos, nil
 }
 
-// place places f's nodes with its force layout and removes overlaps; it
-// returns f's graph with every node pinned at its place, and the nodes'
-// boxes.
-func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, error) {
+// placement is a figure's graph with its nodes placed: the graph as drawn
+// (see dotGraph.labelNodes: f's nodes, then a node for each edge label),
+// the nodes' boxes, the label nodes, and which nodes were pinned at
+// Options.Positions.
+type placement struct {
+	g      *dotGraph
+	boxes  []nodeBox
+	labels []edgeLabel
+	fixed  []bool
+}
+
+// pinned returns p's graph with every node pinned at its box's centre.
+func (p *placement) pinned() *dotGraph {
+	pinned := *p.g
+	pinned.nodes = make([]dotNode, len(p.g.nodes))
+	for i, n := range p.g.nodes {
+		pinned.nodes[i] = dotNode{n.id, append(slices.Clone(n.attrs),
+			attr{"pos", str(num(p.boxes[i].x) + "," + num(p.boxes[i].y) + "!")})}
+	}
+	return &pinned
+}
+
+// positions returns the centres of the first n nodes (the figure's own,
+// labels aside), rounded to hundredths of a point.
+func (p *placement) positions(n int) Positions {
+	out := make(Positions, n)
+	for i, nd := range p.g.nodes[:n] {
+		out[nd.id] = Point{roundTo(p.boxes[i].x, 2), roundTo(p.boxes[i].y, 2)}
+	}
+	return out
+}
+
+// place places f's nodes with its force layout and removes overlaps, and
+// places the edge labels beside the straight lines between their edges'
+// ends.
+func (r *Renderer) place(ctx context.Context, f *Figure) (*placement, error) {
 	// Edge labels become nodes of their own, tied to both ends of their
 	// edge, so that the layout and the overlap removal keep them clear of
 	// the nodes and of each other; Graphviz's external labels, placed
@@ -285,17 +314,17 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, 
 	raw := given.with(f.View, over...)
 	plain, err := r.run(ctx, raw, graphviz.Layout(f.Layout), graphviz.Format("plain"))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	at, err := parsePlain(plain)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	boxes := make([]nodeBox, len(g.nodes))
 	for i, n := range g.nodes {
 		b, ok := at[n.id]
 		if !ok {
-			return nil, nil, fmt.Errorf("layout output has no node %q", n.id)
+			return nil, fmt.Errorf("layout output has no node %q", n.id)
 		}
 		if fixed[i] {
 			// Exactly where it was, not as rounded by the plain output.
@@ -315,18 +344,10 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*dotGraph, []nodeBox, 
 		}
 		removeOverlaps(boxes, fixed, f.aspect())
 	}
-	placeLabels(g, boxes, labels)
-	pinned := *g
-	pinned.nodes = make([]dotNode, len(g.nodes))
-	f.placed = make(Positions, len(f.g.nodes))
-	for i, n := range g.nodes {
-		pinned.nodes[i] = dotNode{n.id, append(slices.Clone(n.attrs),
-			attr{"pos", str(num(boxes[i].x) + "," + num(boxes[i].y) + "!")})}
-		if i < len(f.g.nodes) {
-			f.placed[n.id] = Point{roundTo(boxes[i].x, 2), roundTo(boxes[i].y, 2)}
-		}
-	}
-	return &pinned, boxes, nil
+	placeLabels(g, boxes, labels, nil)
+	pl := &placement{g: g, boxes: boxes, labels: labels, fixed: fixed}
+	f.placed = pl.positions(len(f.g.nodes))
+	return pl, nil
 }
 
 // placeNew puts each node without a given position at the mean of its

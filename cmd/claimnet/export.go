@@ -28,6 +28,7 @@ func (a *app) exportCmd() *cobra.Command {
 		force        bool
 		sizeBy       string
 		colorBy      string
+		shapeBy      string
 	)
 	c := &cobra.Command{
 		Use:   "export [--format FORMAT] [-o PATH] [--per-statement] [--force] [DATASET]",
@@ -40,7 +41,9 @@ these formats (docs/graph-document.md describes each):
   node-link  node-link JSON for networkx (node_link_graph) and d3
   graphml    GraphML with typed attributes, for networkx, igraph, Gephi
   gexf       GEXF 1.3 for Gephi: the figures' colours (--color-by), sizes by --size-by,
-             and date intervals for the timeline
+             shapes (--shape-by: claims square, actors disc or, for the two
+             commonest values, diamond and triangle; the figure's own shape in
+             the node attribute figure_shape) and date intervals for the timeline
   csv        nodes.csv and edges.csv in the directory -o DIR, for Gephi's
              spreadsheet import and R's igraph::graph_from_data_frame
   dot        the plain structure with every attribute, for Graphviz readers
@@ -102,6 +105,12 @@ never replaced without --force.`,
 			if err != nil {
 				return usageError{err}
 			}
+			var shapes map[string]string
+			if shapeBy != "" {
+				if shapes, err = render.Shapes(m, render.Options{ShapeBy: shapeBy}); err != nil {
+					return usageError{err}
+				}
+			}
 			if err := cmd.Context().Err(); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
@@ -113,7 +122,8 @@ never replaced without --force.`,
 				return writeCSVTables(cmd.Context(), out, force, doc)
 			}
 			write := func(wr io.Writer) error {
-				return export.Write(cmd.Context(), wr, doc, format, export.Style{SizeBy: sizeBy, Colors: colors, ColorBy: cmp.Or(colorBy, render.ColorBySide)})
+				return export.Write(cmd.Context(), wr, doc, format, export.Style{SizeBy: sizeBy, Colors: colors,
+					ColorBy: cmp.Or(colorBy, render.ColorBySide), Shapes: shapes, ShapeBy: shapeBy})
 			}
 			return a.output(out, force, write)
 		},
@@ -124,6 +134,7 @@ never replaced without --force.`,
 	c.Flags().BoolVar(&perStatement, "per-statement", false, "one edge per statement and declared relation instead of aggregated edges")
 	c.Flags().BoolVar(&force, "force", false, "replace existing output files")
 	c.Flags().StringVar(&colorBy, "color-by", "", "gexf: colour actors by `SCHEME` as the figures do: "+strings.Join(render.ColorSchemes, ", ")+" (default side)")
+	c.Flags().StringVar(&shapeBy, "shape-by", "", "gexf: shape actors by `SCHEME` as the figures do: "+strings.Join(render.ShapeSchemes, ", "))
 	c.Flags().StringVar(&sizeBy, "size-by", "", "gexf: size nodes by `MEASURE` ("+strings.Join(analysis.Measures, ", ")+"; default degree)")
 	return c
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations"
@@ -69,5 +70,68 @@ func TestExportEveryColorBy(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestExportEveryShapeBy runs export --format gexf with every --shape-by
+// on the built-in dataset and checks that each node's viz:shape is the
+// GEXF shape of the one the figures draw it with (render.Shapes), its
+// figure_shape attribute that shape itself, that claims are squares and
+// that the actors of the two commonest values are told apart (diamond,
+// triangle) from the rest (disc); and that graphml, which carries no
+// styling, is written too.
+func TestExportEveryShapeBy(t *testing.T) {
+	ctx := context.Background()
+	d, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := graph.Compile(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	node := regexp.MustCompile(`(?s)<node id="([^"]+)".*?</node>`)
+	vizShape := regexp.MustCompile(`<viz:shape value="([a-z]+)"`)
+	attr := regexp.MustCompile(`<attvalue for="figure_shape" value="([a-z]+)"`)
+	for _, scheme := range render.ShapeSchemes {
+		t.Run(scheme, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, "export", "--format", "gexf", "--shape-by", scheme)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if !strings.Contains(stdout, `<attribute id="figure_shape" title="figure_shape" type="string"`) ||
+				!strings.Contains(stdout, "actor shape by "+scheme) {
+				t.Errorf("no figure_shape declaration or description")
+			}
+			want, err := render.Shapes(m, render.Options{ShapeBy: scheme})
+			if err != nil {
+				t.Fatal(err)
+			}
+			nodes := node.FindAllStringSubmatch(stdout, -1)
+			if len(nodes) != len(m.Actors)+len(m.Claims) {
+				t.Fatalf("%d nodes, want %d", len(nodes), len(m.Actors)+len(m.Claims))
+			}
+			used := map[string]int{}
+			for _, n := range nodes {
+				v, a := vizShape.FindStringSubmatch(n[0]), attr.FindStringSubmatch(n[0])
+				if v == nil || a == nil {
+					t.Fatalf("node %s has no viz:shape or figure_shape", n[1])
+				}
+				gexf, ok := export.GEXFShape(want[n[1]])
+				if !ok || v[1] != gexf || a[1] != want[n[1]] {
+					t.Errorf("node %s: viz:shape %s, figure_shape %s; the figures draw %s (%s)", n[1], v[1], a[1], want[n[1]], gexf)
+				}
+				if strings.HasPrefix(n[0], `<node id="`+m.Claims[0].ID+`"`) && v[1] != "square" {
+					t.Errorf("claim %s is %s, not square", n[1], v[1])
+				}
+				used[v[1]]++
+			}
+			if used["diamond"] == 0 || used["triangle"] == 0 || used["disc"] == 0 {
+				t.Errorf("shapes used %v: want the two commonest values as diamond and triangle, the rest disc", used)
+			}
+		})
+	}
+	if code, _, stderr := runCLI(t, "export", "--format", "gexf", "--shape-by", "hat"); code != 2 || !strings.Contains(stderr, "shape by") {
+		t.Errorf("--shape-by hat: exit %d, %s", code, stderr)
 	}
 }

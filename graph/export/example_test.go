@@ -57,3 +57,19 @@ func Example() {
 	// mujahid,guarantees,Directed,e1,oppose,1,stance,oppose,oppose,-1,2025-11-03,2025-11-03
 	// asif,mujahid,Directed,e2,criticizes,1,relation,criticizes,,-1,2025-11-03,2025-11-03
 }
+
+// ExampleGEXFShape maps the node shapes of claimnet's figures to the four
+// shapes of GEXF 1.3.
+func ExampleGEXFShape() {
+	for _, shape := range []string{"box", "ellipse", "hexagon", "octagon", "invhouse", "star"} {
+		v, ok := export.GEXFShape(shape)
+		fmt.Println(shape, v, ok)
+	}
+	// Output:
+	// box square true
+	// ellipse disc true
+	// hexagon diamond true
+	// octagon triangle true
+	// invhouse triangle true
+	// star  false
+}

@@ -62,6 +62,11 @@ type gexfNode struct {
 	AttValues gexfAttValues `xml:"attvalues"`
 	Color     *gexfColor    `xml:"viz:color,omitempty"`
 	Size      gexfSize      `xml:"viz:size"`
+	Shape     *gexfShape    `xml:"viz:shape,omitempty"`
+}
+
+type gexfShape struct {
+	Value string `xml:"value,attr"`
 }
 
 type gexfEdges struct {
@@ -124,7 +129,7 @@ func WriteGEXF(ctx context.Context, w io.Writer, d *Document, style Style) error
 		Version:        "1.3",
 		Meta: gexfMeta{
 			Creator:     "claimnet",
-			Description: fmt.Sprintf("actor–claim network, graph document version %s, window %s, %s, size by %s", d.Version, windowText(d.Window), colorText(st), st.SizeBy),
+			Description: fmt.Sprintf("actor–claim network, graph document version %s, window %s, %s, size by %s", d.Version, windowText(d.Window), colorText(st), st.SizeBy) + shapeText(st),
 		},
 		Graph: gexfGraph{
 			Mode: "dynamic", DefaultEdgeType: "directed", TimeFormat: "date", TimeRepresentation: "interval",
@@ -133,6 +138,9 @@ func WriteGEXF(ctx context.Context, w io.Writer, d *Document, style Style) error
 			Edges:      gexfEdges{Count: len(d.Edges)},
 		},
 	}
+	if len(st.Shapes) > 0 {
+		f.Graph.Attributes[0].Attributes = append(f.Graph.Attributes[0].Attributes, gexfAttribute{ID: figureShape, Title: figureShape, Type: "string"})
+	}
 	sizes := st.sizes(d)
 	for i := range d.Nodes {
 		n := &d.Nodes[i]
@@ -140,6 +148,11 @@ func WriteGEXF(ctx context.Context, w io.Writer, d *Document, style Style) error
 		if c, ok := st.Colors[n.ID]; ok {
 			r, g, b, _ := parseHex(c)
 			gn.Color = &gexfColor{r, g, b, "1.0"}
+		}
+		if shape, ok := st.Shapes[n.ID]; ok {
+			v, _ := GEXFShape(shape)
+			gn.Shape = &gexfShape{v}
+			gn.AttValues.Values = append(gn.AttValues.Values, gexfAttValue{figureShape, shape})
 		}
 		if n.First != 0 {
 			gn.Start, gn.End = n.First.String(), n.Last.String()
@@ -207,6 +220,22 @@ func windowText(w Window) string {
 		return "all dates"
 	}
 	return w.From.String() + ".." + w.To.String()
+}
+
+// figureShape is the node attribute GEXF gives the figure's own node
+// shape when Style.Shapes is set (viz:shape has only four).
+const figureShape = "figure_shape"
+
+// shapeText says what the nodes' shapes show, for the file's
+// description: nothing when there are none.
+func shapeText(st Style) string {
+	switch {
+	case len(st.Shapes) == 0:
+		return ""
+	case st.ShapeBy == "":
+		return ", shapes given by the caller"
+	}
+	return ", actor shape by " + st.ShapeBy
 }
 
 // colorText says what the nodes' colours show, for the file's description.

@@ -18,6 +18,15 @@ type Style struct {
 	// ColorBy says in the file's description what the colours show
 	// ("side", "coalition", ...); empty when Colors is.
 	ColorBy string
+	// Shapes maps node ids to the Graphviz node shapes the figures draw
+	// them with (graph/render.Shapes); nodes it leaves out are written
+	// without a shape. GEXF 1.3 knows four shapes, so each is written as
+	// the nearest of them (GEXFShape), and the figure's own shape as the
+	// node attribute figure_shape.
+	Shapes map[string]string
+	// ShapeBy says in the file's description what the shapes show
+	// ("type", "role", ...); empty when Shapes is.
+	ShapeBy string
 	// SizeBy names the centrality measure node sizes follow; empty means
 	// graph.Degree.
 	SizeBy string
@@ -51,7 +60,35 @@ func (s Style) resolve(d *Document) (Style, error) {
 			return s, fmt.Errorf("export: colour of %s: %w", id, err)
 		}
 	}
+	for id, shape := range s.Shapes {
+		if _, ok := GEXFShape(shape); !ok {
+			return s, fmt.Errorf("export: shape of %s: %q is not a shape the figures draw", id, shape)
+		}
+	}
 	return s, nil
+}
+
+// gexfShapes maps the Graphviz node shapes claimnet's figures draw to the
+// shapes of GEXF 1.3's viz:shape (disc, square, triangle, diamond). The
+// figures draw claims as boxes (square) and actors as ellipses (disc)
+// or, under --shape-by, the actors with the most common values as a
+// hexagon, octagon, parallelogram, house and inverted house: the first
+// two get the two shapes left (diamond, triangle), the others the nearer
+// of them, so Gephi tells apart the two largest groups from each other,
+// from the rest and from the claims.
+var gexfShapes = map[string]string{
+	"ellipse": "disc", "oval": "disc", "circle": "disc",
+	"box": "square", "rect": "square", "rectangle": "square", "square": "square",
+	"hexagon": "diamond", "parallelogram": "diamond", "diamond": "diamond",
+	"octagon": "triangle", "house": "triangle", "invhouse": "triangle", "triangle": "triangle",
+}
+
+// GEXFShape returns the GEXF 1.3 viz:shape value (disc, square, triangle
+// or diamond) for a Graphviz node shape the figures draw, and whether
+// there is one.
+func GEXFShape(shape string) (string, bool) {
+	v, ok := gexfShapes[shape]
+	return v, ok
 }
 
 // sizes returns each node's size under s.

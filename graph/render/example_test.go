@@ -56,3 +56,28 @@ func Example() {
 	// ego neato 10 nodes
 	// 8 of 27 actors and 2 of 68 claims with statements; the centre and the 10 most central of its 12 neighbours within 2 hops (degree)
 }
+
+// ExampleShapes gives the node shapes the figures draw the built-in
+// dataset's actors with when shaped by type.
+func ExampleShapes() {
+	d, err := annotations.LoadEmbedded()
+	if err != nil {
+		log.Fatal(err)
+	}
+	m, err := graph.Compile(context.Background(), d)
+	if err != nil {
+		log.Fatal(err)
+	}
+	shapes, err := render.Shapes(m, render.Options{ShapeBy: render.ColorByType})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, id := range []string{"khawaja-asif", "islamic-emirate", "turkiye", "kabul-must-act-against-ttp"} {
+		fmt.Println(id, shapes[id])
+	}
+	// Output:
+	// khawaja-asif hexagon
+	// islamic-emirate house
+	// turkiye parallelogram
+	// kabul-must-act-against-ttp box
+}

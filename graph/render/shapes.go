@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/claimnet/claimnet/graph"
@@ -125,4 +126,30 @@ func (b *builder) shapeLegend() {
 			{"width", "0.4"}, {"height", "0.22"}}})
 	}
 	b.f.legend = append(b.f.legend, sec)
+}
+
+// Shapes returns the Graphviz node shape the figures draw each actor and
+// claim of m with under o (only o.ShapeBy counts), by id: claims are
+// boxes, actors ellipses or, with o.ShapeBy, the shape of their value
+// (see ShapeSchemes). Exports use it so that a network opened elsewhere
+// shows what the figure shows.
+func Shapes(m *graph.Model, o Options) (map[string]string, error) {
+	if o.ShapeBy != "" && !slices.Contains(ShapeSchemes, o.ShapeBy) {
+		return nil, fmt.Errorf("render: shape by %q: want one of %v", o.ShapeBy, ShapeSchemes)
+	}
+	out := make(map[string]string, len(m.Actors)+len(m.Claims))
+	var s *shapeSet
+	if o.ShapeBy != "" {
+		s = actorShapeSet(m, o.ShapeBy)
+	}
+	for i, a := range m.Actors {
+		out[a.ID] = "ellipse"
+		if s != nil {
+			out[a.ID] = s.of[i]
+		}
+	}
+	for _, c := range m.Claims {
+		out[c.ID] = "box"
+	}
+	return out, nil
 }

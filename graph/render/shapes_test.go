@@ -92,3 +92,33 @@ func TestShapeByUnknown(t *testing.T) {
 		t.Fatalf("ShapeBy side: got %v, want an error naming the shape scheme", err)
 	}
 }
+
+// TestShapesMatchFigure checks that Shapes gives every node the shape
+// the actor-claim figure draws it with, for every ShapeBy.
+func TestShapesMatchFigure(t *testing.T) {
+	m, an := builtIn(t)
+	nodeRE := regexp.MustCompile(`"((?:actor|claim):[^"]+)" \[[^\n]*?shape=(\w+)`)
+	for _, scheme := range append([]string{""}, ShapeSchemes...) {
+		f, err := Build(context.Background(), m, an, Options{ShapeBy: scheme})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Shapes(m, Options{ShapeBy: scheme})
+		if err != nil {
+			t.Fatal(err)
+		}
+		drawn := nodeRE.FindAllStringSubmatch(string(f.DOT()), -1)
+		if len(drawn) == 0 {
+			t.Fatal("no node in the figure")
+		}
+		for _, d := range drawn {
+			id := d[1][strings.IndexByte(d[1], ':')+1:]
+			if got[id] != d[2] {
+				t.Errorf("shape by %q: %s is drawn a %s, Shapes says %q", scheme, d[1], d[2], got[id])
+			}
+		}
+	}
+	if _, err := Shapes(m, Options{ShapeBy: "hat"}); err == nil {
+		t.Error("Shapes with an unknown ShapeBy: no error")
+	}
+}

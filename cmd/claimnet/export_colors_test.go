@@ -15,11 +15,9 @@ import (
 	"github.com/claimnet/claimnet/graph/render"
 )
 
-// TestExportEveryColorBy runs export with every --color-by in every
-// format on the built-in dataset (where coalition colouring fills the
-// actors in no coalition "white", which gexf once refused), and checks
-// that gexf colours each node as the figures do (render.Colors).
-func TestExportEveryColorBy(t *testing.T) {
+// builtInAnalysed compiles and analyses the built-in dataset.
+func builtInAnalysed(t *testing.T) (*graph.Model, *analysis.Analysis) {
+	t.Helper()
 	ctx := context.Background()
 	d, err := annotations.LoadEmbedded()
 	if err != nil {
@@ -33,6 +31,15 @@ func TestExportEveryColorBy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m, an
+}
+
+// TestExportEveryColorBy runs export with every --color-by in every
+// format on the built-in dataset (where coalition colouring fills the
+// actors in no coalition "white", which gexf once refused), and checks
+// that gexf colours each node as the figures do (render.Colors).
+func TestExportEveryColorBy(t *testing.T) {
+	m, an := builtInAnalysed(t)
 	vizColor := regexp.MustCompile(`<node id="([^"]+)"[^>]*>(?s:.*?)<viz:color r="(\d+)" g="(\d+)" b="(\d+)"`)
 	for _, format := range export.Formats() {
 		for _, scheme := range append([]string{""}, render.ColorSchemes...) {
@@ -81,15 +88,7 @@ func TestExportEveryColorBy(t *testing.T) {
 // triangle) from the rest (disc); and that graphml, which carries no
 // styling, is written too.
 func TestExportEveryShapeBy(t *testing.T) {
-	ctx := context.Background()
-	d, err := annotations.LoadEmbedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := graph.Compile(ctx, d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, _ := builtInAnalysed(t)
 	node := regexp.MustCompile(`(?s)<node id="([^"]+)".*?</node>`)
 	vizShape := regexp.MustCompile(`<viz:shape value="([a-z]+)"`)
 	attr := regexp.MustCompile(`<attvalue for="figure_shape" value="([a-z]+)"`)

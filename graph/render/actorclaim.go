@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -165,8 +166,12 @@ func (b *builder) actorNode(a int, grp *groups, scale sizeScale) []attr {
 	if b.shapes != nil {
 		shape = b.shapes.of[a]
 	}
+	label := html(wrapHTML(act.Name, actorWrap, "center"))
+	if k, ok := b.o.numbers[act.ID]; ok {
+		label, shape = quote(strconv.Itoa(k)), "circle"
+	}
 	attrs := []attr{
-		{"label", html(wrapHTML(act.Name, actorWrap, "center"))},
+		{"label", label},
 		{"shape", shape},
 		{"style", str(style)},
 		{"fillcolor", str(grp.fill[a])},
@@ -177,6 +182,10 @@ func (b *builder) actorNode(a int, grp *groups, scale sizeScale) []attr {
 	if grp.periph[a] > 1 {
 		attrs = append(attrs, attr{"peripheries", fmt.Sprint(grp.periph[a])})
 	}
+	if b.o.numbers != nil {
+		// As sized, however wide Graphviz measures the number.
+		attrs = append(attrs, attr{"fixedsize", "true"}, attr{"margin", "0"})
+	}
 	_ = th
 	return attrs
 }
@@ -185,6 +194,11 @@ func (b *builder) actorNode(a int, grp *groups, scale sizeScale) []attr {
 // for the lowest scores, up to about twice as wide for the top one.
 func (b *builder) actorSizes(show func(int) bool) sizeScale {
 	s := sizeScale{minW: 0.8, maxW: 1.8, minH: 0.4, maxH: 0.9}
+	if b.o.numbers != nil {
+		// Numbered circles: from one a two-digit number fits in to
+		// about twice its area.
+		s = sizeScale{minW: 0.26, maxW: 0.4, minH: 0.26, maxH: 0.4}
+	}
 	for a := range b.m.Actors {
 		if show(a) {
 			s.max = max(s.max, b.actorScore(a))

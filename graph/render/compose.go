@@ -67,7 +67,7 @@ func compose(laid []byte, bb box, f *Figure) ([]byte, error) {
 	below := bb.w() >= bb.h() || len(f.legend) == 0 || sized
 	var used box
 	if below {
-		used = c.legendBelow(f.legend, bb, f.size)
+		used = c.legendBelow(f.legend, bb, f.size, f.legendWidth)
 	} else {
 		used = c.legendRight(f.legend, bb)
 	}
@@ -162,7 +162,7 @@ func sampleSize(it legendItem) (w, h float64) {
 // as fit in about the graph's width, each section going to the column
 // that is shortest so far, so the legend stays compact.
 // sz is the size the figure is drawn at, if any.
-func (c *composer) legendBelow(secs []legendSection, bb box, sz sizing) box {
+func (c *composer) legendBelow(secs []legendSection, bb box, sz sizing, width float64) box {
 	used := box{bb.x0, bb.y0, bb.x0, bb.y0}
 	if len(secs) == 0 {
 		return used
@@ -179,6 +179,9 @@ func (c *composer) legendBelow(secs []legendSection, bb box, sz sizing) box {
 		// that is otherwise drawn larger than its natural size, its
 		// legend stacked down the page in one column.
 		limit = max(bb.w(), minCaptionW, sz.Width*c.th.small/max(8, sz.MinFont))
+	}
+	if width > 0 {
+		limit = max(bb.w(), width)
 	}
 	var cols [][]int
 	var total float64

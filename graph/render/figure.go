@@ -47,10 +47,14 @@ type Figure struct {
 	// layout gave the nodes.
 	given, placed Positions
 	// layout is the one layout of the panels of small multiples.
-	layout  Positions
-	title   string
-	caption string
-	th      *theme
+	layout Positions
+	// legendWidth, when positive, is the width the legend below the
+	// graph may take (small multiples for a page: as wide as the text
+	// allows, so that its sections sit side by side).
+	legendWidth float64
+	title       string
+	caption     string
+	th          *theme
 }
 
 // legendSection is a titled column of legend entries.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -115,12 +116,45 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 	if err != nil {
 		return nil, fmt.Errorf("render small multiples: the windows together: %w", err)
 	}
+	// For a page, the panels draw each actor as a small numbered circle
+	// and one key under them names the numbers: with the names in every
+	// panel, four panels at 17 cm left 4 pt text.
+	sized := o.Width > 0 || o.Height > 0
+	if sized {
+		numbers := map[string]int{}
+		for _, nd := range union.g.nodes {
+			if id, ok := strings.CutPrefix(nd.id, "actor:"); ok {
+				numbers[id] = len(numbers) + 1
+			}
+		}
+		uo.numbers, o.numbers = numbers, numbers
+		if union, err = Build(ctx, all, allAn, uo); err != nil {
+			return nil, fmt.Errorf("render small multiples: the windows together: %w", err)
+		}
+	}
 	pl, err := r.place(ctx, union)
 	if err != nil {
 		return nil, fmt.Errorf("render small multiples: layout with %s: %w", union.Layout, err)
 	}
 	n := len(union.g.nodes)
-	boxes := compact(pl.boxes[:n])
+	area := compactArea
+	if sized {
+		area = compactNumbered
+	}
+	boxes := slices.Clone(pl.boxes[:n])
+	if sized {
+		// Half the usual gap between the small circles: the boxes are
+		// shrunk while they are packed.
+		for i := range boxes {
+			boxes[i].hw, boxes[i].hh = boxes[i].hw-overlapGap/4, boxes[i].hh-overlapGap/4
+		}
+	}
+	boxes = compact(boxes, area)
+	if sized {
+		for i := range boxes {
+			boxes[i].hw, boxes[i].hh = boxes[i].hw+overlapGap/4, boxes[i].hh+overlapGap/4
+		}
+	}
 	layout := make(Positions, n)
 	for i, nd := range union.g.nodes {
 		layout[nd.id] = Point{roundTo(boxes[i].x, 2), roundTo(boxes[i].y, 2)}
@@ -132,12 +166,15 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 	bb := boundingBox(boxes)
 	bb = box{bb.x0 - panelPad, bb.y0 - panelPad, bb.x1 + panelPad, bb.y1 + panelPad}
 
+	th := union.th
 	cols := tw.Columns
-	if cols == 0 {
+	switch {
+	case cols == 0 && sized:
+		cols = pageColumns(len(s.Windows), bb, union.size, th)
+	case cols == 0:
 		cols = int(math.Ceil(math.Sqrt(float64(len(s.Windows)))))
 	}
 	cols = min(cols, len(s.Windows))
-	th := union.th
 	g := &dotGraph{graphAttrs: slices.Clone(union.g.graphAttrs), nodeAttrs: union.g.nodeAttrs, edgeAttrs: union.g.edgeAttrs}
 	given := make(Positions)
 	edges, dropped := 0, 0
@@ -221,6 +258,10 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 	}
 	notes = append(notes, "all windows: "+union.Note)
 	legend := slices.Clone(union.legend)
+	if sized {
+		key, rest := actorKey(all, union)
+		legend = append(key, rest...)
+	}
 	legend = append(legend, legendSection{title: "In a window", items: []legendItem{
 		{label: "no tie drawn in the window", node: setAttrs(
 			[]attr{{"shape", "ellipse"}, {"width", "0.5"}, {"height", "0.25"}}, ghostStyle(th)...)},
@@ -233,7 +274,107 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 		Note: strings.Join(notes, "; "), g: g, straight: true, legend: legend, size: union.size,
 		given: given, title: o.Title, caption: o.Caption, th: th, layout: layout,
 	}
+	if sized {
+		f.legendWidth = pageLimit(union.size, th)
+	}
 	return f, nil
+}
+
+// keyRows is the most actors a section of the key of numbered panels
+// lists, and keyName the longest name it writes in full.
+const (
+	keyRows = 8
+	keyName = 26
+)
+
+// actorKey returns the key of the numbered actors of union (a figure of
+// m built with Options.numbers), and union's legend without the section
+// it replaces: the actors grouped by their colour's entry in that
+// section ("Coalition 1", "Pakistan side", ...), each number on its
+// circle in the actor's colour beside the actor's name, at most keyRows
+// to a section.
+func actorKey(m *graph.Model, union *Figure) (key, rest []legendSection) {
+	var groups legendSection
+	for _, sec := range union.legend {
+		if strings.HasPrefix(sec.title, "Actors by") {
+			groups = sec
+			continue
+		}
+		rest = append(rest, sec)
+	}
+	titles := map[string]string{} // fill colour → group title
+	var order []string
+	for _, it := range groups.items {
+		fill := attrVal(it.node, "fillcolor")
+		if _, ok := titles[fill]; !ok {
+			title, _, _ := strings.Cut(it.label, ": ")
+			titles[fill] = title
+			order = append(order, fill)
+		}
+	}
+	byFill := map[string][]legendItem{}
+	for _, nd := range union.g.nodes {
+		id, ok := strings.CutPrefix(nd.id, "actor:")
+		if !ok {
+			continue
+		}
+		a, ok := m.ActorIndex(id)
+		if !ok {
+			continue
+		}
+		name := []rune(m.Actors[a].Name)
+		if len(name) > keyName {
+			name = append(name[:keyName-1], '…')
+		}
+		fill := attrVal(nd.attrs, "fillcolor")
+		if _, ok := titles[fill]; !ok {
+			titles[fill] = "Other actors"
+			order = append(order, fill)
+		}
+		byFill[fill] = append(byFill[fill], legendItem{label: string(name), node: []attr{
+			{"shape", "circle"}, {"style", "filled"}, {"fillcolor", fill},
+			{"label", attrVal(nd.attrs, "label")}, {"width", "0.3"}, {"height", "0.3"}}})
+	}
+	for _, fill := range order {
+		items := byFill[fill]
+		for i := 0; i < len(items); i += keyRows {
+			title := titles[fill]
+			if i > 0 {
+				title += " (continued)"
+			}
+			key = append(key, legendSection{title: title, items: items[i:min(i+keyRows, len(items))]})
+		}
+	}
+	return key, rest
+}
+
+// pageColumns chooses the columns of n panels of the box bb for a figure
+// drawn at size sz: as many as fit side by side with their text at the
+// least size (Options.MinFont) or larger at the page's width, so that
+// the figure is drawn as small, and so as short, as its text allows; one
+// if none fits.
+func pageColumns(n int, bb box, sz sizing, th *theme) int {
+	if sz.Width <= 0 {
+		return int(math.Ceil(math.Sqrt(float64(n))))
+	}
+	limit := pageLimit(sz, th)
+	cols := 1
+	for c := 2; c <= n; c++ {
+		if float64(c)*bb.w()+float64(c-1)*panelGapX > limit {
+			break
+		}
+		cols = c
+	}
+	return cols
+}
+
+// pageLimit is the widest a figure drawn at size sz may be, in points at
+// its natural size, for its text to be no smaller than the least size
+// (Options.MinFont) at sz.Width, its pad aside; a little under, so that
+// rounding keeps the text at that size.
+func pageLimit(sz sizing, th *theme) float64 {
+	// The figure's pad (0.2 in) on either side is part of its width.
+	return 0.99*sz.Width*th.small/cmp.Or(sz.MinFont, DefaultMinFont) - 2*0.2*72
 }
 
 // compactArea is the area of the box of centres of small multiples'
@@ -242,23 +383,27 @@ func Multiples(ctx context.Context, r *Renderer, m *graph.Model, o Options, tw T
 // panels of small multiples cannot spare.
 const compactArea = 1.2
 
+// compactNumbered is compactArea for the panels of small numbered
+// circles drawn for a page, whose edges are short.
+const compactNumbered = 1.0
+
 // compact moves the boxes towards their centre, x and y by the same
-// factor, until the box of their centres has compactArea times the
-// nodes' area, and then pushes overlapping boxes apart again; a layout
-// that is already as dense is left alone.
-func compact(boxes []nodeBox) []nodeBox {
+// factor, until the box of their centres has area times the nodes' area,
+// and then pushes overlapping boxes apart again; a layout that is
+// already as dense is left alone.
+func compact(boxes []nodeBox, area float64) []nodeBox {
 	out := slices.Clone(boxes)
 	if len(out) < 2 {
 		return out
 	}
 	c := boundingBox(out)
 	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	area := 0.0
+	nodes := 0.0
 	for _, b := range out {
 		x0, y0, x1, y1 = min(x0, b.x), min(y0, b.y), max(x1, b.x), max(y1, b.y)
-		area += float64((2*b.hw + overlapGap) * (2*b.hh + overlapGap))
+		nodes += float64((2*b.hw + overlapGap) * (2*b.hh + overlapGap))
 	}
-	s := math.Sqrt(compactArea * area / (max(x1-x0, 1) * max(y1-y0, 1)))
+	s := math.Sqrt(area * nodes / (max(x1-x0, 1) * max(y1-y0, 1)))
 	if s >= 1 {
 		return out
 	}

@@ -151,6 +151,11 @@ type Options struct {
 	// DPI is the resolution of FormatPNG in pixels per inch of the
 	// figure's size; 0 means DefaultDPI.
 	DPI float64
+
+	// numbers, when set, draws each actor as a small circle labelled
+	// with its number here (by actor id) instead of its name: the panels
+	// of small multiples sized for a page, whose key names the numbers.
+	numbers map[string]int
 }
 
 // resolved is Options with the defaults filled in and checked.

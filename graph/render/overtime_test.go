@@ -8,6 +8,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -312,7 +313,7 @@ func TestCompact(t *testing.T) {
 	for i := range 12 {
 		boxes = append(boxes, nodeBox{x: float64(i%4) * 300, y: float64(i/4) * 200, hw: 40, hh: 20})
 	}
-	out := compact(boxes)
+	out := compact(boxes, compactArea)
 	before, after := boundingBox(boxes), boundingBox(out)
 	if after.w()*after.h() >= before.w()*before.h()/2 {
 		t.Errorf("compacted box %.0f × %.0f, from %.0f × %.0f", after.w(), after.h(), before.w(), before.h())
@@ -327,5 +328,92 @@ func TestCompact(t *testing.T) {
 	}
 	if boxes[1].x != 300 {
 		t.Error("compact changed its input")
+	}
+}
+
+// TestMultiplesAtPageWidth draws small multiples of the built-in dataset
+// at 17 cm: the panels number the actors and one key names them, the
+// panels sit in a grid of several columns under one legend, no text is
+// smaller than 7 pt, and the figure is no taller than the bound its
+// panel count was measured at (it was 1425 pt, 50 cm, for one column of
+// four panels with their text at 4 pt).
+func TestMultiplesAtPageWidth(t *testing.T) {
+	ctx := context.Background()
+	r := renderer(t)
+	m, _ := builtIn(t)
+	for _, tc := range []struct {
+		window       string
+		panels, cols int
+		maxHeightCm  float64
+	}{
+		{"5d", 4, 3, 30},
+		{"3d", 7, 3, 36},
+		{"2d", 10, 4, 33},
+	} {
+		t.Run(tc.window, func(t *testing.T) {
+			o := Options{MinWeight: 2, Width: pageWidth, Title: "Actor network over time", Caption: "Afghanistan–Pakistan talks."}
+			f, err := Multiples(ctx, r, m, o, TimeWindows{Size: span(t, tc.window), Step: span(t, tc.window)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var svg bytes.Buffer
+			if err := r.Render(ctx, f, FormatSVG, &svg); err != nil {
+				t.Fatal(err)
+			}
+			// The grid: as many panels, in cols columns.
+			xs := map[float64]bool{}
+			panels := 0
+			for id, p := range f.placed {
+				if strings.HasSuffix(id, "/frame") {
+					panels++
+					xs[math.Round(p.X)] = true
+				}
+			}
+			if panels != tc.panels || len(xs) != tc.cols {
+				t.Errorf("%d panels in %d columns, want %d in %d", panels, len(xs), tc.panels, tc.cols)
+			}
+			// One legend: one section on actor pairs, and a key of the
+			// numbers drawn in the panels.
+			dot := string(f.g.with(f.View))
+			if n := strings.Count(svg.String(), ">Actor pairs<"); n != 1 {
+				t.Errorf("%d legends on actor pairs, want 1", n)
+			}
+			for _, name := range []string{"Government of Pakistan", "Türkiye", "Qatar"} {
+				if !strings.Contains(svg.String(), ">"+name+"<") {
+					t.Errorf("the key does not name %s", name)
+				}
+				if strings.Contains(dot, name+"<br") {
+					t.Errorf("a panel writes the name %s in its node", name)
+				}
+			}
+			mw := svgWidthRE.FindSubmatch(svg.Bytes())
+			if mw == nil {
+				t.Fatal("SVG has no width")
+			}
+			shown, _ := strconv.ParseFloat(string(mw[1]), 64)
+			d, err := newDrawing(svg.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			k := shown / d.w
+			if math.Abs(shown-pageWidth) > 0.5 {
+				t.Errorf("drawn %.1f pt wide, want %.1f", shown, pageWidth)
+			}
+			if cm := d.h * k / 72 * 2.54; cm > tc.maxHeightCm {
+				t.Errorf("drawn %.1f cm tall, want at most %.0f", cm, tc.maxHeightCm)
+			}
+			labels, err := svgTexts(svg.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range labels {
+				if l.size*k < DefaultMinFont-0.01 {
+					t.Errorf("text %q is %.2f pt at page width", l.text, l.size*k)
+				}
+			}
+			if bad := overlapping(textBoxes(t, svg.Bytes())); len(bad) > 0 {
+				t.Errorf("%d overlapping texts: %s", len(bad), strings.Join(bad, "; "))
+			}
+		})
 	}
 }

@@ -232,7 +232,8 @@ const labelGap = 3
 // further. routes, when not nil, are the edges' routed lines (see
 // route), by edge index; an edge without one is the straight line
 // between its ends' centres. The label goes to the first of a few places
-// along its edge's line (at its middle, then nearer either end), on
+// along its edge's line (at its middle, then nearer either end, to a
+// fifth of the way from it), on
 // either side of the line and then further out, that overlaps no node
 // and no label placed before it, at each distance preferring one that
 // crosses no other edge. A label with no such place keeps the place
@@ -295,7 +296,7 @@ func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel, routes []poly
 		// label already in the way.
 		var cands []nodeBox
 		for step := range 4 {
-			for _, t := range []float64{0.5, 0.4, 0.6, 0.3, 0.7} {
+			for _, t := range []float64{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8} {
 				p, nx, ny := line.at(t)
 				// The distance from the box's centre to the line when
 				// the box just clears it.

@@ -146,24 +146,35 @@
 	});
 	var hlLayer = svg.querySelector("g.cn-hl");
 	var styles = [];
+	// A style's subpaths are split out of its path, and its paths for
+	// the highlighted and the selected edges made, when first needed:
+	// most styles of a large figure never need them.
 	svg.querySelectorAll("g.cn-edges > path.cn-e").forEach(function (p) {
-		var d = p.getAttribute("d");
-		var parts = d.split(/(?=M)/);
 		var edges = p.getAttribute("data-edges").split(" ").map(Number);
-		p.removeAttribute("data-edges");
-		if (parts.length !== edges.length) {
-			throw new Error("claimnet report: the figure's edge layer has " + parts.length + " subpaths for " + edges.length + " edges");
-		}
-		var st = {parts: parts, edges: edges, base: p, baseD: d, hlD: "", selD: ""};
-		["hl", "sel"].forEach(function (k) {
-			var c = p.cloneNode(false);
-			c.removeAttribute("d");
-			c.setAttribute("class", "cn-e cn-" + k);
-			hlLayer.appendChild(c);
-			st[k] = c;
-		});
-		styles.push(st);
+		var d = p.getAttribute("d");
+		styles.push({full: d, parts: null, edges: edges, base: p, baseD: d, hl: null, hlD: "", sel: null, selD: ""});
 	});
+	function partsOf(st) {
+		if (!st.parts) {
+			st.parts = st.full.split(/(?=M)/);
+			if (st.parts.length !== st.edges.length) {
+				throw new Error("claimnet report: the figure's edge layer has " + st.parts.length + " subpaths for " + st.edges.length + " edges");
+			}
+		}
+		return st.parts;
+	}
+	function pathOf(st, k) {
+		if (!st[k]) {
+			var c = st.base.cloneNode(false);
+			c.removeAttribute("d");
+			c.removeAttribute("data-edges");
+			c.setAttribute("class", "cn-e cn-" + k);
+			// The selected edge's paths above every highlighted one.
+			hlLayer.insertBefore(c, k === "hl" ? hlLayer.querySelector("path.cn-sel") : null);
+			st[k] = c;
+		}
+		return st[k];
+	}
 	var edgeLabels = Array.prototype.map.call(svg.querySelectorAll("g.cn-elabels > text[data-e]"), function (t) {
 		return {el: t, e: Number(t.getAttribute("data-e"))};
 	});
@@ -172,18 +183,27 @@
 	// the subpaths of the figure edges e for which keep(e) holds.
 	function drawEdges(k, keep) {
 		styles.forEach(function (st) {
-			var d = [];
-			for (var j = 0; j < st.parts.length; j++) {
-				if (keep(st.edges[j])) {
-					d.push(st.parts[j]);
-				}
+			var all = true, none = true;
+			var kept = st.edges.map(function (e) {
+				var x = keep(e);
+				all = all && x;
+				none = none && !x;
+				return x;
+			});
+			var v = "";
+			if (all) {
+				v = st.full;
+			} else if (!none) {
+				var parts = partsOf(st);
+				v = parts.filter(function (x, j) {
+					return kept[j];
+				}).join("");
 			}
-			var v = d.join("");
 			if (st[k + "D"] !== v) {
 				st[k + "D"] = v;
 				if (v) {
-					st[k].setAttribute("d", v);
-				} else {
+					pathOf(st, k).setAttribute("d", v);
+				} else if (st[k]) {
 					st[k].removeAttribute("d");
 				}
 			}
@@ -241,7 +261,7 @@
 	function edgeGeometry() {
 		geom = new Array(E);
 		styles.forEach(function (st) {
-			st.parts.forEach(function (part, j) {
+			partsOf(st).forEach(function (part, j) {
 				var e = st.edges[j];
 				var g = geom[e] || (geom[e] = {lines: [], x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity});
 				var n = g.lines.length;

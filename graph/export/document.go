@@ -339,7 +339,14 @@ type Option func(*config)
 
 type config struct {
 	perStatement bool
+	noRecords    bool
 }
+
+// WithoutRecords makes Build leave the records out: Edges, Statements,
+// Relations and Sources are empty, and the rest (the nodes and the
+// analysis results) is as Build gives it. On a large dataset the records
+// are most of the document's size and of the time it takes to build.
+func WithoutRecords() Option { return func(c *config) { c.noRecords = true } }
 
 // PerStatement makes Build give one stance edge per statement and one
 // relation edge per declared relation and target, instead of one edge per
@@ -368,12 +375,16 @@ func Build(m *graph.Model, an *analysis.Analysis, opts ...Option) (*Document, er
 		d.Methods[k] = v
 	}
 	d.addNodes(m, an)
-	stmtEdge := d.addStanceEdges(m, cfg.perStatement)
-	d.addArgumentEdges(m)
-	relEdge := d.addRelationEdges(m, cfg.perStatement)
-	d.addStatements(m, stmtEdge)
-	d.addRelations(m, relEdge)
-	d.addSources(m)
+	if cfg.noRecords {
+		d.Statements, d.Relations, d.Sources = []Statement{}, []Relation{}, []Source{}
+	} else {
+		stmtEdge := d.addStanceEdges(m, cfg.perStatement)
+		d.addArgumentEdges(m)
+		relEdge := d.addRelationEdges(m, cfg.perStatement)
+		d.addStatements(m, stmtEdge)
+		d.addRelations(m, relEdge)
+		d.addSources(m)
+	}
 	for _, r := range an.Reversals {
 		d.Reversals = append(d.Reversals, Reversal{r.Actor, r.Claim, Date(r.First), Date(r.Last)})
 	}

@@ -37,8 +37,10 @@ const (
 // within a window, with every analysis result attached to its node, and
 // the statements and relations that are the edges' evidence. It is built
 // by Build and is the input of every writer and of claimnet's queries.
-// Its slices are in a deterministic order; encoding/json of it is the
-// "json" export format.
+// Its slices are in a deterministic order. WriteJSON and MarshalJSON
+// write the "json" export format of any document; encoding/json gives the
+// same values for a whole one, but not for a Streamed one, whose record
+// lists are nil.
 type Document struct {
 	// Version is the document shape's version, Version.
 	Version string `json:"version"`

@@ -383,24 +383,39 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("click an edge", func(t *testing.T) {
 		do(t, s, chromedp.KeyEvent(kb.Escape), chromedp.Click(chromedp.ID("cn-zoom-fit")))
-		// The middle of a stance edge's line, by its length: a copy of
-		// its subpath in the edge layer, measured and removed.
+		// The middle of a stance edge's line, by its length, or the
+		// point nearest it that no other edge passes (edges routed round
+		// the nodes share stretches of their way): copies of the
+		// subpaths of the edge layer, measured and removed.
 		p := eval[[]float64](t, s, `(() => {
 			const doc = claimnetReport.doc;
 			const e = doc.edges.findIndex(p => p[0] >= 0);
 			const layer = [...document.querySelectorAll("#cn-figure g.cn-edges > path.cn-e[fill=none]")];
 			let d = "";
+			const others = [];
 			for (const path of layer) {
 				const parts = path.getAttribute("d").split(/(?=M)/);
-				const i = claimnetReport.edgesOf(path).indexOf(e);
-				if (i >= 0) { d = parts[i]; break; }
+				claimnetReport.edgesOf(path).forEach((k, i) => { if (k === e) { d = parts[i]; } else { others.push(parts[i]); } });
 			}
-			const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-			path.setAttribute("d", d);
-			layer[0].parentNode.appendChild(path);
-			const pt = path.getPointAtLength(path.getTotalLength() / 2);
+			const copy = d => {
+				const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+				path.setAttribute("d", d);
+				path.setAttribute("fill", "none");
+				path.setAttribute("stroke", "black");
+				path.setAttribute("stroke-width", "10");
+				layer[0].parentNode.appendChild(path);
+				return path;
+			};
+			const path = copy(d), rest = others.map(copy);
+			const length = path.getTotalLength();
+			let pt = path.getPointAtLength(length / 2);
+			for (const f of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75]) {
+				const q = path.getPointAtLength(length * f);
+				if (!rest.some(o => o.isPointInStroke(q))) { pt = q; break; }
+			}
 			const r = new DOMPoint(pt.x, pt.y).matrixTransform(path.getScreenCTM());
 			path.remove();
+			rest.forEach(o => o.remove());
 			return [r.x, r.y, e];
 		})()`)
 		want := eval[string](t, s, fmt.Sprintf(`(() => { const p = claimnetReport.doc.edges[%d]; return "edge:" + claimnetReport.doc.actors[p[0]].id + "->" + claimnetReport.doc.claims[p[1]].id; })()`, int(p[2])))

@@ -333,7 +333,7 @@ func actorKey(m *graph.Model, union *Figure) (key, rest []legendSection) {
 		}
 		byFill[fill] = append(byFill[fill], legendItem{label: string(name), node: []attr{
 			{"shape", "circle"}, {"style", "filled"}, {"fillcolor", fill},
-			{"label", attrVal(nd.attrs, "label")}, {"width", "0.3"}, {"height", "0.3"}}})
+			{"label", attrVal(nd.attrs, "label")}, {"width", "0.24"}, {"height", "0.24"}}})
 	}
 	for _, fill := range order {
 		items := byFill[fill]

@@ -128,37 +128,46 @@ func TestPageWidth(t *testing.T) {
 					t.Fatalf("%s: %v", format, err)
 				}
 			}
-			mw := svgWidthRE.FindSubmatch(svg.Bytes())
-			if mw == nil {
-				t.Fatal("SVG has no width")
-			}
-			shown, _ := strconv.ParseFloat(string(mw[1]), 64)
-			if math.Abs(shown-pageWidth) > 0.5 {
-				t.Errorf("SVG is %.1f pt wide, want %.1f", shown, pageWidth)
-			}
-			d, err := newDrawing(svg.Bytes())
-			if err != nil {
-				t.Fatal(err)
-			}
-			k := shown / d.w
-			labels, err := svgTexts(svg.Bytes())
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, l := range labels {
-				if l.size*k < DefaultMinFont-0.01 {
-					t.Errorf("text %q is %.2f pt at page width", l.text, l.size*k)
-				}
-			}
-			if bad := overlapping(textBoxes(t, svg.Bytes())); len(bad) > 0 {
-				t.Errorf("%d overlapping labels: %s", len(bad), strings.Join(bad, "; "))
-			}
+			checkPageText(t, svg.Bytes())
 			if _, err := png.Decode(bytes.NewReader(pngBuf.Bytes())); err != nil {
 				t.Errorf("PNG: %v", err)
 			}
 			checkPDF(t, pdf.Bytes(), pageWidth)
 		})
 	}
+}
+
+// checkPageText checks that svg is drawn pageWidth wide, that none of its
+// texts is smaller than DefaultMinFont at that width and that no two
+// overlap; it returns the figure's height at that width, in points.
+func checkPageText(t *testing.T, svg []byte) float64 {
+	t.Helper()
+	mw := svgWidthRE.FindSubmatch(svg)
+	if mw == nil {
+		t.Fatal("SVG has no width")
+	}
+	shown, _ := strconv.ParseFloat(string(mw[1]), 64)
+	if math.Abs(shown-pageWidth) > 0.5 {
+		t.Errorf("SVG is %.1f pt wide, want %.1f", shown, pageWidth)
+	}
+	d, err := newDrawing(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := shown / d.w
+	labels, err := svgTexts(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range labels {
+		if l.size*k < DefaultMinFont-0.01 {
+			t.Errorf("text %q is %.2f pt at page width", l.text, l.size*k)
+		}
+	}
+	if bad := overlapping(textBoxes(t, svg)); len(bad) > 0 {
+		t.Errorf("%d overlapping labels: %s", len(bad), strings.Join(bad, "; "))
+	}
+	return d.h * k
 }
 
 // checkPDF checks with poppler that pdf is one page w points wide, its

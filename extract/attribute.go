@@ -847,7 +847,12 @@ func (w *walker) add(st Statement, a attr) {
 		s := w.sents[w.sentenceAt(st.Start)]
 		from, to := max(s.start, st.Start-sentenceWindow), min(s.end, st.End+sentenceWindow)
 		st.Date, st.DateWords = findDate(outsideQuotes(w.text, from, to, w.quotes), w.pub)
-		st.Match = w.e.claims.match(st.Quote)
+		if w.e.claims != nil {
+			// The sentence's words outside the quote: for reported speech
+			// the clause that reports it, for a quotation its attribution.
+			context := outsideQuotes(w.text, from, max(from, st.Start), w.quotes) + " " + outsideQuotes(w.text, min(st.End, to), to, w.quotes)
+			st.Match = w.e.claims.match(st.Quote, context)
+		}
 		decideStance(&st, sv, ok, st.Match.Linked && w.e.claims.negated[st.Match.Claim])
 	}
 	if st.Kind.Speech() && a.ent != nil {

@@ -76,8 +76,13 @@
 // English given names).
 //
 // With WithClaims, each statement is linked to the dataset's closest claim
-// by BM25 (ClaimMatch, with the runner-up), or proposes a new claim whose
-// text is a clean proposition; its stance comes from the text (verbs of
+// by BM25 over the claims' texts, the actors they are about and the quotes
+// already coded for them, with stemmed and synonym-folded words, scoring
+// the quote and, at a lower weight, the clause that reports it (ClaimMatch,
+// with the runner-up and the best candidates); it is linked above a
+// relative threshold or when the best claim is clearly ahead of the
+// runner-up, and otherwise proposes a new claim whose text is a clean
+// proposition; its stance comes from the text (verbs of
 // denial, rejection and criticism; a negation against the linked claim),
 // with the cue in Statement.Cue. Dates such as "on Sunday" or "November
 // 2" are resolved against WithPublished or a dated dateline.

@@ -42,9 +42,6 @@ const claimSynonymsList = `
 	evidence proof
 	investigate investigation probe inquiry
 	mediator facilitator intermediary
-	hardship suffering misery
-	trader merchant
-	tired weary exhausted
 	relations ties relationship
 	neighbor neighbour
 	defense defence
@@ -53,9 +50,6 @@ const claimSynonymsList = `
 	behavior behaviour
 	economy economic
 	responsibility responsible accountable accountability
-	inflexible rigid intransigent uncompromising
-	credibility reputation image
-	coercion coercive pressure intimidation
 	sovereignty sovereign
 	`
 

@@ -32,6 +32,10 @@ type walker struct {
 	bufW     []token
 	headline int // the unit that is the document's headline, or -1
 	pub      annotations.Date
+	// lastReported is the attribution of the last reported speech with a
+	// speaker, and lastReportedSent the sentence it stands in (-1: none).
+	lastReported     attr
+	lastReportedSent int
 }
 
 // attr is the attribution found for one quotation.
@@ -54,6 +58,7 @@ func (w *walker) run(ctx context.Context) error {
 	w.lower = make(lowerCache)
 	w.attrs = make([]attr, len(w.quotes))
 	w.headline = headline(w.text, w.units)
+	w.lastReportedSent = -1
 	qi := 0
 	for si, s := range w.sents {
 		if si%256 == 0 {
@@ -230,6 +235,13 @@ func (w *walker) quote(qi int) {
 		if prev.kind == Direct && prev.speaker != "" && !hasWords(lead) && w.quotes[k].last >= q.first-1 {
 			a.m, a.speaker, a.ent = prev.m, prev.speaker, prev.ent
 		}
+	}
+	if !a.ok() && a.kind == Direct && !hasWords(lead) && w.lastReportedSent >= 0 && w.lastReportedSent == w.sentenceAt(q.open)-1 &&
+		(qi == 0 || w.quotes[qi-1].closeEnd < w.sents[w.lastReportedSent].start) {
+		// A quotation that opens the sentence right after reported
+		// speech, with no quotation between them, continues its speaker:
+		// `…, Ms. Roe said. “…”`.
+		a.m, a.speaker, a.ent = w.lastReported.m, w.lastReported.speaker, w.lastReported.ent
 	}
 	if a.ok() && a.speaker == "" && a.ent == nil {
 		a.speaker, a.ent = w.disc.resolve(a.m)
@@ -730,6 +742,10 @@ func (w *walker) verbSpeech(p *parser, v int) attr {
 		case ok && j < v-1 && p.word(j+1) && w.e.lx.progressiveAux[p.toks[j+1].lower]:
 			// The progressive: "Ms. Roe is promising …".
 			a.m = p.subjectBefore(v)
+		case ok && j == v-1 && p.word(j) && p.toks[j].capital && p.mentionBack(j).kind == mName:
+			// A participle right after a name: "footage of Ms. Roe
+			// asking, “…”", "a video shows Roe saying …".
+			a.m = p.mentionBack(j)
 		case ok:
 			if l := w.lightVerbBefore(p, v); l >= 0 {
 				a.m = p.subjectBefore(l)
@@ -854,6 +870,9 @@ func (w *walker) add(st Statement, a attr) {
 			st.Match = w.e.claims.match(st.Quote, context)
 		}
 		decideStance(&st, sv, ok, st.Match.Linked && w.e.claims.negated[st.Match.Claim])
+	}
+	if st.Kind == Reported && st.Speaker != "" {
+		w.lastReported, w.lastReportedSent = a, w.sentenceAt(st.Start)
 	}
 	if st.Kind.Speech() && a.ent != nil {
 		g := genderUnknown

@@ -152,6 +152,15 @@ func TestSpeakerRules(t *testing.T) {
 		{"an attributed short quotation stays a term",
 			"Ms. Vera Lind called the plan “a cheap trick” on Monday.",
 			"a cheap trick", "Vera Lind", "", Term},
+		{"a participle right after a name",
+			"The new advert shows footage of Nora Blake asking, “Why are we not further ahead?”",
+			"Why are we not further ahead?", "Nora Blake", "", Direct},
+		{"a quotation right after reported speech continues its speaker",
+			"The council may delay the vote until spring, Tom Reyes said. “The other option is to cancel it.”",
+			"The other option is to cancel it.", "Tom Reyes", "", Direct},
+		{"a sentence between reported speech and a quotation breaks the chain",
+			"Tom Reyes said the vote was delayed. Nora Blake arrived late. “We will try again.”",
+			"We will try again.", "", WhyNoAttribution, Direct},
 	}
 	e := New()
 	for _, tt := range tests {

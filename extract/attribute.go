@@ -220,6 +220,18 @@ func (w *walker) quote(qi int) {
 			a = b
 		}
 	}
+	if !a.ok() && !a.carry {
+		if m := labelAs(lead); m.ok() {
+			a = attr{m: m, verbPos: -1}
+		}
+	}
+	if !a.ok() && !a.carry && qi > 0 && w.quotes[qi-1].closeEnd == leadStart && len(lead.toks) > 0 && coordinated(lead) {
+		// A quotation joined to the one before by "and" or "or" shares
+		// its speaker: `as a “human leech” and a “spoiled brat.”`
+		if prev := w.attrs[qi-1]; prev.speaker != "" && prev.kind != Title {
+			a.m, a.speaker, a.ent = prev.m, prev.speaker, prev.ent
+		}
+	}
 	words := q.words(w.text)
 	a.kind = w.classify(words, a, lead, trail)
 	if !a.ok() && a.kind == Direct && qi > 0 {
@@ -925,4 +937,46 @@ func (w *walker) hasOrgWord(name string) bool {
 		}
 	}
 	return false
+}
+
+// labelAs is the rule for a label that the subject of its sentence gives
+// someone or something without a speech verb: `Reid has gone after Trump
+// as a “con artist”`, `Roe admires the mayor as a “strong leader”`. The
+// quotation follows "as" (and an article), and the sentence's subject, a
+// name or a pronoun, is the speaker. "such as", "known as", "so as",
+// "as well as" and "the same as" introduce no label of the subject's.
+func labelAs(p *parser) mention {
+	k := len(p.toks) - 1
+	if p.word(k) && (p.toks[k].lower == "a" || p.toks[k].lower == "an" || p.toks[k].lower == "the") {
+		k--
+	}
+	if k < 1 || !p.word(k) || p.toks[k].lower != "as" || !p.word(k-1) {
+		return mention{}
+	}
+	switch p.toks[k-1].lower {
+	case "such", "known", "so", "well", "same", "just", "regarded", "seen", "viewed":
+		return mention{}
+	}
+	m := p.sentenceSubject(k)
+	if m.kind != mName && m.kind != mPronoun {
+		return mention{}
+	}
+	return m
+}
+
+// coordinated reports whether the words p holds only join two
+// quotations: "and", "or", an article, commas.
+func coordinated(p *parser) bool {
+	conj := false
+	for k, t := range p.toks {
+		switch {
+		case p.punct(k, ","):
+		case t.lower == "and" || t.lower == "or":
+			conj = true
+		case t.lower == "a" || t.lower == "an" || t.lower == "the":
+		default:
+			return false
+		}
+	}
+	return conj
 }

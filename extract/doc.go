@@ -22,7 +22,10 @@
 //     colon (`The Ledger reported:`). A paragraph that opens a quotation
 //     without closing it continues into the next paragraph when that one
 //     opens with a quotation mark; an unattributed quotation that opens
-//     its sentence right after another continues that speaker.
+//     its sentence right after another, or right after a sentence of
+//     reported speech (`…, X said. “…”`), continues that speaker. A
+//     participle right after a name attributes too (`footage of X asking,
+//     “…”`).
 //   - Reported speech: `X insisted that …`, `X demanded …`, `X rejected
 //     …`, `X accused Y of …`, `X denied …`, `According to X, …`. The
 //     quote is the proposition as the text words it, and the stance comes
@@ -40,7 +43,11 @@
 //     (`“Never,” she said`), is a whole sentence, or completes a clause
 //     of speech with three words or more. Terms are no statements; they
 //     are reported, attributed where the text attributes them, so the
-//     analyst can see who uses a label. A term that nothing attributes,
+//     analyst can see who uses a label; a label after "as" is the
+//     sentence subject's (`X has gone after Y as a “con artist”`, but not
+//     `known as` or `such as`), and a quotation joined to the one before
+//     by "and" or "or" shares its speaker (`as a “…” and a “…”`). A term
+//     that nothing attributes,
 //     and any quotation in the headline, is of kind Scare: the writer's
 //     own scare quotes, no one's speech or label.
 //

@@ -145,7 +145,7 @@ func readCorpusFile(corpus fs.FS, name string) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, &badFileError{msg: filekind.Of(st.Mode()) + ", not a regular file: it is not read"}
 	}
-	return readFile(corpus, name, MaxFileSize)
+	return readFile(corpus, name, MaxFileSize, nil)
 }
 
 // divergence says where a quote stops matching its source: the longest

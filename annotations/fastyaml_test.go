@@ -48,7 +48,7 @@ func TestFastYAMLEncoded(t *testing.T) {
 		if _, ok := fast.fast.Parse(data); !ok && path != "encoded.yaml" {
 			t.Errorf("%s does not take the fast path", path)
 		}
-		if d := diffResults(fast.parse(path, data), slow.parse(path, data)); d != "" {
+		if d := diffResults(parseScribbled(&fast, path, data), slow.parse(path, data)); d != "" {
 			t.Errorf("%s: fast and yaml.v3 decoding differ: %s", path, d)
 		}
 	}
@@ -63,11 +63,24 @@ func FuzzFastLoad(f *testing.F) {
 	var fast, slow fileParser
 	slow.slow = true
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, b := fast.parse("f.yaml", data), slow.parse("f.yaml", data)
+		a, b := parseScribbled(&fast, "f.yaml", data), slow.parse("f.yaml", data)
 		if d := diffResults(a, b); d != "" {
 			t.Fatalf("fast and yaml.v3 decoding differ: %s\n%s", d, data)
 		}
 	})
+}
+
+// parseScribbled parses a copy of data with fp and then overwrites the
+// copy, as the loader does when it reads the next file into the same
+// buffer: a string the result kept from the buffer shows up as a
+// difference from yaml.v3's result.
+func parseScribbled(fp *fileParser, name string, data []byte) *fileResult {
+	buf := bytes.Clone(data)
+	r := fp.parse(name, buf)
+	for i := range buf {
+		buf[i] = '#'
+	}
+	return r
 }
 
 func diffResults(a, b *fileResult) string {

@@ -136,7 +136,7 @@ func (endlessInfo) IsDir() bool        { return false }
 func (endlessInfo) Sys() any           { return nil }
 
 func TestReadFileStopsAtTheLimit(t *testing.T) {
-	_, err := readFile(endless{}, "f.yaml", 1<<20)
+	_, err := readFile(endless{}, "f.yaml", 1<<20, nil)
 	var bad *badFileError
 	if !errors.As(err, &bad) || bad.msg != "file is larger than the limit of 1048576 bytes" {
 		t.Errorf("error = %v, want the file refused as larger than the limit", err)

@@ -122,11 +122,14 @@ func load(ctx context.Context, fsys fs.FS, root, display string) (*Dataset, erro
 		go func() {
 			defer wg.Done()
 			fp := fileParser{slow: slow}
+			// The worker reads every file into one buffer: parse keeps no
+			// reference to it (fileDecoder.own copies what stays).
+			var buf []byte
 			for i := range next {
 				if ctx.Err() != nil {
 					continue
 				}
-				data, err := readFile(fsys, files[i].full, MaxFileSize)
+				data, err := readFile(fsys, files[i].full, MaxFileSize, buf)
 				var bad *badFileError
 				switch {
 				case errors.As(err, &bad):
@@ -139,6 +142,7 @@ func load(ctx context.Context, fsys fs.FS, root, display string) (*Dataset, erro
 					continue
 				}
 				parsed[i] = fp.parse(files[i].rel, data)
+				buf = data
 			}
 		}()
 	}
@@ -263,8 +267,9 @@ func (e *badFileError) at(rel string) *Error {
 // size is checked before reading, and no more than limit+1 bytes are
 // read, so neither a sparse giant nor an endless file exhausts memory.
 // Callers that may meet a named pipe must check the type with fs.Stat
-// first: opening one blocks.
-func readFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+// first: opening one blocks. The bytes are read into buf when it is large
+// enough, so buf's old contents are lost.
+func readFile(fsys fs.FS, name string, limit int64, buf []byte) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
@@ -281,7 +286,10 @@ func readFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	if size > limit {
 		return nil, tooLarge(size, limit)
 	}
-	buf := make([]byte, 0, max(size+1, 512))
+	if int64(cap(buf)) < size+1 {
+		buf = make([]byte, 0, max(size+1, 512))
+	}
+	buf = buf[:0]
 	r := io.LimitReader(f, limit+1)
 	for {
 		n, err := r.Read(buf[len(buf):cap(buf)])

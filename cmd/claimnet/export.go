@@ -105,7 +105,8 @@ never replaced without --force.`,
 			if err := cmd.Context().Err(); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			doc, err := export.Build(m, an, export.PerStatement(perStatement))
+			// Streamed: the records are made as they are written, not held.
+			doc, err := export.Build(m, an, export.PerStatement(perStatement), export.Streamed())
 			if err != nil {
 				return err
 			}

@@ -8,7 +8,10 @@
 //
 // Build reads the Model and the Analysis once and every writer reads the
 // Document it returns, so all formats show the same nodes, edges, weights
-// and attributes. The document's shape is described in
+// and attributes. A document built with Streamed holds no records: its
+// writers make each edge, statement, relation and source from the Model
+// as they write it, so that exporting a million statements does not hold
+// a million records. The document's shape is described in
 // docs/graph-document.md and docs/graph-document.schema.json; Version
 // names it.
 package export

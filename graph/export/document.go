@@ -5,9 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
@@ -37,8 +37,10 @@ const (
 // within a window, with every analysis result attached to its node, and
 // the statements and relations that are the edges' evidence. It is built
 // by Build and is the input of every writer and of claimnet's queries.
-// Its slices are in a deterministic order; encoding/json of it is the
-// "json" export format.
+// Its slices are in a deterministic order. WriteJSON and MarshalJSON
+// write the "json" export format of any document; encoding/json gives the
+// same values for a whole one, but not for a Streamed one, whose record
+// lists are nil.
 type Document struct {
 	// Version is the document shape's version, Version.
 	Version string `json:"version"`
@@ -75,6 +77,63 @@ type Document struct {
 	Methods map[string]string `json:"methods"`
 
 	nodeIndex map[string]int
+	// records makes the records of a Streamed document.
+	records *records
+}
+
+// AllEdges yields the document's edges in order: those of Edges, or, for a
+// Streamed document, each made from the Model when it is reached and
+// valid until the next.
+func (d *Document) AllEdges() iter.Seq[*Edge] {
+	if d.records != nil {
+		return d.records.allEdges()
+	}
+	return pointers(d.Edges)
+}
+
+// NumEdges returns the number of edges AllEdges yields.
+func (d *Document) NumEdges() int {
+	if d.records != nil {
+		return d.records.edges
+	}
+	return len(d.Edges)
+}
+
+// AllStatements yields the document's statements as AllEdges yields its
+// edges.
+func (d *Document) AllStatements() iter.Seq[*Statement] {
+	if d.records != nil {
+		return d.records.allStatements(edgeID)
+	}
+	return pointers(d.Statements)
+}
+
+// AllRelations yields the document's relations as AllEdges yields its
+// edges.
+func (d *Document) AllRelations() iter.Seq[*Relation] {
+	if d.records != nil {
+		return d.records.allRelations(edgeID)
+	}
+	return pointers(d.Relations)
+}
+
+// AllSources yields the document's sources as AllEdges yields its edges.
+func (d *Document) AllSources() iter.Seq[*Source] {
+	if d.records != nil {
+		return d.records.allSources()
+	}
+	return pointers(d.Sources)
+}
+
+// pointers yields a pointer to each element of list.
+func pointers[T any](list []T) iter.Seq[*T] {
+	return func(yield func(*T) bool) {
+		for i := range list {
+			if !yield(&list[i]) {
+				return
+			}
+		}
+	}
 }
 
 // Window is an inclusive date range; a null bound is open.
@@ -339,7 +398,23 @@ type Option func(*config)
 
 type config struct {
 	perStatement bool
+	noRecords    bool
+	streamed     bool
 }
+
+// Streamed makes Build leave the record lists (Edges, Statements,
+// Relations and Sources) nil: the writers of this package, and AllEdges,
+// AllStatements, AllRelations and AllSources, make each record from the
+// Model when they reach it. Writing a streamed document takes no memory
+// per record, where a whole one holds every record at once; the Model
+// must not change while the document is in use.
+func Streamed() Option { return func(c *config) { c.streamed = true } }
+
+// WithoutRecords makes Build leave the records out: Edges, Statements,
+// Relations and Sources are empty, and the rest (the nodes and the
+// analysis results) is as Build gives it. On a large dataset the records
+// are most of the document's size and of the time it takes to build.
+func WithoutRecords() Option { return func(c *config) { c.noRecords = true } }
 
 // PerStatement makes Build give one stance edge per statement and one
 // relation edge per declared relation and target, instead of one edge per
@@ -368,12 +443,14 @@ func Build(m *graph.Model, an *analysis.Analysis, opts ...Option) (*Document, er
 		d.Methods[k] = v
 	}
 	d.addNodes(m, an)
-	stmtEdge := d.addStanceEdges(m, cfg.perStatement)
-	d.addArgumentEdges(m)
-	relEdge := d.addRelationEdges(m, cfg.perStatement)
-	d.addStatements(m, stmtEdge)
-	d.addRelations(m, relEdge)
-	d.addSources(m)
+	switch {
+	case cfg.noRecords:
+		d.Statements, d.Relations, d.Sources = []Statement{}, []Relation{}, []Source{}
+	case cfg.streamed:
+		d.records = newRecords(m, cfg.perStatement)
+	default:
+		newRecords(m, cfg.perStatement).collect(d)
+	}
 	for _, r := range an.Reversals {
 		d.Reversals = append(d.Reversals, Reversal{r.Actor, r.Claim, Date(r.First), Date(r.Last)})
 	}
@@ -390,7 +467,9 @@ func Build(m *graph.Model, an *analysis.Analysis, opts ...Option) (*Document, er
 	for _, g := range an.Coalitions.Groups {
 		d.Coalitions.Groups = append(d.Coalitions.Groups, nonNil(g))
 	}
-	d.Edges = nonNil(d.Edges)
+	if d.records == nil {
+		d.Edges = nonNil(d.Edges)
+	}
 	d.Reversals = nonNil(d.Reversals)
 	d.Conflicts = nonNil(d.Conflicts)
 	return d, nil
@@ -490,131 +569,6 @@ func (d *Document) addNodes(m *graph.Model, an *analysis.Analysis) {
 				Contested: r.Contested, Contestation: Score(r.Contestation),
 				Supporters: nonNil(r.Supporters), Opposers: nonNil(r.Opposers),
 			},
-		})
-	}
-}
-
-func (d *Document) addEdge(e Edge) string {
-	e.ID = "e" + strconv.Itoa(len(d.Edges))
-	e.Sign = Sign(e.Layer, e.Kind)
-	d.Edges = append(d.Edges, e)
-	return e.ID
-}
-
-// addStanceEdges adds the model's stance edges, or one edge per statement
-// behind each, and returns the edge id of each statement of
-// m.Statements, in its order.
-func (d *Document) addStanceEdges(m *graph.Model, perStatement bool) []string {
-	n := len(m.Stances)
-	if perStatement {
-		n = len(m.Statements)
-	}
-	d.Edges = make([]Edge, 0, n+len(m.Arguments)+len(m.Relations))
-	// first[e] is the document edge of model edge e (its first one
-	// per statement).
-	first := make([]int, len(m.Stances))
-	for i, se := range m.Stances {
-		first[i] = len(d.Edges)
-		src, dst, kind := m.Actors[se.Actor].ID, m.Claims[se.Claim].ID, se.Stance.String()
-		if !perStatement {
-			d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
-				Weight: se.Weight, First: Date(se.First), Last: Date(se.Last)})
-			continue
-		}
-		for _, s := range m.EdgeStatements(i) {
-			direct := s.Direct
-			d.addEdge(Edge{Source: src, Target: dst, Layer: LayerStance, Kind: kind, Stance: kind,
-				Weight: 1, First: Date(s.Date), Last: Date(s.Date),
-				Quote: s.Quote, TextSource: s.Source, Direct: &direct})
-		}
-	}
-	ids := make([]string, len(m.Statements))
-	for i := range m.Stances {
-		for r, k := range m.EdgeStatementIndices(i) {
-			if perStatement {
-				ids[k] = d.Edges[first[i]+r].ID
-			} else {
-				ids[k] = d.Edges[first[i]].ID
-			}
-		}
-	}
-	return ids
-}
-
-func (d *Document) addArgumentEdges(m *graph.Model) {
-	for _, a := range m.Arguments {
-		d.addEdge(Edge{Source: m.Claims[a.From].ID, Target: m.Claims[a.To].ID, Layer: LayerArgument, Kind: a.Type, Weight: 1})
-	}
-}
-
-// relKey names one target of one declared relation.
-type relKey struct {
-	r  *annotations.Relation
-	to string
-}
-
-// addRelationEdges adds the model's relation edges, or one edge per
-// declared relation and target, and returns the edge id of each
-// relation and target.
-func (d *Document) addRelationEdges(m *graph.Model, perStatement bool) map[relKey]string {
-	ids := map[relKey]string{}
-	for _, re := range m.Relations {
-		src, dst := m.Actors[re.From].ID, m.Actors[re.To].ID
-		if len(re.Relations) == 0 { // member-of, from an affiliation
-			d.addEdge(Edge{Source: src, Target: dst, Layer: LayerRelation, Kind: re.Type, Weight: 1})
-			continue
-		}
-		if !perStatement {
-			id := d.addEdge(Edge{Source: src, Target: dst, Layer: LayerRelation, Kind: re.Type,
-				Weight: len(re.Relations), First: Date(re.First), Last: Date(re.Last)})
-			for _, r := range re.Relations {
-				ids[relKey{r, dst}] = id
-			}
-			continue
-		}
-		for _, r := range re.Relations {
-			ids[relKey{r, dst}] = d.addEdge(Edge{Source: src, Target: dst, Layer: LayerRelation, Kind: re.Type,
-				Weight: 1, First: Date(r.Date), Last: Date(r.Date), Quote: r.Quote, TextSource: r.Source})
-		}
-	}
-	return ids
-}
-
-func (d *Document) addStatements(m *graph.Model, edge []string) {
-	d.Statements = make([]Statement, 0, len(m.Statements))
-	for k, s := range m.Statements {
-		d.Statements = append(d.Statements, Statement{
-			Actor: s.Actor, Claim: s.Claim, Stance: s.Stance.String(), Sign: int(s.Stance),
-			Quote: s.Quote, Source: s.Source, Date: Date(s.Date), Direct: s.Direct, Note: s.Note,
-			Edge: edge[k], At: s.Pos.String(),
-		})
-	}
-}
-
-// addRelations lists the relations behind the relation edges, in dataset
-// order: the Model has selected them by the window.
-func (d *Document) addRelations(m *graph.Model, edge map[relKey]string) {
-	d.Relations = []Relation{}
-	for _, r := range m.Data.Relations {
-		for _, to := range r.To {
-			id, ok := edge[relKey{r, to}]
-			if !ok {
-				continue
-			}
-			d.Relations = append(d.Relations, Relation{
-				From: r.From, To: to, Type: r.Type, Quote: r.Quote, Source: r.Source,
-				Date: Date(r.Date), Edge: id, At: r.Pos.String(),
-			})
-		}
-	}
-}
-
-func (d *Document) addSources(m *graph.Model) {
-	d.Sources = make([]Source, 0, len(m.Data.Sources))
-	for i, s := range m.Data.Sources {
-		d.Sources = append(d.Sources, Source{
-			ID: s.ID, Title: s.Title, Outlet: s.Outlet, Author: s.Author,
-			Published: Date(s.Published), File: s.File, Statements: m.SourceStatements[i],
 		})
 	}
 }

@@ -13,9 +13,8 @@ import (
 	"github.com/claimnet/claimnet/graph/export"
 )
 
-// Example compiles and analyses a dataset, builds its graph document and
-// writes the edge table of the CSV export.
-func Example() {
+// exampleModel is a small dataset, compiled and analysed.
+func exampleModel() (*graph.Model, *analysis.Analysis) {
 	d, err := annotations.New(
 		[]*annotations.Actor{
 			{ID: "asif", Name: "Khawaja Asif", Type: "person"},
@@ -33,15 +32,40 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	ctx := context.Background()
-	m, err := graph.Compile(ctx, d)
+	m, err := graph.Compile(context.Background(), d)
 	if err != nil {
 		log.Fatal(err)
 	}
-	an, err := analysis.Analyze(ctx, m)
+	an, err := analysis.Analyze(context.Background(), m)
 	if err != nil {
 		log.Fatal(err)
 	}
+	return m, an
+}
+
+// ExampleStreamed writes the statements of a streamed document: it holds
+// no records, and makes each one from the model as it is read.
+func ExampleStreamed() {
+	m, an := exampleModel()
+	doc, err := export.Build(m, an, export.Streamed())
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(doc.Statements), "statements held,", doc.NumEdges(), "edges")
+	for s := range doc.AllStatements() {
+		fmt.Println(s.Actor, s.Stance, s.Claim, "on edge", s.Edge+":", s.Quote)
+	}
+	// Output:
+	// 0 statements held, 3 edges
+	// asif support guarantees on edge e0: in writing
+	// asif support guarantees on edge e0: on paper
+	// mujahid oppose guarantees on edge e1: no paper
+}
+
+// Example compiles and analyses a dataset, builds its graph document and
+// writes the edge table of the CSV export.
+func Example() {
+	m, an := exampleModel()
 	doc, err := export.Build(m, an)
 	if err != nil {
 		log.Fatal(err)

@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"iter"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -150,6 +152,52 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestStreamedSameBytes checks that a Streamed document, whose records
+// are made as they are written, writes every format byte for byte as the
+// whole document does, aggregated and per statement, and yields the same
+// records.
+func TestStreamedSameBytes(t *testing.T) {
+	d, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, per := range []bool{false, true} {
+		whole := build(t, d, graph.Window{}, export.PerStatement(per))
+		streamed := build(t, d, graph.Window{}, export.PerStatement(per), export.Streamed())
+		if streamed.Edges != nil || streamed.Statements != nil || len(whole.Statements) == 0 {
+			t.Fatalf("per statement %v: streamed document holds %d edges and %d statements; whole %d statements",
+				per, len(streamed.Edges), len(streamed.Statements), len(whole.Statements))
+		}
+		a, b := exportAll(t, whole, ""), exportAll(t, streamed, "")
+		for name := range a {
+			if !bytes.Equal(a[name], b[name]) {
+				t.Errorf("per statement %v: %s differs between the whole and the streamed document", per, name)
+			}
+		}
+		if got, want := collect(streamed.AllEdges()), whole.Edges; !reflect.DeepEqual(got, want) || streamed.NumEdges() != len(want) {
+			t.Errorf("per statement %v: streamed edges differ (%d of %d)", per, len(got), len(want))
+		}
+		if got, want := collect(streamed.AllStatements()), whole.Statements; !reflect.DeepEqual(got, want) {
+			t.Errorf("per statement %v: streamed statements differ", per)
+		}
+		if got, want := collect(streamed.AllRelations()), whole.Relations; !reflect.DeepEqual(got, want) || len(want) == 0 {
+			t.Errorf("per statement %v: streamed relations differ (%d of %d)", per, len(got), len(want))
+		}
+		if got, want := collect(streamed.AllSources()), whole.Sources; !reflect.DeepEqual(got, want) {
+			t.Errorf("per statement %v: streamed sources differ", per)
+		}
+	}
+}
+
+// collect copies the records an iterator yields (it may reuse one).
+func collect[T any](seq iter.Seq[*T]) []T {
+	var out []T
+	for x := range seq {
+		out = append(out, *x)
+	}
+	return out
 }
 
 // TestDeterministic builds and writes the Istanbul dataset twice and

@@ -130,7 +130,7 @@ func WriteGEXF(ctx context.Context, w io.Writer, d *Document, style Style) error
 			Mode: "dynamic", DefaultEdgeType: "directed", TimeFormat: "date", TimeRepresentation: "interval",
 			Attributes: []gexfAttributes{{Class: "node", Attributes: gexfDecl(ncols)}, {Class: "edge", Attributes: gexfDecl(ecols)}},
 			Nodes:      gexfNodes{Count: len(d.Nodes)},
-			Edges:      gexfEdges{Count: len(d.Edges)},
+			Edges:      gexfEdges{Count: d.NumEdges()},
 		},
 	}
 	sizes := st.sizes(d)
@@ -146,8 +146,7 @@ func WriteGEXF(ctx context.Context, w io.Writer, d *Document, style Style) error
 		}
 		f.Graph.Nodes.Nodes = append(f.Graph.Nodes.Nodes, gn)
 	}
-	for i := range d.Edges {
-		e := &d.Edges[i]
+	for e := range d.AllEdges() {
 		ge := gexfEdge{ID: e.ID, Source: e.Source, Target: e.Target, Weight: strconv.Itoa(e.Weight),
 			Kind: e.Kind, Label: e.Kind, AttValues: gexfValues(ecols, e)}
 		if e.First != 0 {

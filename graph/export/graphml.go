@@ -53,8 +53,7 @@ func WriteGraphML(ctx context.Context, w io.Writer, d *Document) error {
 			b = b[:0]
 		}
 	}
-	for i := range d.Edges {
-		e := &d.Edges[i]
+	for e := range d.AllEdges() {
 		b = append(b, `    <edge id="`...)
 		b = appendXMLText(b, e.ID)
 		b = append(b, `" source="`...)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -392,28 +393,31 @@ func appendJSONConflict(b []byte, c *Conflict, depth int) []byte {
 
 // writeJSONList writes a list whose items are at depth+1, each by item,
 // checking ctx every few thousand items.
-func writeJSONList[T any](ctx context.Context, j *jsonWriter, list []T, depth int, item func([]byte, *T, int) []byte) error {
-	if list == nil {
+func writeJSONList[T any](ctx context.Context, j *jsonWriter, list iter.Seq[*T], null bool, depth int, item func([]byte, *T, int) []byte) error {
+	if null {
 		j.buf = append(j.buf, "null"...)
 		return nil
 	}
-	if len(list) == 0 {
-		j.buf = append(j.buf, '[', ']')
-		return nil
-	}
-	j.buf = append(j.buf, '[')
-	for i := range list {
-		if i > 0 {
+	n := 0
+	for x := range list {
+		if n == 0 {
+			j.buf = append(j.buf, '[')
+		} else {
 			j.buf = append(j.buf, ',')
 		}
 		j.buf = appendIndent(j.buf, depth+1)
-		j.buf = item(j.buf, &list[i], oneLine)
-		if i%4096 == 0 {
+		j.buf = item(j.buf, x, oneLine)
+		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("export: json: %w", err)
 			}
 		}
 		j.flush(false)
+		n++
+	}
+	if n == 0 {
+		j.buf = append(j.buf, '[', ']')
+		return nil
 	}
 	j.buf = appendIndent(j.buf, depth)
 	j.buf = append(j.buf, ']')
@@ -441,16 +445,28 @@ func WriteJSON(ctx context.Context, w io.Writer, d *Document) error {
 	j.buf = appendKey(b, 1, "nodes", false)
 	lists := []func() error{
 		func() error {
-			return writeJSONList(ctx, j, d.Nodes, 1, func(b []byte, n *Node, depth int) []byte {
+			return writeJSONList(ctx, j, pointers(d.Nodes), d.Nodes == nil, 1, func(b []byte, n *Node, depth int) []byte {
 				return appendJSONNode(b, n, depth, sorted)
 			})
 		},
-		func() error { return writeJSONList(ctx, j, d.Edges, 1, appendJSONEdge) },
-		func() error { return writeJSONList(ctx, j, d.Statements, 1, appendJSONStatement) },
-		func() error { return writeJSONList(ctx, j, d.Relations, 1, appendJSONRelation) },
-		func() error { return writeJSONList(ctx, j, d.Sources, 1, appendJSONSource) },
-		func() error { return writeJSONList(ctx, j, d.Reversals, 1, appendJSONReversal) },
-		func() error { return writeJSONList(ctx, j, d.Conflicts, 1, appendJSONConflict) },
+		func() error {
+			return writeJSONList(ctx, j, d.AllEdges(), d.Edges == nil && d.records == nil, 1, appendJSONEdge)
+		},
+		func() error {
+			return writeJSONList(ctx, j, d.AllStatements(), d.Statements == nil && d.records == nil, 1, appendJSONStatement)
+		},
+		func() error {
+			return writeJSONList(ctx, j, d.AllRelations(), d.Relations == nil && d.records == nil, 1, appendJSONRelation)
+		},
+		func() error {
+			return writeJSONList(ctx, j, d.AllSources(), d.Sources == nil && d.records == nil, 1, appendJSONSource)
+		},
+		func() error {
+			return writeJSONList(ctx, j, pointers(d.Reversals), d.Reversals == nil, 1, appendJSONReversal)
+		},
+		func() error {
+			return writeJSONList(ctx, j, pointers(d.Conflicts), d.Conflicts == nil, 1, appendJSONConflict)
+		},
 	}
 	names := []string{"edges", "statements", "relations", "sources", "reversals", "conflicts", "coalitions"}
 	for i, write := range lists {

@@ -69,8 +69,8 @@ func WriteNodeLink(ctx context.Context, w io.Writer, d *Document) error {
 	}
 	buf.WriteString("\n  ],\n  \"links\": [")
 	ecols := d.edgeColumns(true)
-	for i := range d.Edges {
-		e := &d.Edges[i]
+	i := 0
+	for e := range d.AllEdges() {
 		obj := orderedObject{{"source", e.Source}, {"target", e.Target}, {"key", e.ID}}
 		obj = appendFields(obj, ecols, e)
 		if i > 0 {
@@ -83,6 +83,7 @@ func WriteNodeLink(ctx context.Context, w io.Writer, d *Document) error {
 		if err := spill(); err != nil {
 			return err
 		}
+		i++
 	}
 	buf.WriteString("\n  ]\n}\n")
 	bw.Write(buf.Bytes())
@@ -174,13 +175,14 @@ func WriteCSV(ctx context.Context, nodes, edges io.Writer, d *Document) error {
 		header = append(header, c.name)
 	}
 	ew.Write(header)
-	for i := range d.Edges {
-		e := &d.Edges[i]
+	i := 0
+	for e := range d.AllEdges() {
 		ew.Write(append([]string{CSVText(e.Source), CSVText(e.Target), "Directed", CSVText(e.ID), CSVText(e.Kind),
 			strconv.Itoa(e.Weight)}, row(ecols, e)...))
 		if i%4096 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("export: edges csv: %w", ctx.Err())
 		}
+		i++
 	}
 	ew.Flush()
 	if err := ew.Error(); err != nil {
@@ -229,12 +231,13 @@ func WriteDOT(ctx context.Context, w io.Writer, d *Document) error {
 		}
 	}
 	ecols := d.edgeColumns(true)
-	for i := range d.Edges {
-		e := &d.Edges[i]
+	i := 0
+	for e := range d.AllEdges() {
 		fmt.Fprintf(bw, "  %s -> %s [key=%s, %s];\n", dotQuote(e.Source), dotQuote(e.Target), dotQuote(e.ID), dotAttrs(ecols, e))
 		if i%4096 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("export: dot: %w", ctx.Err())
 		}
+		i++
 	}
 	bw.WriteString("}\n")
 	if err := bw.Flush(); err != nil {

@@ -119,8 +119,9 @@ func (g *Graph) fnStatements(_ any, args []any) any {
 	// Document statement k is the Model's statement k.
 	idx := g.Model.NodeStatements(int64(i))
 	out := make([]any, len(idx))
+	stmts := g.Document().Statements
 	for j, s := range idx {
-		out[j] = statementValue(&g.Document.Statements[s])
+		out[j] = statementValue(&stmts[s])
 	}
 	return out
 }

@@ -20,8 +20,15 @@ type Graph struct {
 	// Model and Analysis are the network and its analysis.
 	Model    *graph.Model
 	Analysis *analysis.Analysis
-	// Document is the graph document built from them.
-	Document *export.Document
+
+	// summary is the document without its records
+	// (export.WithoutRecords): nodes and analysis results, which every
+	// graph function reads. The whole document is built only when a
+	// program reads the records: on a million statements they take most
+	// of the time and memory of building it.
+	summary *export.Document
+	docOnce sync.Once
+	doc     *export.Document
 
 	// fields are the top-level fields of Document as jq values (in
 	// docFields order), each built when a program first reads it
@@ -58,15 +65,11 @@ func layerBit(layer string) (graph.Layers, bool) {
 // NewGraph builds the graph document of m and an (aggregated edges) and
 // the indices the query functions need.
 func NewGraph(m *graph.Model, an *analysis.Analysis) (*Graph, error) {
-	doc, err := export.Build(m, an)
+	doc, err := export.Build(m, an, export.WithoutRecords())
 	if err != nil {
 		return nil, err
 	}
-	return newGraph(m, an, doc)
-}
-
-func newGraph(m *graph.Model, an *analysis.Analysis, doc *export.Document) (*Graph, error) {
-	g := &Graph{Model: m, Analysis: an, Document: doc}
+	g := &Graph{Model: m, Analysis: an, summary: doc}
 	g.index = make(map[string]int, len(doc.Nodes))
 	for i, n := range doc.Nodes {
 		g.index[n.ID] = i
@@ -80,6 +83,17 @@ func newGraph(m *graph.Model, an *analysis.Analysis, doc *export.Document) (*Gra
 	return g, nil
 }
 
+// Document returns the graph document built from Model and Analysis,
+// building it on first use.
+func (g *Graph) Document() *export.Document {
+	g.docOnce.Do(func() {
+		// NewGraph has built the summary, so the analysis fits the model
+		// and Build cannot fail.
+		g.doc, _ = export.Build(g.Model, g.Analysis)
+	})
+	return g.doc
+}
+
 // Value returns the graph document as a jq value (maps, slices, strings,
 // numbers, booleans and nil), the input of every query.
 func (g *Graph) Value() any { return g.fullValue() }
@@ -87,7 +101,13 @@ func (g *Graph) Value() any { return g.fullValue() }
 // field returns the top-level field docFields[i] as a jq value.
 func (g *Graph) field(i int) any {
 	f := &g.fields[i]
-	f.once.Do(func() { f.v = fieldValue(g.Document, i) })
+	f.once.Do(func() {
+		d := g.summary
+		if isRecords(i) {
+			d = g.Document()
+		}
+		f.v = fieldValue(d, i)
+	})
 	return f.v
 }
 
@@ -157,8 +177,8 @@ func (g *Graph) claim(fn string, arg any) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if g.Document.Nodes[i].Kind != export.KindClaim {
-		return 0, fmt.Errorf("%s: %q is an actor, not a claim", fn, g.Document.Nodes[i].ID)
+	if g.summary.Nodes[i].Kind != export.KindClaim {
+		return 0, fmt.Errorf("%s: %q is an actor, not a claim", fn, g.summary.Nodes[i].ID)
 	}
 	return i - len(g.Model.Actors), nil
 }
@@ -204,7 +224,7 @@ func (g *Graph) Neighbors(id string, layerNames ...string) ([]string, error) {
 func (g *Graph) neighbors(i int, bits graph.Layers) []string {
 	out := []string{}
 	for _, v := range g.Model.Neighbours(int64(i), bits) {
-		out = append(out, g.Document.Nodes[v].ID)
+		out = append(out, g.summary.Nodes[v].ID)
 	}
 	return out
 }
@@ -250,7 +270,7 @@ func (g *Graph) path(s, t int, bits graph.Layers) []string {
 	}
 	out := make([]string, len(p))
 	for i, v := range p {
-		out[i] = g.Document.Nodes[v].ID
+		out[i] = g.summary.Nodes[v].ID
 	}
 	return out
 }
@@ -266,9 +286,9 @@ type Scored struct {
 // analysis's ranking (analysis.Rankings.ByMeasure): highest first, ties in
 // document node order.
 func (g *Graph) Centrality(measure string) ([]Scored, error) {
-	if !slices.Contains(g.Document.Measures, measure) {
+	if !slices.Contains(g.summary.Measures, measure) {
 		return nil, fmt.Errorf("centrality: unknown measure %q; the measures are %s",
-			measure, strings.Join(g.Document.Measures, ", "))
+			measure, strings.Join(g.summary.Measures, ", "))
 	}
 	an := g.Analysis
 	na := len(an.Actors)

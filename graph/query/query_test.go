@@ -276,7 +276,7 @@ func TestInputIsDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := json.Marshal(g.Document)
+	want, err := json.Marshal(g.Document())
 	if err != nil {
 		t.Fatal(err)
 	}

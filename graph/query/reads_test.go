@@ -190,8 +190,8 @@ func TestAdjacency(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sets := make([]map[int64]graph.Layers, len(g.Document.Nodes))
-		for _, e := range g.Document.Edges {
+		sets := make([]map[int64]graph.Layers, len(g.Document().Nodes))
+		for _, e := range g.Document().Edges {
 			a, b := g.index[e.Source], g.index[e.Target]
 			if a == b {
 				continue
@@ -204,8 +204,8 @@ func TestAdjacency(t *testing.T) {
 				sets[p[0]][int64(p[1])] |= bit
 			}
 		}
-		stmts := make([][]int32, len(g.Document.Nodes))
-		for k, s := range g.Document.Statements {
+		stmts := make([][]int32, len(g.Document().Nodes))
+		for k, s := range g.Document().Statements {
 			for _, id := range []string{s.Actor, s.Claim} {
 				stmts[g.index[id]] = append(stmts[g.index[id]], int32(k))
 			}
@@ -243,5 +243,56 @@ func TestCheck(t *testing.T) {
 	}
 	if err := Check(`$who | neighbors(.)`, WithVar("who", "x")); err != nil {
 		t.Errorf("valid program: %v", err)
+	}
+}
+
+// TestRecordsBuiltWhenRead checks that the records of the document are
+// built only for a program that reads them, and that the summary the
+// other fields come from agrees with the whole document.
+func TestRecordsBuiltWhenRead(t *testing.T) {
+	d, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	m, err := graph.Compile(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := analysis.Analyze(ctx, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := NewGraph(m, an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		program string
+		built   bool
+	}{
+		{`.nodes | length`, false},
+		{`[centrality("pagerank")[] | .id] | length`, false},
+		{`.coalitions.modularity`, false},
+		{`neighbors("khawaja-asif") | length`, false},
+		{`.statements | length`, true},
+	} {
+		if _, err := Eval(ctx, tt.program, g); err != nil {
+			t.Fatalf("%s: %v", tt.program, err)
+		}
+		if built := g.doc != nil; built != tt.built {
+			t.Errorf("%s: document built = %v, want %v", tt.program, built, tt.built)
+		}
+	}
+	full := g.Document()
+	if len(full.Statements) != len(m.Statements) || len(full.Statements) == 0 {
+		t.Fatalf("whole document has %d statements, the model %d", len(full.Statements), len(m.Statements))
+	}
+	if !reflect.DeepEqual(g.summary.Nodes, full.Nodes) || !reflect.DeepEqual(g.summary.Coalitions, full.Coalitions) ||
+		!reflect.DeepEqual(g.summary.Measures, full.Measures) {
+		t.Error("the summary's nodes or analysis results differ from the whole document's")
+	}
+	if len(g.summary.Edges)+len(g.summary.Statements)+len(g.summary.Relations)+len(g.summary.Sources) != 0 {
+		t.Error("the summary has records")
 	}
 }

@@ -8,6 +8,7 @@ package fastyaml
 import (
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -25,8 +26,10 @@ import (
 // give and every error message are yaml.v3's; FuzzParse checks that the
 // trees agree wherever the fast parser accepts.
 //
-// A tree is valid until the next call of Parse, which reuses its nodes;
-// values point into the text, so a decoder must copy the strings it keeps.
+// A tree is valid until the next call of Parse, which reuses its nodes.
+// Values point into the data Parse was given, without a copy: a decoder
+// must copy the strings it keeps, and the caller may reuse data for the
+// next file once it has.
 // The zero Parser is ready to use; one Parser serves one goroutine.
 type Parser struct {
 	text      string
@@ -56,12 +59,16 @@ const (
 
 // Parse returns the root node of data (the document's content, as
 // yaml.v3 gives it), or false when data is not in the subset (or is
-// empty, or is not YAML at all).
+// empty, or is not YAML at all). The values of the tree share data's
+// memory, so data must not change while the tree or a value taken from it
+// is in use.
 func (p *Parser) Parse(data []byte) (*yaml.Node, bool) {
 	if !fastSubset(data) {
 		return nil, false
 	}
-	p.text = string(data)
+	// A million statements are over a hundred megabytes of text: the tree
+	// reads data in place rather than copying it into a string first.
+	p.text = unsafe.String(unsafe.SliceData(data), len(data))
 	p.pos, p.line, p.lineStart, p.depth = 0, 1, 0, 0
 	p.chunk, p.used, p.pchunk, p.pused = 0, 0, 0, 0
 	p.stack = p.stack[:0]

@@ -237,14 +237,16 @@ func (w *walker) quote(qi int) {
 	if !a.ok() && a.kind == Direct && qi > 0 {
 		// An unattributed quotation that opens its sentence continues
 		// the speaker of the quotation just before, in the same or the
-		// previous paragraph: `“…,” he said. “…”`. A title between them
-		// (`“…,” she said on “Morning Talk Live.” “…”`) does not count.
+		// previous paragraph: `“…,” he said. “…”`, also after a short
+		// quotation that a speech verb attributes (`“not enough,” says
+		// X, a founder of Y. “…”`). A title between them (`“…,” she said
+		// on “Morning Talk Live.” “…”`) does not count.
 		k := qi - 1
 		for k > 0 && w.attrs[k].kind == Title && w.quotes[k].first == q.first {
 			k--
 		}
 		prev := w.attrs[k]
-		if prev.kind == Direct && prev.speaker != "" && !hasWords(lead) && w.quotes[k].last >= q.first-1 {
+		if (prev.kind == Direct || prev.kind == Term && prev.verb != "") && prev.speaker != "" && !hasWords(lead) && w.quotes[k].last >= q.first-1 {
 			a.m, a.speaker, a.ent = prev.m, prev.speaker, prev.ent
 		}
 	}

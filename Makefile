@@ -12,7 +12,7 @@ GO      ?= go
 BIN     := bin/claimnet
 CORPUS  ?= ../shared/corpus
 DATASET := annotations/istanbul-2025
-GOFILES := $(shell find . -name '*.go' -not -path './.cache/*') go.mod go.sum $(shell find annotations -name '*.yaml')
+GOFILES := $(shell find . -name '*.go' -not -path './.cache/*') go.mod go.sum $(shell find annotations -name '*.yaml') $(wildcard graph/report/assets/*)
 
 .PHONY: all build figures test vet unit check-dataset check-figures bench bench-shapes eval fuzz clean screenshot
 

@@ -606,6 +606,28 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("labels", func(t *testing.T) {
+		// The built-in figure's labels can be read when it is seen whole;
+		// zoomed out until a label would be under 3 pixels high, they are
+		// not drawn, and zoomed in again they are.
+		shown := func() int {
+			return eval[int](t, s, `[...document.querySelectorAll("#cn-figure svg text")].filter(x => x.getBBox().width > 0 && getComputedStyle(x).display !== "none").length`)
+		}
+		do(t, s, chromedp.Click(chromedp.ID("cn-zoom-fit")))
+		all := eval[int](t, s, `document.querySelectorAll("#cn-figure svg g.node[role=button] text").length`)
+		if n := shown(); all == 0 || n < all {
+			t.Errorf("seen whole, %d texts drawn; the nodes have %d", n, all)
+		}
+		do(t, s, chromedp.Click(chromedp.ID("cn-zoom-out")), chromedp.Click(chromedp.ID("cn-zoom-out")), chromedp.Click(chromedp.ID("cn-zoom-out")))
+		if n := shown(); n != 0 {
+			t.Errorf("zoomed out to %s, %d texts drawn, want none", eval[string](t, s, `document.querySelector("#cn-figure svg").getAttribute("viewBox")`), n)
+		}
+		do(t, s, chromedp.Click(chromedp.ID("cn-zoom-fit")))
+		if n := shown(); n < all {
+			t.Errorf("back to the whole figure, %d texts drawn, want %d", n, all)
+		}
+	})
+
 	t.Run("keyboard", func(t *testing.T) {
 		// Tab from the figure reaches the first node; Enter opens it.
 		do(t, s, chromedp.Focus(chromedp.ID("cn-figure")), chromedp.KeyEvent(kb.Tab))
@@ -645,6 +667,17 @@ func TestBrowser(t *testing.T) {
 		if len(hrefs) < 12 {
 			t.Errorf("%d links to definitions in the tables' headers, want one per measure column", len(hrefs))
 		}
+		// The coalitions' table, made when its tab is first open: a row
+		// per coalition, and the modularity.
+		do(t, s, chromedp.Click(chromedp.ID("cn-tab-coalitions")))
+		rows := eval[int](t, s, `document.querySelectorAll("#cn-t-coalitions tbody tr").length`)
+		if want := eval[int](t, s, `claimnetReport.doc.coalitions.groups.length`); want == 0 || rows != want {
+			t.Errorf("the coalitions' table has %d rows, want %d", rows, want)
+		}
+		if text := eval[string](t, s, `document.getElementById("cn-t-coalitions").innerText`); !strings.Contains(text, "modularity Q") {
+			t.Errorf("the coalitions' tab does not give the modularity: %.80q", text)
+		}
+		do(t, s, chromedp.Click(chromedp.ID("cn-tab-actors")))
 	})
 
 	t.Run("no errors, no requests", func(t *testing.T) {

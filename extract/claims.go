@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -211,17 +212,29 @@ func (ix *claimIndex) match(quote, context string) ClaimMatch {
 			scores[p.doc] += w * idf * p.tf * (bm25K1 + 1) / (p.tf + norm)
 		}
 	}
-	order := make([]int, 0, len(scores))
-	for d := range scores {
-		order = append(order, d)
-	}
-	sort.Slice(order, func(a, b int) bool {
-		if scores[order[a]] != scores[order[b]] {
-			return scores[order[a]] > scores[order[b]]
+	// The best ClaimCandidates claims, by score then id, kept in order
+	// as the scores are read: no sort of every claim that scored.
+	ahead := func(a, b int) bool {
+		if scores[a] != scores[b] {
+			return scores[a] > scores[b]
 		}
-		return ix.ids[order[a]] < ix.ids[order[b]]
-	})
-	for _, d := range order[:min(len(order), ClaimCandidates)] {
+		return ix.ids[a] < ix.ids[b]
+	}
+	order := make([]int, 0, ClaimCandidates+1)
+	for d := range scores {
+		if len(order) == ClaimCandidates && !ahead(d, order[len(order)-1]) {
+			continue
+		}
+		i := len(order)
+		for i > 0 && ahead(d, order[i-1]) {
+			i--
+		}
+		order = slices.Insert(order, i, d)
+		if len(order) > ClaimCandidates {
+			order = order[:ClaimCandidates]
+		}
+	}
+	for _, d := range order {
 		c := Candidate{Claim: ix.ids[d], Score: round3(scores[d])}
 		if best > 0 {
 			c.Relative = round3(scores[d] / best)

@@ -32,6 +32,10 @@ type walker struct {
 	bufW     []token
 	headline int // the unit that is the document's headline, or -1
 	pub      annotations.Date
+	// lastReported is the attribution of the last reported speech with a
+	// speaker, and lastReportedSent the sentence it stands in (-1: none).
+	lastReported     attr
+	lastReportedSent int
 }
 
 // attr is the attribution found for one quotation.
@@ -54,6 +58,7 @@ func (w *walker) run(ctx context.Context) error {
 	w.lower = make(lowerCache)
 	w.attrs = make([]attr, len(w.quotes))
 	w.headline = headline(w.text, w.units)
+	w.lastReportedSent = -1
 	qi := 0
 	for si, s := range w.sents {
 		if si%256 == 0 {
@@ -215,21 +220,42 @@ func (w *walker) quote(qi int) {
 			a = b
 		}
 	}
+	if !a.ok() && !a.carry {
+		if m := labelAs(lead); m.ok() {
+			a = attr{m: m, verbPos: -1}
+		}
+	}
+	if !a.ok() && !a.carry && qi > 0 && w.quotes[qi-1].closeEnd == leadStart && len(lead.toks) > 0 && coordinated(lead) {
+		// A quotation joined to the one before by "and" or "or" shares
+		// its speaker: `as a “human leech” and a “spoiled brat.”`
+		if prev := w.attrs[qi-1]; prev.speaker != "" && prev.kind != Title {
+			a.m, a.speaker, a.ent = prev.m, prev.speaker, prev.ent
+		}
+	}
 	words := q.words(w.text)
 	a.kind = w.classify(words, a, lead, trail)
 	if !a.ok() && a.kind == Direct && qi > 0 {
 		// An unattributed quotation that opens its sentence continues
 		// the speaker of the quotation just before, in the same or the
-		// previous paragraph: `“…,” he said. “…”`. A title between them
-		// (`“…,” she said on “Morning Talk Live.” “…”`) does not count.
+		// previous paragraph: `“…,” he said. “…”`, also after a short
+		// quotation that a speech verb attributes (`“not enough,” says
+		// X, a founder of Y. “…”`). A title between them (`“…,” she said
+		// on “Morning Talk Live.” “…”`) does not count.
 		k := qi - 1
 		for k > 0 && w.attrs[k].kind == Title && w.quotes[k].first == q.first {
 			k--
 		}
 		prev := w.attrs[k]
-		if prev.kind == Direct && prev.speaker != "" && !hasWords(lead) && w.quotes[k].last >= q.first-1 {
+		if (prev.kind == Direct || prev.kind == Term && prev.verb != "") && prev.speaker != "" && !hasWords(lead) && w.quotes[k].last >= q.first-1 {
 			a.m, a.speaker, a.ent = prev.m, prev.speaker, prev.ent
 		}
+	}
+	if !a.ok() && a.kind == Direct && !hasWords(lead) && w.lastReportedSent >= 0 && w.lastReportedSent == w.sentenceAt(q.open)-1 &&
+		(qi == 0 || w.quotes[qi-1].closeEnd < w.sents[w.lastReportedSent].start) {
+		// A quotation that opens the sentence right after reported
+		// speech, with no quotation between them, continues its speaker:
+		// `…, Ms. Roe said. “…”`.
+		a.m, a.speaker, a.ent = w.lastReported.m, w.lastReported.speaker, w.lastReported.ent
 	}
 	if a.ok() && a.speaker == "" && a.ent == nil {
 		a.speaker, a.ent = w.disc.resolve(a.m)
@@ -730,6 +756,10 @@ func (w *walker) verbSpeech(p *parser, v int) attr {
 		case ok && j < v-1 && p.word(j+1) && w.e.lx.progressiveAux[p.toks[j+1].lower]:
 			// The progressive: "Ms. Roe is promising …".
 			a.m = p.subjectBefore(v)
+		case ok && j == v-1 && p.word(j) && p.toks[j].capital && p.mentionBack(j).kind == mName:
+			// A participle right after a name: "footage of Ms. Roe
+			// asking, “…”", "a video shows Roe saying …".
+			a.m = p.mentionBack(j)
 		case ok:
 			if l := w.lightVerbBefore(p, v); l >= 0 {
 				a.m = p.subjectBefore(l)
@@ -847,8 +877,16 @@ func (w *walker) add(st Statement, a attr) {
 		s := w.sents[w.sentenceAt(st.Start)]
 		from, to := max(s.start, st.Start-sentenceWindow), min(s.end, st.End+sentenceWindow)
 		st.Date, st.DateWords = findDate(outsideQuotes(w.text, from, to, w.quotes), w.pub)
-		st.Match = w.e.claims.match(st.Quote)
+		if w.e.claims != nil {
+			// The sentence's words outside the quote: for reported speech
+			// the clause that reports it, for a quotation its attribution.
+			context := outsideQuotes(w.text, from, max(from, st.Start), w.quotes) + " " + outsideQuotes(w.text, min(st.End, to), to, w.quotes)
+			st.Match = w.e.claims.match(st.Quote, context)
+		}
 		decideStance(&st, sv, ok, st.Match.Linked && w.e.claims.negated[st.Match.Claim])
+	}
+	if st.Kind == Reported && st.Speaker != "" {
+		w.lastReported, w.lastReportedSent = a, w.sentenceAt(st.Start)
 	}
 	if st.Kind.Speech() && a.ent != nil {
 		g := genderUnknown
@@ -901,4 +939,46 @@ func (w *walker) hasOrgWord(name string) bool {
 		}
 	}
 	return false
+}
+
+// labelAs is the rule for a label that the subject of its sentence gives
+// someone or something without a speech verb: `Reid has gone after Trump
+// as a “con artist”`, `Roe admires the mayor as a “strong leader”`. The
+// quotation follows "as" (and an article), and the sentence's subject, a
+// name or a pronoun, is the speaker. "such as", "known as", "so as",
+// "as well as" and "the same as" introduce no label of the subject's.
+func labelAs(p *parser) mention {
+	k := len(p.toks) - 1
+	if p.word(k) && (p.toks[k].lower == "a" || p.toks[k].lower == "an" || p.toks[k].lower == "the") {
+		k--
+	}
+	if k < 1 || !p.word(k) || p.toks[k].lower != "as" || !p.word(k-1) {
+		return mention{}
+	}
+	switch p.toks[k-1].lower {
+	case "such", "known", "so", "well", "same", "just", "regarded", "seen", "viewed":
+		return mention{}
+	}
+	m := p.sentenceSubject(k)
+	if m.kind != mName && m.kind != mPronoun {
+		return mention{}
+	}
+	return m
+}
+
+// coordinated reports whether the words p holds only join two
+// quotations: "and", "or", an article, commas.
+func coordinated(p *parser) bool {
+	conj := false
+	for k, t := range p.toks {
+		switch {
+		case p.punct(k, ","):
+		case t.lower == "and" || t.lower == "or":
+			conj = true
+		case t.lower == "a" || t.lower == "an" || t.lower == "the":
+		default:
+			return false
+		}
+	}
+	return conj
 }

@@ -2,18 +2,24 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/kljensen/snowball/english"
 )
 
 // claimIndex ranks a dataset's claims against the words of a statement
-// with Okapi BM25. Each claim is one document made of its text, its topic
-// and the quotes of the statements that already code it, so that a new
-// wording of an old quote finds its claim. It is built once by New and
-// only read afterwards.
+// with Okapi BM25. Each claim is one document made of its text, its topic,
+// the names and aliases of the actors it is about, and the quotes of the
+// statements that already code it, so that a new wording of an old quote
+// finds its claim: the quotes an analyst coded for a claim are the best
+// description of what the claim sounds like in the news. Words are
+// stemmed (Porter2), so that "harboring" finds "harbour" and
+// "inflexibility" finds "inflexible". It is built once by New and only
+// read afterwards.
 type claimIndex struct {
 	ids  []string
 	lens []float64
@@ -37,11 +43,45 @@ const (
 	bm25B  = 0.75
 )
 
+// The weights of a claim document's fields and of a statement's context
+// in claim retrieval. The names and aliases of the actors a claim is about
+// count for less than its words: they say whom a claim concerns, not what
+// it says. The words of the statement's sentence outside its quote (the
+// clause that reports it: "Afghanistan rejected the call for written
+// assurances, emphasizing that …") count for less than the quote itself.
+const (
+	aboutWeight   = 0.5
+	contextWeight = 0.25
+)
+
 // ClaimThreshold is the relative BM25 score (the score divided by the
 // best score the statement's words could reach, see ClaimMatch) from which
-// a statement is linked to an existing claim; below it the draft proposes
-// a new claim.
+// a statement is linked to an existing claim whatever the runner-up.
 const ClaimThreshold = 0.15
+
+// ClaimMargin and ClaimFloor make the relative rule of linking: a
+// statement whose relative score is below ClaimThreshold but at least
+// ClaimFloor is still linked to the best claim when that claim's score is
+// at least ClaimMargin times the runner-up's, that is, when the retrieval
+// clearly prefers one claim although the statement's wording is far from
+// every claim's (a long quote in new words).
+const (
+	ClaimMargin = 1.5
+	ClaimFloor  = 0.05
+)
+
+// ClaimCandidates is the number of ranked claims a ClaimMatch keeps, the
+// best included, for the analyst to choose from in the draft's note.
+const ClaimCandidates = 3
+
+// Candidate is one ranked claim of a ClaimMatch.
+type Candidate struct {
+	// Claim is the claim's id, Score its BM25 score and Relative its
+	// relative score (see ClaimMatch).
+	Claim    string
+	Score    float64
+	Relative float64
+}
 
 // ClaimMatch is the claim retrieval's answer for one statement.
 type ClaimMatch struct {
@@ -55,9 +95,17 @@ type ClaimMatch struct {
 	// RunnerUp and RunnerUpScore are the second-ranked claim, if any.
 	RunnerUp      string
 	RunnerUpScore float64
-	// Linked reports whether Relative reaches ClaimThreshold, so that the
-	// statement is proposed for Claim rather than for a new claim.
+	// Candidates are the best-ranked claims, at most ClaimCandidates of
+	// them, best first (the first is Claim, the second RunnerUp).
+	Candidates []Candidate
+	// Linked reports whether the statement is proposed for Claim rather
+	// than for a new claim: Relative reaches ClaimThreshold, or it
+	// reaches ClaimFloor and Score is at least ClaimMargin times
+	// RunnerUpScore (Ahead).
 	Linked bool
+	// Ahead reports that the statement was linked by the margin over the
+	// runner-up, not by ClaimThreshold.
+	Ahead bool
 }
 
 func newClaimIndex(ds *annotations.Dataset) *claimIndex {
@@ -67,26 +115,41 @@ func newClaimIndex(ds *annotations.Dataset) *claimIndex {
 	ix := &claimIndex{post: make(map[string][]posting), idf: make(map[string]float64), negated: make(map[string]bool)}
 	docs := make(map[string]int, len(ds.Claims))
 	bags := make([]map[string]float64, 0, len(ds.Claims))
-	add := func(d int, s string) {
+	add := func(d int, s string, w float64) {
 		for _, t := range claimTerms(s) {
-			bags[d][t]++
-			ix.lens[d]++
+			bags[d][t] += w
+			ix.lens[d] += w
+		}
+	}
+	actors := make(map[string]*annotations.Actor, len(ds.Actors))
+	for _, a := range ds.Actors {
+		if a != nil {
+			actors[a.ID] = a
 		}
 	}
 	for _, c := range ds.Claims {
 		if c == nil || c.ID == "" {
 			continue
 		}
-		docs[c.ID] = len(ix.ids)
+		if _, dup := docs[c.ID]; dup {
+			continue
+		}
+		d := len(ix.ids)
+		docs[c.ID] = d
 		ix.ids = append(ix.ids, c.ID)
 		ix.lens = append(ix.lens, 0)
 		ix.negated[c.ID] = negationIn(c.Text) != ""
 		bags = append(bags, make(map[string]float64))
-		add(len(ix.ids)-1, c.Text+" "+c.Topic)
+		add(d, c.Text+" "+c.Topic, 1)
+		for _, id := range c.About {
+			if a := actors[id]; a != nil {
+				add(d, a.Name+" "+strings.Join(a.Aliases, " "), aboutWeight)
+			}
+		}
 	}
 	for _, s := range ds.Statements {
 		if d, ok := docs[s.Claim]; ok && s.Quote != "" {
-			add(d, s.Quote)
+			add(d, s.Quote, 1)
 			if s.Stance == annotations.Support && negationIn(s.Quote) != "" {
 				ix.negated[s.Claim] = true
 			}
@@ -113,51 +176,85 @@ func newClaimIndex(ds *annotations.Dataset) *claimIndex {
 	return ix
 }
 
-// match ranks the claims against text and returns the best and the
-// runner-up.
-func (ix *claimIndex) match(text string) ClaimMatch {
+// match ranks the claims against a statement's quote and its context (the
+// words of its sentence outside the quote, at contextWeight) and decides
+// whether the statement is linked to the best of them.
+func (ix *claimIndex) match(quote, context string) ClaimMatch {
 	var m ClaimMatch
 	if ix == nil {
 		return m
 	}
+	weights := make(map[string]float64)
+	var terms []string
+	for _, part := range [...]struct {
+		s string
+		w float64
+	}{{quote, 1}, {context, contextWeight}} {
+		for _, t := range claimTerms(part.s) {
+			if _, ok := weights[t]; !ok {
+				terms = append(terms, t)
+			}
+			weights[t] = max(weights[t], part.w)
+		}
+	}
 	scores := make(map[int]float64)
 	best := 0.0
-	seen := make(map[string]bool)
-	for _, t := range claimTerms(text) {
-		if seen[t] {
-			continue
-		}
-		seen[t] = true
+	for _, t := range terms {
+		w := weights[t]
 		idf, ok := ix.idf[t]
 		if !ok {
 			// A word no claim has counts at the weight of the rarest.
 			idf = math.Log(1 + (float64(len(ix.ids))-0.5)/1.5)
 		}
-		best += idf * (bm25K1 + 1)
+		best += w * idf * (bm25K1 + 1)
 		for _, p := range ix.post[t] {
 			norm := bm25K1 * (1 - bm25B + bm25B*ix.lens[p.doc]/ix.avg)
-			scores[p.doc] += idf * p.tf * (bm25K1 + 1) / (p.tf + norm)
+			scores[p.doc] += w * idf * p.tf * (bm25K1 + 1) / (p.tf + norm)
 		}
 	}
-	order := make([]int, 0, len(scores))
+	// The best ClaimCandidates claims, by score then id, kept in order
+	// as the scores are read: no sort of every claim that scored.
+	ahead := func(a, b int) bool {
+		if scores[a] != scores[b] {
+			return scores[a] > scores[b]
+		}
+		return ix.ids[a] < ix.ids[b]
+	}
+	order := make([]int, 0, ClaimCandidates+1)
 	for d := range scores {
-		order = append(order, d)
-	}
-	sort.Slice(order, func(a, b int) bool {
-		if scores[order[a]] != scores[order[b]] {
-			return scores[order[a]] > scores[order[b]]
+		if len(order) == ClaimCandidates && !ahead(d, order[len(order)-1]) {
+			continue
 		}
-		return ix.ids[order[a]] < ix.ids[order[b]]
-	})
-	if len(order) > 0 {
-		m.Claim, m.Score = ix.ids[order[0]], round3(scores[order[0]])
+		i := len(order)
+		for i > 0 && ahead(d, order[i-1]) {
+			i--
+		}
+		order = slices.Insert(order, i, d)
+		if len(order) > ClaimCandidates {
+			order = order[:ClaimCandidates]
+		}
+	}
+	for _, d := range order {
+		c := Candidate{Claim: ix.ids[d], Score: round3(scores[d])}
 		if best > 0 {
-			m.Relative = round3(scores[order[0]] / best)
+			c.Relative = round3(scores[d] / best)
 		}
-		m.Linked = m.Relative >= ClaimThreshold
+		m.Candidates = append(m.Candidates, c)
 	}
+	if len(m.Candidates) > 0 {
+		m.Claim, m.Score, m.Relative = m.Candidates[0].Claim, m.Candidates[0].Score, m.Candidates[0].Relative
+	}
+	second := 0.0
 	if len(order) > 1 {
-		m.RunnerUp, m.RunnerUpScore = ix.ids[order[1]], round3(scores[order[1]])
+		m.RunnerUp, m.RunnerUpScore = m.Candidates[1].Claim, m.Candidates[1].Score
+		second = scores[order[1]]
+	}
+	switch {
+	case m.Claim == "":
+	case m.Relative >= ClaimThreshold:
+		m.Linked = true
+	case m.Relative >= ClaimFloor && scores[order[0]] >= ClaimMargin*second:
+		m.Linked, m.Ahead = true, true
 	}
 	return m
 }
@@ -172,8 +269,8 @@ var claimStop = wordSet(`the a an and or but of to in on at for from with by as 
 	over after before said says say told tell s`)
 
 // claimTerms returns the terms of s for claim retrieval: lower-case
-// words of two letters or more, without very common words, with a plural
-// or third-person s taken off long words.
+// words of two letters or more, without very common words, stemmed by
+// the Porter2 (Snowball English) stemmer.
 func claimTerms(s string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(strings.ToLower(annotations.NormalizeText(s)), func(r rune) bool {
@@ -182,10 +279,11 @@ func claimTerms(s string) []string {
 		if len(f) < 2 || claimStop[f] {
 			continue
 		}
-		if len(f) > 4 && strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ss") {
-			f = f[:len(f)-1]
+		t := english.Stem(f, true)
+		if syn, ok := claimSynonyms[t]; ok {
+			t = syn
 		}
-		out = append(out, f)
+		out = append(out, t)
 	}
 	return out
 }

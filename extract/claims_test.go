@@ -52,27 +52,17 @@ func TestClaimLinkAndStance(t *testing.T) {
 	e := New(WithActors(knownActors), WithClaims(claimsDataset))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := e.Extract(context.Background(), "snippet.txt", strings.NewReader(tt.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, s := range doc.Statements {
-				if s.Quote != tt.quote {
-					continue
-				}
-				got := ""
-				if s.Match.Linked {
-					got = s.Match.Claim
-				}
-				if got != tt.claim || s.Stance != tt.stance || s.Cue != tt.cue {
-					t.Errorf("got claim %q (%+v) stance %v cue %q, want %q %v %q", got, s.Match, s.Stance, s.Cue, tt.claim, tt.stance, tt.cue)
-				}
-				if tt.runnerUp && (s.Match.RunnerUp == "" || s.Match.RunnerUpScore > s.Match.Score) {
-					t.Errorf("runner-up %q %.3f, want one scored at most %.3f", s.Match.RunnerUp, s.Match.RunnerUpScore, s.Match.Score)
-				}
+			s := statementQuoting(t, e, tt.text, tt.quote)
+			if s == nil {
 				return
 			}
-			t.Errorf("no statement quotes %q:\n%s", tt.quote, dump(doc))
+			got := linkedClaim(s)
+			if got != tt.claim || s.Stance != tt.stance || s.Cue != tt.cue {
+				t.Errorf("got claim %q (%+v) stance %v cue %q, want %q %v %q", got, s.Match, s.Stance, s.Cue, tt.claim, tt.stance, tt.cue)
+			}
+			if tt.runnerUp && (s.Match.RunnerUp == "" || s.Match.RunnerUpScore > s.Match.Score) {
+				t.Errorf("runner-up %q %.3f, want one scored at most %.3f", s.Match.RunnerUp, s.Match.RunnerUpScore, s.Match.Score)
+			}
 		})
 	}
 }
@@ -111,4 +101,29 @@ func TestProposition(t *testing.T) {
 			t.Errorf("proposition(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// statementQuoting extracts text with e and returns its statement that
+// quotes quote, or reports an error and returns nil.
+func statementQuoting(t *testing.T, e *Extractor, text, quote string) *Statement {
+	t.Helper()
+	doc, err := e.Extract(context.Background(), "snippet.txt", strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range doc.Statements {
+		if doc.Statements[i].Quote == quote {
+			return &doc.Statements[i]
+		}
+	}
+	t.Errorf("no statement quotes %q:\n%s", quote, dump(doc))
+	return nil
+}
+
+// linkedClaim is the claim s is proposed for, or "" for a new one.
+func linkedClaim(s *Statement) string {
+	if s.Match.Linked {
+		return s.Match.Claim
+	}
+	return ""
 }

@@ -22,7 +22,10 @@
 //     colon (`The Ledger reported:`). A paragraph that opens a quotation
 //     without closing it continues into the next paragraph when that one
 //     opens with a quotation mark; an unattributed quotation that opens
-//     its sentence right after another continues that speaker.
+//     its sentence right after another, or right after a sentence of
+//     reported speech (`…, X said. “…”`), continues that speaker. A
+//     participle right after a name attributes too (`footage of X asking,
+//     “…”`).
 //   - Reported speech: `X insisted that …`, `X demanded …`, `X rejected
 //     …`, `X accused Y of …`, `X denied …`, `According to X, …`. The
 //     quote is the proposition as the text words it, and the stance comes
@@ -40,7 +43,11 @@
 //     (`“Never,” she said`), is a whole sentence, or completes a clause
 //     of speech with three words or more. Terms are no statements; they
 //     are reported, attributed where the text attributes them, so the
-//     analyst can see who uses a label. A term that nothing attributes,
+//     analyst can see who uses a label; a label after "as" is the
+//     sentence subject's (`X has gone after Y as a “con artist”`, but not
+//     `known as` or `such as`), and a quotation joined to the one before
+//     by "and" or "or" shares its speaker (`as a “…” and a “…”`). A term
+//     that nothing attributes,
 //     and any quotation in the headline, is of kind Scare: the writer's
 //     own scare quotes, no one's speech or label.
 //
@@ -76,8 +83,13 @@
 // English given names).
 //
 // With WithClaims, each statement is linked to the dataset's closest claim
-// by BM25 (ClaimMatch, with the runner-up), or proposes a new claim whose
-// text is a clean proposition; its stance comes from the text (verbs of
+// by BM25 over the claims' texts, the actors they are about and the quotes
+// already coded for them, with stemmed and synonym-folded words, scoring
+// the quote and, at a lower weight, the clause that reports it (ClaimMatch,
+// with the runner-up and the best candidates); it is linked above a
+// relative threshold or when the best claim is clearly ahead of the
+// runner-up, and otherwise proposes a new claim whose text is a clean
+// proposition; its stance comes from the text (verbs of
 // denial, rejection and criticism; a negation against the linked claim),
 // with the cue in Statement.Cue. Dates such as "on Sunday" or "November
 // 2" are resolved against WithPublished or a dated dateline.

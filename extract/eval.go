@@ -45,11 +45,19 @@ type DocReport struct {
 	// also paraphrases what no speech verb introduces.
 	Indirect, IndirectFound, Reported, ReportedMatching int
 	// Coded is the number of extracted statements (direct or reported)
-	// whose quote matches a gold statement; ClaimRight those that the
-	// claim retrieval links to that statement's claim, and StanceRight
-	// those whose stance is the gold statement's. The retrieval sees the
-	// dataset without the quotes of the source under evaluation.
-	Coded, ClaimRight, StanceRight int
+	// whose quote matches a gold statement. ClaimRight is the number of
+	// those that the claim retrieval links to the claim of a gold
+	// statement they match (the dataset may code one quote for several
+	// claims), and StanceRight those whose stance is that gold
+	// statement's (the first matching one's when the link is wrong).
+	// ClaimOffered is the number whose Candidates hold such a claim.
+	// These three are measured leave-one-source-out: the retrieval sees
+	// the dataset without the statements of the source under evaluation.
+	Coded, ClaimRight, StanceRight, ClaimOffered int
+	// ClaimRightSeen is ClaimRight with the retrieval given the whole
+	// dataset, the source's own statements included: an upper bound that
+	// shows how much the retrieval leans on quotes it has already seen.
+	ClaimRightSeen int
 }
 
 // QuotePrecision is the share of extracted direct quotations that match a
@@ -106,6 +114,14 @@ func Evaluate(ctx context.Context, corpus fs.FS, gold *annotations.Dataset, e *E
 		dr := evaluateDoc(doc, quotations(text, bySource[src.ID]))
 		evaluateReported(&dr, doc, bySource[src.ID])
 		evaluateClaims(&dr, doc, bySource[src.ID])
+		ex.claims = newClaimIndex(gold)
+		seen, err := ex.ExtractText(ctx, src.File, text)
+		if err != nil {
+			return nil, fmt.Errorf("evaluate: %w", err)
+		}
+		var in DocReport
+		evaluateClaims(&in, seen, bySource[src.ID])
+		dr.ClaimRightSeen = in.ClaimRight
 		rep.Documents = append(rep.Documents, dr)
 		rep.add(dr)
 	}
@@ -129,6 +145,8 @@ func (r *Report) add(d DocReport) {
 	r.Coded += d.Coded
 	r.ClaimRight += d.ClaimRight
 	r.StanceRight += d.StanceRight
+	r.ClaimOffered += d.ClaimOffered
+	r.ClaimRightSeen += d.ClaimRightSeen
 }
 
 // withoutSource returns ds with the statements of source id left out, so
@@ -145,25 +163,44 @@ func withoutSource(ds *annotations.Dataset, id string) *annotations.Dataset {
 }
 
 // evaluateClaims counts the extracted statements that match a gold
-// statement, those linked to its claim and those with its stance.
+// statement, those linked to the claim of one they match, those whose
+// candidates hold such a claim, and those with its stance.
 func evaluateClaims(dr *DocReport, doc *Document, gold []*annotations.Statement) {
 	for _, s := range doc.Statements {
 		if !s.Kind.Speech() {
 			continue
 		}
 		x := normQuote(s.Quote)
+		var first, linked *annotations.Statement
+		offered := false
 		for _, g := range gold {
 			if !quoteMatch(x, normQuote(g.Quote)) {
 				continue
 			}
-			dr.Coded++
-			if s.Match.Linked && s.Match.Claim == g.Claim {
-				dr.ClaimRight++
+			if first == nil {
+				first = g
 			}
-			if s.Stance == g.Stance {
-				dr.StanceRight++
+			if linked == nil && s.Match.Linked && s.Match.Claim == g.Claim {
+				linked = g
 			}
-			break
+			for _, c := range s.Match.Candidates {
+				offered = offered || c.Claim == g.Claim
+			}
+		}
+		if first == nil {
+			continue
+		}
+		dr.Coded++
+		if offered {
+			dr.ClaimOffered++
+		}
+		g := first
+		if linked != nil {
+			dr.ClaimRight++
+			g = linked
+		}
+		if s.Stance == g.Stance {
+			dr.StanceRight++
 		}
 	}
 }
@@ -348,8 +385,10 @@ func (r *Report) WriteText(w io.Writer) error {
 		r.Found, r.Gold, r.Right, r.Matching, r.Extracted)
 	fmt.Fprintf(w, "reported speech: %d of %d extracted match a gold statement; %d of %d gold indirect statements found\n",
 		r.ReportedMatching, r.Reported, r.IndirectFound, r.Indirect)
-	fmt.Fprintf(w, "claims: %d of %d extracted statements that the dataset codes are linked to its claim; stance agrees for %d\n",
-		r.ClaimRight, r.Coded, r.StanceRight)
+	fmt.Fprintf(w, "claims, leave-one-source-out: %d of %d extracted statements that the dataset codes are linked to its claim (%.2f); its claim is among the %d candidates for %d; stance agrees for %d (%.2f)\n",
+		r.ClaimRight, r.Coded, ratio(r.ClaimRight, r.Coded), ClaimCandidates, r.ClaimOffered, r.StanceRight, ratio(r.StanceRight, r.Coded))
+	fmt.Fprintf(w, "claims, source's own statements in the dataset: %d of %d linked to its claim (%.2f)\n",
+		r.ClaimRightSeen, r.Coded, ratio(r.ClaimRightSeen, r.Coded))
 	for _, m := range r.Misses {
 		if _, err := fmt.Fprintln(w, "  "+m); err != nil {
 			return fmt.Errorf("write report: %w", err)

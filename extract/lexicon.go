@@ -387,7 +387,8 @@ const (
 	auxWordsList = `has have had is was were been be being also still then later again once
 		further repeatedly publicly reportedly consistently previously already even now today
 		yesterday recently earlier subsequently separately privately openly firmly flatly
-		strongly angrily sharply quickly immediately directly simply just ultimately`
+		strongly angrily sharply quickly immediately directly simply just ultimately often
+		sometimes always`
 
 	// modals and negations make a speech verb hypothetical or denied:
 	// "Pakistan should insist …" is not a statement.

@@ -41,6 +41,16 @@ type jsonClaim struct {
 	RunnerUp      string  `json:"runner_up,omitempty"`
 	RunnerUpScore float64 `json:"runner_up_score,omitempty"`
 	Linked        bool    `json:"linked"`
+	// Ahead is set when the link comes from the margin over the runner-up.
+	Ahead      bool            `json:"ahead,omitempty"`
+	Candidates []jsonCandidate `json:"candidates,omitempty"`
+}
+
+// jsonCandidate is the JSON form of a Candidate.
+type jsonCandidate struct {
+	ID       string  `json:"id"`
+	Score    float64 `json:"score"`
+	Relative float64 `json:"relative"`
 }
 
 // JSONWriter streams documents as one JSON object,
@@ -52,7 +62,8 @@ type jsonClaim struct {
 //	  "stance_cue": what decided the stance,
 //	  "date", "date_words": the statement's date and the words it came from,
 //	  "claim": {"id", "score", "relative", "runner_up", "runner_up_score",
-//	            "linked"}, with WithClaims}, …]}, …]}
+//	            "linked", "ahead", "candidates": [{"id", "score",
+//	            "relative"}, …]}, with WithClaims}, …]}, …]}
 //
 // writing each document as it comes, so that a corpus of any size is
 // written in the memory of one document. Start and end are byte offsets
@@ -95,7 +106,10 @@ func (j *JSONWriter) Write(d *Document) error {
 			Start: s.Start, End: s.End, Kind: s.Kind, Verb: s.Verb, Why: s.Why, Cue: s.Cue,
 			Date: s.Date.String(), DateWords: s.DateWords}
 		if m := s.Match; m.Claim != "" {
-			js.Claim = &jsonClaim{ID: m.Claim, Score: m.Score, Relative: m.Relative, RunnerUp: m.RunnerUp, RunnerUpScore: m.RunnerUpScore, Linked: m.Linked}
+			js.Claim = &jsonClaim{ID: m.Claim, Score: m.Score, Relative: m.Relative, RunnerUp: m.RunnerUp, RunnerUpScore: m.RunnerUpScore, Linked: m.Linked, Ahead: m.Ahead}
+			for _, c := range m.Candidates {
+				js.Claim.Candidates = append(js.Claim.Candidates, jsonCandidate{ID: c.Claim, Score: c.Score, Relative: c.Relative})
+			}
 		}
 		if s.Actor != "" {
 			js.Actor = &s.Actor
@@ -494,20 +508,33 @@ func commentText(s string) string {
 	return b.String()
 }
 
-// claimNote says in a draft's note which case of claim retrieval applied.
+// claimNote says in a draft's note which case of claim retrieval applied,
+// and lists the best-ranked claims for the analyst to choose from.
 func claimNote(m ClaimMatch) string {
+	var n string
 	switch {
 	case m.Claim == "":
 		return "claim: new (no existing claim shares its words)"
+	case m.Linked && m.Ahead:
+		n = fmt.Sprintf("claim: existing %s (BM25 %.3g, relative %.2f, below %.2f but %.1f times the runner-up's score", m.Claim, m.Score, m.Relative, ClaimThreshold, m.Score/m.RunnerUpScore)
 	case m.Linked:
-		n := fmt.Sprintf("claim: existing %s (BM25 %.3g, relative %.2f", m.Claim, m.Score, m.Relative)
-		if m.RunnerUp != "" {
-			n += fmt.Sprintf("; runner-up %s, BM25 %.3g", m.RunnerUp, m.RunnerUpScore)
-		}
-		return n + ")"
+		n = fmt.Sprintf("claim: existing %s (BM25 %.3g, relative %.2f", m.Claim, m.Score, m.Relative)
 	default:
-		return fmt.Sprintf("claim: new (closest existing %s at relative %.2f, below %.2f)", m.Claim, m.Relative, ClaimThreshold)
+		n = fmt.Sprintf("claim: new (closest existing %s at relative %.2f, below %.2f", m.Claim, m.Relative, ClaimThreshold)
+		if m.Relative >= ClaimFloor && m.RunnerUp != "" {
+			n += fmt.Sprintf(", and not %.1f times the runner-up's score", ClaimMargin)
+		}
 	}
+	if len(m.Candidates) > 1 {
+		n += "; candidates:"
+		for i, c := range m.Candidates {
+			if i > 0 {
+				n += ","
+			}
+			n += fmt.Sprintf(" %s %.2f", c.Claim, c.Relative)
+		}
+	}
+	return n + ")"
 }
 
 // copyReferenced adds to f a copy of each actor and claim of dr.Dataset

@@ -198,10 +198,29 @@ func endsSentence(s string) bool {
 }
 
 func skipSpace(text string, i, e int) int {
-	for i < e && (text[i] == ' ' || text[i] == '\t') {
-		i++
+	for i < e {
+		n := spaceAt(text, i)
+		if n == 0 {
+			break
+		}
+		i += n
 	}
 	return i
+}
+
+// spaceAt returns the length in bytes of the blank at text[i] (a space, a
+// tab, or a no-break, thin or narrow no-break space, which news sites put
+// between sentences too), or 0.
+func spaceAt(text string, i int) int {
+	switch {
+	case text[i] == ' ' || text[i] == '\t':
+		return 1
+	case strings.HasPrefix(text[i:], "\u00a0"):
+		return len("\u00a0")
+	case strings.HasPrefix(text[i:], "\u2009"), strings.HasPrefix(text[i:], "\u202f"):
+		return len("\u2009")
+	}
+	return 0
 }
 
 // nextStartsSentence reports whether, after white space at i, a sentence
@@ -210,7 +229,7 @@ func nextStartsSentence(text string, i, e int) bool {
 	if i >= e {
 		return true
 	}
-	if text[i] != ' ' && text[i] != '\t' {
+	if spaceAt(text, i) == 0 {
 		return false
 	}
 	i = skipSpace(text, i, e)

@@ -31,9 +31,11 @@ most 64 MiB.
 
 With --actors, speakers are matched to the dataset's actors (names, aliases,
 roles); others are proposed as new actors. Each statement is also linked to
-the dataset's closest claim (BM25 over claim texts, topics and quotes; the
-draft note gives the score and the runner-up) or, below the threshold, to a
-new claim. Stances come from the text (denials, rejections, negations), with
+the dataset's closest claim (BM25 over claim texts, topics, the actors a
+claim is about and the quotes coded for it, scoring the quote and its
+reporting clause; the draft note gives the score and the three best
+candidates) or, when no claim is close enough and none clearly ahead of the
+runner-up, to a new claim. Stances come from the text (denials, rejections, negations), with
 the cue in the note. Dates such as "on Sunday" or "November 2" are resolved
 against --published DATE (YYYY-MM-DD), or else a dated dateline. Without --json, the output is a
 draft annotation file per FILE with placeholder todo claims, valid for
@@ -47,7 +49,9 @@ with the byte offsets of every quote.
 
 --eval measures the extractor instead: it extracts every source of the
 dataset (--actors, default the built-in one) found in --corpus DIR and
-prints precision and recall of direct quotations and their speakers.
+prints precision and recall of direct quotations and their speakers,
+and how many of the statements the dataset codes are linked to their claim
+when each source's own statements are left out of the dataset.
 
 Existing files are not replaced without --force. A progress bar is drawn on
 stderr when it is a terminal.`,

@@ -117,23 +117,8 @@ func TestReadsStatements(t *testing.T) {
 // some fields of the document only on the whole document and on those
 // fields: the results (or errors) must be the same.
 func TestReadsStatementsSound(t *testing.T) {
-	d, err := annotations.LoadEmbedded()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	m, err := graph.Compile(ctx, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := analysis.Analyze(ctx, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := NewGraph(m, an)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := builtInGraph(t)
 	collect := func(q *Query, all bool) ([]any, string) {
 		q.all = all
 		var out []any
@@ -250,23 +235,9 @@ func TestCheck(t *testing.T) {
 // built only for a program that reads them, and that the summary the
 // other fields come from agrees with the whole document.
 func TestRecordsBuiltWhenRead(t *testing.T) {
-	d, err := annotations.LoadEmbedded()
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	m, err := graph.Compile(ctx, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := analysis.Analyze(ctx, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := NewGraph(m, an)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := builtInGraph(t)
+	m := g.Model
 	for _, tt := range []struct {
 		program string
 		built   bool
@@ -295,4 +266,26 @@ func TestRecordsBuiltWhenRead(t *testing.T) {
 	if len(g.summary.Edges)+len(g.summary.Statements)+len(g.summary.Relations)+len(g.summary.Sources) != 0 {
 		t.Error("the summary has records")
 	}
+}
+
+// builtInGraph is the query graph of the built-in dataset.
+func builtInGraph(t *testing.T) *Graph {
+	t.Helper()
+	d, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := graph.Compile(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := analysis.Analyze(context.Background(), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := NewGraph(m, an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }

@@ -250,7 +250,8 @@ func TestArabicAndAccents(t *testing.T) {
 }
 
 // TestTooSmall: a figure that cannot be drawn at the width with 7 pt
-// text is refused with a FitError that estimates what fits.
+// text is refused with a FitError, and LargestTop finds a Top that fits
+// while one more node does not.
 func TestTooSmall(t *testing.T) {
 	m, an := builtIn(t)
 	f, err := Build(context.Background(), m, an, Options{Width: 8.5 / 2.54 * 72})
@@ -262,11 +263,33 @@ func TestTooSmall(t *testing.T) {
 	if !errors.As(err, &fit) {
 		t.Fatalf("error %v, want a FitError", err)
 	}
-	if fit.Smallest*fit.Scale >= DefaultMinFont || fit.Fits <= 0 || fit.Fits >= fit.Nodes {
+	if fit.Smallest*fit.Scale >= DefaultMinFont || fit.Nodes != f.Nodes {
 		t.Errorf("FitError %+v", fit)
 	}
 	if !strings.Contains(err.Error(), "below the least size 7 pt") {
 		t.Errorf("message %q", err)
+	}
+	o := Options{Width: 17 / 2.54 * 72}
+	top, err := renderer(t).LargestTop(context.Background(), m, an, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if top <= 1 || top >= f.Nodes {
+		t.Fatalf("LargestTop = %d of %d nodes", top, f.Nodes)
+	}
+	for _, tc := range []struct {
+		top  int
+		fits bool
+	}{{top, true}, {top + 1, false}} {
+		o.Top = tc.top
+		f, err := Build(context.Background(), m, an, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = renderer(t).Render(context.Background(), f, FormatPDF, &bytes.Buffer{})
+		if fits := !errors.As(err, &fit); fits != tc.fits || (fits && err != nil) {
+			t.Errorf("Top %d: error %v, want fits = %v", tc.top, err, tc.fits)
+		}
 	}
 }
 

@@ -379,3 +379,26 @@ func TestPagePreset(t *testing.T) {
 		})
 	}
 }
+
+// TestColumnPreset: a small figure with a caption fits a column with 7 pt
+// text; the caption and note were wrapped to at least 360 pt, wider than
+// a column allows at 7 pt, so no figure fitted.
+func TestColumnPreset(t *testing.T) {
+	m, an := builtIn(t)
+	col := Presets["column"]
+	o := Options{View: ViewEgo, Node: "sirajuddin-haqqani", Depth: 2, Top: 5,
+		Width: col.Width, Height: col.Height, MinFont: col.MinFont,
+		Caption: "A caption under the figure, long enough to be wrapped to the width of a column."}
+	f, err := Build(context.Background(), m, an, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Nodes < 3 {
+		t.Fatalf("the figure has %d nodes, want a few", f.Nodes)
+	}
+	var svg bytes.Buffer
+	if err := renderer(t).Render(context.Background(), f, FormatSVG, &svg); err != nil {
+		t.Fatal(err)
+	}
+	checkPageText(t, svg.Bytes(), col.Width)
+}

@@ -168,7 +168,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 			if o.MaxEdges <= 0 {
 				o.MaxEdges = -1 // every pair
 			}
-			if o.Wrap <= 0 {
+			if cmd.Flags().Changed("wrap") && o.Wrap <= 0 {
 				o.Wrap = -1
 			}
 			ctx := cmd.Context()
@@ -237,7 +237,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.StringVar(&o.Theme, "theme", render.ThemeDefault, "default (colour, sans-serif) or print (greyscale, serif)")
 	f.StringVar(&o.Title, "title", "", "draw `TEXT` as the figure's title")
 	f.StringVar(&o.Caption, "caption", "", "draw `TEXT` as a caption under the figure")
-	f.IntVar(&o.Wrap, "wrap", render.DefaultWrap, "wrap claim texts at `N` characters (0 or less: no wrapping)")
+	f.IntVar(&o.Wrap, "wrap", 0, fmt.Sprintf("wrap claim texts at `N` characters (0 or less: no wrapping; default %d, %d in a figure under 10 cm wide)", render.DefaultWrap, render.NarrowWrap))
 	f.BoolVar(&o.NoLegend, "no-legend", false, "leave the legend out")
 	f.StringVar(&format, "format", "", "svg, pdf, png, dot or positioned (default: from the -o extension, else svg)")
 	f.StringVar(&sz.width, "width", "", "draw the figure `LENGTH` wide (17cm, 6.5in, 480pt), keeping its aspect")

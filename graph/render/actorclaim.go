@@ -194,7 +194,12 @@ func (b *builder) actorNode(a int, grp *groups, scale sizeScale) []attr {
 // for the lowest scores, up to about twice as wide for the top one.
 func (b *builder) actorSizes(show func(int) bool) sizeScale {
 	s := sizeScale{minW: 0.8, maxW: 1.8, minH: 0.4, maxH: 0.9}
-	if b.o.numbers != nil {
+	switch {
+	case narrow(b.f.size.Width):
+		// Two thirds the width in a column, so that the size legend's
+		// largest sample leaves room for a second column of legend.
+		s = sizeScale{minW: 0.6, maxW: 1.2, minH: 0.35, maxH: 0.7}
+	case b.o.numbers != nil:
 		// Numbered circles: from one a two-digit number fits in to
 		// about twice its area.
 		s = sizeScale{minW: 0.26, maxW: 0.4, minH: 0.26, maxH: 0.4}

@@ -45,6 +45,7 @@ func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.A
 		return nil, fmt.Errorf("render diff: layout %q: want neato, fdp or sfdp, which keep the new version's positions", o.Layout)
 	}
 	o.View = ViewActorClaim
+	o.placed = true
 	fNew, err := Build(ctx, new, newAn, o)
 	if err != nil {
 		return nil, err

@@ -58,25 +58,37 @@ func (b *builder) ego() error {
 			}
 		}
 	}
-	var cands []ranked
+	// Candidates by hop: a Top fills up with the nearest nodes first
+	// (the centre's own claims before the actors on them), the most
+	// central first within a hop. Ranked over all hops at once, the most
+	// central actors two hops away took the places of the claims that
+	// join them to the centre, leaving a figure without an edge to it.
+	byHop := make([][]ranked, b.o.Depth+1)
+	total := 0
 	for v, d := range dist {
 		if d <= 0 {
 			continue
 		}
+		total++
 		if v < na {
-			cands = append(cands, ranked{true, v})
+			byHop[d] = append(byHop[d], ranked{true, v})
 		} else {
-			cands = append(cands, ranked{false, v - na})
+			byHop[d] = append(byHop[d], ranked{false, v - na})
 		}
 	}
-	total := len(cands) + 1
-	keep, cut := b.topN(cands, b.o.Top-1)
-	if b.o.Top == 1 {
-		keep, cut = nil, len(cands) > 0
+	var keep []ranked
+	for _, cands := range byHop {
+		switch room := b.o.Top - 1 - len(keep); {
+		case b.o.Top == 0:
+			keep = append(keep, cands...)
+		case room > 0:
+			k, _ := b.topN(cands, room)
+			keep = append(keep, k...)
+		}
 	}
-	if cut {
-		b.notes = append(b.notes, fmt.Sprintf("the centre and the %d most central of its %d neighbours within %s (%s)",
-			len(keep), total-1, plural(b.o.Depth, "hop", "hops"), b.o.SizeBy))
+	if len(keep) < total {
+		b.notes = append(b.notes, fmt.Sprintf("the centre and %d of its %d neighbours within %s, the nearest first, the most central (%s) first within a hop",
+			len(keep), total, plural(b.o.Depth, "hop", "hops"), b.o.SizeBy))
 	}
 	inA := make([]bool, na)
 	inC := make([]bool, len(m.Claims))

@@ -53,8 +53,8 @@ func Example() {
 		log.Fatal(err)
 	}
 	// Output:
-	// ego neato 10 nodes
-	// 8 of 27 actors and 2 of 68 claims with statements; the centre and the 10 most central of its 12 neighbours within 2 hops (degree)
+	// ego neato 11 nodes
+	// 7 of 27 actors and 4 of 68 claims with statements; the centre and 10 of its 12 neighbours within 2 hops, the nearest first, the most central (degree) first within a hop
 }
 
 // ExampleShapes gives the node shapes the figures draw the built-in

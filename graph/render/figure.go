@@ -177,7 +177,11 @@ type builder struct {
 // theme.
 func (b *builder) finish() {
 	th := b.o.th
-	if b.o.Layout == "" {
+	switch {
+	case b.o.Layout != "":
+	case narrow(b.f.size.Width) && !b.o.placed && (b.o.View == ViewActorClaim || b.o.View == ViewEgo):
+		b.o.Layout = LayoutDot
+	default:
 		b.o.Layout = DefaultLayout(b.o.View, len(b.g.nodes))
 	}
 	b.f.Layout = b.o.Layout
@@ -226,6 +230,12 @@ func (b *builder) finish() {
 		// 8 most central claims is 799 pt wide, stacked 450 pt. They are
 		// 24 pt apart (pack's margin; 8 by default), so that two stacked
 		// components do not read as one.
+		// Stances run from actors to claims: drawn left to right, the
+		// actors and the claims make two columns, which a narrow figure
+		// (a journal's column) holds where two wide rows do not.
+		if b.o.View != ViewArguments && narrow(b.f.size.Width) {
+			ga = append(ga, attr{"rankdir", "LR"})
+		}
 		if packed && b.f.size.Width > 0 {
 			ga = append(ga, attr{"packmode", str("array_1")})
 			for i, a := range b.g.graphAttrs {

@@ -17,26 +17,28 @@ import (
 // is not a function of its node count alone. A larger Top that fits may
 // exist when a layout happens to be more compact than a smaller one's.
 func (r *Renderer) LargestTop(ctx context.Context, m *graph.Model, an *analysis.Analysis, o Options) (int, error) {
-	fits := func(top int) (nodes int, ok bool, err error) {
+	// fits reports whether the figure with Options.Top top fits, and
+	// whether it is empty (too few nodes kept to draw an edge).
+	fits := func(top int) (nodes int, ok, empty bool, err error) {
 		o := o
 		o.Top = top
 		f, err := Build(ctx, m, an, o)
 		if errors.Is(err, ErrEmpty) {
-			return 0, false, nil
+			return 0, false, true, nil
 		}
 		if err != nil {
-			return 0, false, err
+			return 0, false, false, err
 		}
 		_, _, _, err = r.draw(ctx, f)
 		var fit *FitError
 		if errors.As(err, &fit) {
-			return f.Nodes, false, nil
+			return f.Nodes, false, false, nil
 		}
-		return f.Nodes, err == nil, err
+		return f.Nodes, err == nil, false, err
 	}
 	// hi is a Top that does not fit: the figure as asked for, with Top
 	// bounded by its node count.
-	hi, ok, err := fits(o.Top)
+	hi, ok, _, err := fits(o.Top)
 	if err != nil {
 		return 0, err
 	}
@@ -46,18 +48,22 @@ func (r *Renderer) LargestTop(ctx context.Context, m *graph.Model, an *analysis.
 	if ok {
 		return hi, nil
 	}
-	lo := 0 // fits, or is 0
-	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		_, ok, err := fits(mid)
-		if err != nil {
+	// The answer is above below, and best fits (or is 0). A Top too
+	// small to keep an edge is empty: the answer is above it.
+	best, below := 0, 0
+	for hi-below > 1 {
+		mid := below + (hi-below)/2
+		_, ok, empty, err := fits(mid)
+		switch {
+		case err != nil:
 			return 0, err
-		}
-		if ok {
-			lo = mid
-		} else {
+		case ok:
+			best, below = mid, mid
+		case empty:
+			below = mid
+		default:
 			hi = mid
 		}
 	}
-	return lo, nil
+	return best, nil
 }

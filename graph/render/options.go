@@ -62,8 +62,20 @@ const (
 // Layouts lists the layout engines a figure can be laid out with.
 var Layouts = []string{LayoutDot, LayoutNeato, LayoutFdp, LayoutSfdp, LayoutCirco}
 
-// DefaultWrap is the width, in characters, claim texts are wrapped at.
-const DefaultWrap = 28
+// DefaultWrap is the width, in characters, claim texts are wrapped at;
+// NarrowWrap that width in a narrow figure (see Options.Layout).
+const (
+	DefaultWrap = 28
+	NarrowWrap  = 20
+)
+
+// narrowWidth is the width, in points, under which a figure drawn at a
+// given size is narrow (10 cm: a journal's column is 8.5): its stances
+// are drawn left to right, and its claims wrapped at NarrowWrap.
+const narrowWidth = 10 / 2.54 * 72
+
+// narrow reports whether a figure drawn at width w points is narrow.
+func narrow(w float64) bool { return w > 0 && w < narrowWidth }
 
 // MediatorTag is the actor tag that makes an actor, and every actor whose
 // affiliation root carries it, a mediator for ColorBySide.
@@ -120,14 +132,18 @@ type Options struct {
 	Sides []string
 	// Layout is one of Layouts; empty means the view's default for the
 	// figure's size (DefaultLayout): dot for arguments; for the other
-	// views neato up to MaxNeatoNodes nodes and sfdp above.
+	// views neato up to MaxNeatoNodes nodes and sfdp above. A narrow
+	// actor-claim or ego figure (a Width under 10 cm) is laid out by dot,
+	// left to right: the actors in one column, the claims in another,
+	// where the force layouts spread the nodes wider than a column.
 	Layout string
 	// Theme is one of Themes; empty means ThemeDefault.
 	Theme string
 	// Title is drawn above the figure and Caption below it, wrapped.
 	Title, Caption string
 	// Wrap is the line width, in characters, of claim texts; 0 means
-	// DefaultWrap and a negative value leaves them on one line.
+	// DefaultWrap (NarrowWrap in a figure under 10 cm wide) and a
+	// negative value leaves them on one line.
 	Wrap int
 	// NoLegend leaves the legend out.
 	NoLegend bool
@@ -156,6 +172,9 @@ type Options struct {
 	// with its number here (by actor id) instead of its name: the panels
 	// of small multiples sized for a page, whose key names the numbers.
 	numbers map[string]int
+	// placed, when set, keeps the default layout a force layout, for
+	// the figures whose nodes claimnet places itself (Renderer.Diff).
+	placed bool
 }
 
 // resolved is Options with the defaults filled in and checked.
@@ -227,7 +246,10 @@ func (o Options) resolve() (*resolved, error) {
 	}
 	r.th = th
 	r.Theme = th.name
-	if r.Wrap == 0 {
+	switch {
+	case r.Wrap == 0 && narrow(r.Width):
+		r.Wrap = NarrowWrap
+	case r.Wrap == 0:
 		r.Wrap = DefaultWrap
 	}
 	return r, nil

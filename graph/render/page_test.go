@@ -381,20 +381,29 @@ func TestPagePreset(t *testing.T) {
 }
 
 // TestColumnPreset: a small figure with a caption fits a column with 7 pt
-// text; the caption and note were wrapped to at least 360 pt, wider than
-// a column allows at 7 pt, so no figure fitted.
+// text (the caption and note were wrapped to at least 360 pt, wider than
+// a column allows at 7 pt, so no figure fitted), and an ego figure's Top
+// keeps the nearest nodes first.
 func TestColumnPreset(t *testing.T) {
 	m, an := builtIn(t)
 	col := Presets["column"]
-	o := Options{View: ViewEgo, Node: "sirajuddin-haqqani", Depth: 2, Top: 5,
+	o := Options{View: ViewEgo, Node: "khawaja-asif", Depth: 2, Top: 5,
 		Width: col.Width, Height: col.Height, MinFont: col.MinFont,
 		Caption: "A caption under the figure, long enough to be wrapped to the width of a column."}
 	f, err := Build(context.Background(), m, an, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Nodes < 3 {
-		t.Fatalf("the figure has %d nodes, want a few", f.Nodes)
+	// The nearest first: the centre and its four claims, laid out by dot
+	// from left to right.
+	claims := 0
+	for _, m := range laidNodeRE.FindAllSubmatch(f.DOT(), -1) {
+		if strings.HasPrefix(string(m[1]), "claim:") {
+			claims++
+		}
+	}
+	if f.Nodes != 5 || claims != 4 || f.Layout != LayoutDot || !bytes.Contains(f.DOT(), []byte("rankdir=LR")) {
+		t.Errorf("%d nodes, %d claims, layout %s; want the centre and its 4 claims by dot, left to right", f.Nodes, claims, f.Layout)
 	}
 	var svg bytes.Buffer
 	if err := renderer(t).Render(context.Background(), f, FormatSVG, &svg); err != nil {

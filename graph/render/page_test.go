@@ -410,4 +410,12 @@ func TestColumnPreset(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkPageText(t, svg.Bytes(), col.Width)
+
+	// Tops of 4 and less keep no edge of the actor-claim view (its most
+	// central nodes are actors): the search goes past them.
+	top, err := renderer(t).LargestTop(context.Background(), m, an,
+		Options{Top: 8, Width: col.Width, Height: col.Height, MinFont: col.MinFont})
+	if err != nil || top < 5 {
+		t.Errorf("LargestTop of actor-claim at column = %d, %v; want 5 or more", top, err)
+	}
 }

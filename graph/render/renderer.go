@@ -216,29 +216,7 @@ func (r *Renderer) Render(ctx context.Context, f *Figure, format string, w io.Wr
 // Graphviz pass that draws the figure draws the edges too. Any Graphviz
 // draws straight edges between fixed nodes alike.
 func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
-	var laid []byte
-	var bb box
-	var err error
-	switch f.Layout {
-	case LayoutNeato, LayoutFdp, LayoutSfdp:
-		var pl *placement
-		pl, err = r.place(ctx, f)
-		if err != nil {
-			break
-		}
-		if f.straight {
-			placeLabels(pl.g, pl.boxes, pl.labels, nil)
-			f.placed = pl.positions(len(f.g.nodes))
-			laid, bb = pl.pinned().with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"}), boundingBox(pl.boxes)
-			break
-		}
-		laid, bb, err = r.route(ctx, f, pl)
-	default:
-		laid, err = r.run(ctx, f.DOT(), graphviz.Layout(f.Layout), graphviz.XDOT)
-		if err == nil {
-			bb, err = layoutBB(laid)
-		}
-	}
+	laid, bb, err := r.layOut(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("render: layout with %s: %w", f.Layout, err)
 	}
@@ -247,6 +225,32 @@ func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	return pos, nil
+}
+
+// layOut lays out f's graph, legend aside, as Positioned describes, and
+// returns its DOT text with every node placed (and every edge, unless
+// Graphviz draws them straight when it draws the figure) and its bounding
+// box. It sets f.placed.
+func (r *Renderer) layOut(ctx context.Context, f *Figure) ([]byte, box, error) {
+	switch f.Layout {
+	case LayoutNeato, LayoutFdp, LayoutSfdp:
+		pl, err := r.place(ctx, f)
+		if err != nil {
+			return nil, box{}, err
+		}
+		if f.straight {
+			placeLabels(pl.g, pl.boxes, pl.labels, nil)
+			f.placed = pl.positions(len(f.g.nodes))
+			return pl.pinned().with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"}), boundingBox(pl.boxes), nil
+		}
+		return r.route(ctx, f, pl)
+	}
+	laid, err := r.run(ctx, f.DOT(), graphviz.Layout(f.Layout), graphviz.XDOT)
+	if err != nil {
+		return nil, box{}, err
+	}
+	bb, err := layoutBB(laid)
+	return laid, bb, err
 }
 
 // placement is a figure's graph with its nodes placed: the graph as drawn
@@ -265,7 +269,7 @@ func (p *placement) pinned() *dotGraph {
 	pinned := *p.g
 	pinned.nodes = make([]dotNode, len(p.g.nodes))
 	for i, n := range p.g.nodes {
-		pinned.nodes[i] = dotNode{n.id, append(slices.Clone(n.attrs),
+		pinned.nodes[i] = dotNode{n.id, setAttrs(n.attrs,
 			attr{"pos", str(num(p.boxes[i].x) + "," + num(p.boxes[i].y) + "!")})}
 	}
 	return &pinned
@@ -303,7 +307,7 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*placement, error) {
 			c.nodes[i] = n
 			if p, ok := f.given[n.id]; ok && i < len(f.g.nodes) {
 				fixed[i] = true
-				c.nodes[i].attrs = append(slices.Clone(n.attrs), attr{"pos", str(num4(p.X/72) + "," + num4(p.Y/72) + "!")})
+				c.nodes[i].attrs = setAttrs(n.attrs, attr{"pos", str(num4(p.X/72) + "," + num4(p.Y/72) + "!")})
 			}
 		}
 		if slices.Contains(fixed, true) {

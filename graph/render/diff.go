@@ -108,7 +108,7 @@ func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.A
 			g.edges = append(g.edges, marked(e, changedEdge(th, e.attrs)))
 			changedE++
 		default:
-			g.edges = append(g.edges, marked(e, nil))
+			g.edges = append(g.edges, e)
 		}
 	}
 	for _, e := range fOld.g.edges {
@@ -138,23 +138,18 @@ func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.A
 	return f, nil
 }
 
-// marked returns edge e drawn with look, one of the change looks (nil for
-// an edge that did not change), whose external label (xlabel) is the
-// change mark. The edge's own label (a reversal's counts) becomes an
-// external label too, after the mark: external labels are placed beside
-// their edges clear of nodes and of each other, where a label of its
-// own at the edge's middle could fall on the mark or on another label.
+// marked returns edge e drawn with look, one of the change looks, whose
+// external label (xlabel) is the change mark: external labels are placed
+// beside their edges clear of the nodes and of each other. The edge's
+// own label (a reversal's counts), which Graphviz would draw at the
+// edge's middle, where the mark may be, follows the mark in it.
 func marked(e dotEdge, look []attr) dotEdge {
 	attrs := setAttrs(e.attrs, look...)
-	own := attrVal(e.attrs, "label")
-	if own == `""` {
-		return dotEdge{e.from, e.to, attrs}
+	if own := attrVal(e.attrs, "label"); own != `""` {
+		mark := attrVal(look, "xlabel")
+		attrs = slices.DeleteFunc(setAttrs(attrs, attr{"xlabel", strings.TrimSuffix(mark, `"`) + " " + strings.TrimPrefix(own, `"`)}),
+			func(a attr) bool { return a.key == "label" })
 	}
-	text := own
-	if mark := attrVal(look, "xlabel"); mark != `""` {
-		text = strings.TrimSuffix(mark, `"`) + " " + strings.TrimPrefix(own, `"`)
-	}
-	attrs = slices.DeleteFunc(setAttrs(attrs, attr{"xlabel", text}), func(a attr) bool { return a.key == "label" })
 	return dotEdge{e.from, e.to, attrs}
 }
 

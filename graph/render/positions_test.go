@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/claimnet/claimnet/annotations"
@@ -114,5 +115,28 @@ func TestReadPositionsErrors(t *testing.T) {
 		if _, err := ReadPositions(bytes.NewReader([]byte(in))); err == nil {
 			t.Errorf("%s accepted", in)
 		}
+	}
+}
+
+// TestPlaceNewChain places a node whose only neighbour is new too (a
+// removed actor of a removed claim in a diff) beside that neighbour,
+// which is placed beside its pinned one, and a node with no placed
+// neighbour beside the pinned nodes' lower right corner.
+func TestPlaceNewChain(t *testing.T) {
+	g := &dotGraph{
+		nodes: []dotNode{{id: "a"}, {id: "b"}, {id: "c"}, {id: "d"}, {id: "e"}},
+		edges: []dotEdge{{from: "d", to: "c"}, {from: "a", to: "c"}, {from: "b", to: "c"}},
+	}
+	boxes := []nodeBox{{0, 0, 20, 10}, {200, 0, 20, 10}, {0, 0, 20, 10}, {0, 0, 20, 10}, {0, 0, 20, 10}}
+	fixed := []bool{true, true, false, false, false}
+	placeNew(g, boxes, fixed)
+	want := []nodeBox{
+		{0, 0, 20, 10}, {200, 0, 20, 10},
+		{100, -10, 20, 10}, // c: below the mean of a and b
+		{100, -20, 20, 10}, // d: below c
+		{240, -20, 20, 10}, // e: beside the lower right corner
+	}
+	if !slices.Equal(boxes, want) {
+		t.Errorf("placed at %v, want %v", boxes, want)
 	}
 }

@@ -355,27 +355,47 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*placement, error) {
 }
 
 // placeNew puts each node without a given position at the mean of its
-// neighbours that have one (or, without such neighbours, under the
-// layout's lower right corner), where overlap removal then moves it to
-// the nearest free room. Neato places such nodes by stress with the
-// others pinned, which can leave them far from their neighbours.
+// neighbours that have one, or, for a node whose neighbours have none
+// either, at the mean of those placed so in the round before (a new
+// actor of new claims, a removed claim of a diff's removed actor); a
+// node with no placed neighbour at all goes under the layout's lower
+// right corner. Overlap removal then moves them to the nearest free
+// room. Neato places such nodes by stress with the others pinned, which
+// can leave them far from their neighbours.
 func placeNew(g *dotGraph, boxes []nodeBox, fixed []bool) {
 	index := make(map[string]int, len(g.nodes))
 	for i, n := range g.nodes {
 		index[n.id] = i
 	}
-	sx, sy, cnt := make([]float64, len(boxes)), make([]float64, len(boxes)), make([]int, len(boxes))
-	for _, e := range g.edges {
-		a, okA := index[e.from]
-		b, okB := index[e.to]
-		if !okA || !okB {
-			continue
+	placed := slices.Clone(fixed)
+	for {
+		// Each round places the nodes next to those placed before it, so
+		// the order of the nodes does not matter.
+		sx, sy, cnt := make([]float64, len(boxes)), make([]float64, len(boxes)), make([]int, len(boxes))
+		for _, e := range g.edges {
+			a, okA := index[e.from]
+			b, okB := index[e.to]
+			if !okA || !okB {
+				continue
+			}
+			if placed[a] && !placed[b] {
+				sx[b], sy[b], cnt[b] = sx[b]+boxes[a].x, sy[b]+boxes[a].y, cnt[b]+1
+			}
+			if placed[b] && !placed[a] {
+				sx[a], sy[a], cnt[a] = sx[a]+boxes[b].x, sy[a]+boxes[b].y, cnt[a]+1
+			}
 		}
-		if fixed[a] && !fixed[b] {
-			sx[b], sy[b], cnt[b] = sx[b]+boxes[a].x, sy[b]+boxes[a].y, cnt[b]+1
+		more := false
+		for i := range boxes {
+			if cnt[i] > 0 {
+				// A little below the mean, so that a node between two
+				// neighbours does not sit on the edge joining them.
+				boxes[i].x, boxes[i].y = sx[i]/float64(cnt[i]), sy[i]/float64(cnt[i])-boxes[i].hh
+				placed[i], more = true, true
+			}
 		}
-		if fixed[b] && !fixed[a] {
-			sx[a], sy[a], cnt[a] = sx[a]+boxes[b].x, sy[a]+boxes[b].y, cnt[a]+1
+		if !more {
+			break
 		}
 	}
 	var pinned []nodeBox
@@ -386,13 +406,7 @@ func placeNew(g *dotGraph, boxes []nodeBox, fixed []bool) {
 	}
 	bb := boundingBox(pinned)
 	for i := range boxes {
-		switch {
-		case fixed[i]:
-		case cnt[i] > 0:
-			// A little below the mean, so that a node between two
-			// neighbours does not sit on the edge joining them.
-			boxes[i].x, boxes[i].y = sx[i]/float64(cnt[i]), sy[i]/float64(cnt[i])-boxes[i].hh
-		default:
+		if !placed[i] {
 			boxes[i].x, boxes[i].y = bb.x1+boxes[i].hw, bb.y0-boxes[i].hh
 		}
 	}

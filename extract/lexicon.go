@@ -183,6 +183,7 @@ type lexicon struct {
 	labelMarkers   map[string]bool
 	subordinators  map[string]bool
 	prepositions   map[string]bool
+	articles       map[string]bool
 	abbreviations  map[string]bool
 	noSubjectEnd   map[string]bool
 }
@@ -215,6 +216,7 @@ func newLexicon() *lexicon {
 		labelMarkers:   wordSet(labelMarkersList),
 		subordinators:  wordSet(subordinatorsList),
 		prepositions:   wordSet(prepositionsList),
+		articles:       wordSet(articlesList),
 		abbreviations:  wordSet(abbreviationsList),
 		noSubjectEnd:   wordSet(noSubjectEndList),
 	}
@@ -374,7 +376,12 @@ const (
 
 	// prepositions before a name make it no subject: "… on Monday rejected".
 	prepositionsList = `in on at from with by for of during after before since until near about
-		over under between among against into onto across through via per`
+		over under between among against into onto across through via per beyond without
+		despite amid toward towards`
+
+	// articlesList are the articles: a speech verb's form right after one
+	// is a noun ("the report", "a warning").
+	articlesList = `a an the`
 
 	// nameParticles may sit inside a name: "Osama bin Laden", "Ursula von der Leyen".
 	nameParticlesList = `bin ibn bint al el ul ud ur de da del della di du van von der den la le`

@@ -47,6 +47,9 @@ func (w *walker) reported(p *parser) {
 			a = attr{m: p.subjectBefore(v), verb: "call for"}
 			c = v + 2
 		case isVerb && sv.use != useDirect && !p.toks[v].capital:
+			if p.word(v-1) && !strings.HasSuffix(t.lower, "ing") && (lx.prepositions[p.toks[v-1].lower] || lx.articles[p.toks[v-1].lower]) {
+				continue // a noun: "move beyond blame", "the report", "of comment"
+			}
 			a = w.verbSpeech(p, v)
 			if !a.ok() && !strings.HasSuffix(t.lower, "ing") && !(p.word(v+1) && p.toks[v+1].lower == "by") {
 				a.m = p.phraseBefore(v)

@@ -5,7 +5,7 @@
 # every file here must come out the same, byte for byte, on every run.
 #
 #   actor-claim.svg        the 40 most central actors and claims, stances
-#   actor-claim.pdf        the 14 most central, at page width (17 cm), text
+#   actor-claim.pdf        the 11 most central, at page width (17 cm), text
 #                          no smaller than 7 pt, fonts embedded
 #   actor-claim.png        the same figure as PNG (150 dpi), for the README
 #   actor-claim-full.svg   every actor and claim with a statement
@@ -38,8 +38,8 @@ out actor-claim.svg "$bin" render actor-claim --top 40 \
 	--title "Who said what: the 40 most central actors and claims" \
 	--caption "$title. Actors are sized by the number of their statements; claims supported by some actors and opposed by others have a double border."
 page() {
-	out "actor-claim.$1" "$bin" render actor-claim --top 14 --size page --format "$1" ${2:+--dpi "$2"} \
-		--title "Who said what: the 14 most central actors and claims" \
+	out "actor-claim.$1" "$bin" render actor-claim --top 11 --size page --format "$1" ${2:+--dpi "$2"} \
+		--title "Who said what: the 11 most central actors and claims" \
 		--caption "$title. Actors are sized by the number of their statements; claims supported by some actors and opposed by others have a double border."
 }
 page pdf

@@ -203,8 +203,15 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 					return err
 				}
 				defer r.Close()
-				return drawFigure(ctx, r, fig, format, wr, func(fit *render.FitError) string {
-					return fmt.Sprintf("try --top %d, or a larger --width or --size", max(fit.Fits, 1))
+				return drawFigure(ctx, r, fig, format, wr, func(*render.FitError) string {
+					top, err := r.LargestTop(ctx, m, an, o)
+					switch {
+					case err != nil:
+						return "try --top with fewer nodes, or a larger --width or --size"
+					case top == 0:
+						return "no --top fits; try a larger --width or --size, or a smaller --min-font"
+					}
+					return fmt.Sprintf("--top %d fits; or try a larger --width or --size", top)
 				})
 			}
 			if err := a.output(out, force, write); err != nil {
@@ -235,7 +242,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.StringVar(&format, "format", "", "svg, pdf, png, dot or positioned (default: from the -o extension, else svg)")
 	f.StringVar(&sz.width, "width", "", "draw the figure `LENGTH` wide (17cm, 6.5in, 480pt), keeping its aspect")
 	f.StringVar(&sz.height, "height", "", "draw the figure at most `LENGTH` high")
-	f.StringVar(&sz.size, "size", "", "a preset width: column (8.5 cm), page (17 cm) or slide (25 cm, text at least 12 pt)")
+	f.StringVar(&sz.size, "size", "", "a preset size: column (8.5 cm wide), page (17 cm), each at most 23 cm high, or slide (25 × 14 cm, text at least 12 pt)")
 	floatVar(c, &o.MinFont, "min-font", 0, "with --width, --height or --size: refuse to draw text smaller than `PT` points (default 7)", 1, 1000, false, "a size in points, 1 to 1000")
 	floatVar(c, &o.DPI, "dpi", render.DefaultDPI, "PNG resolution, in pixels per inch of the figure's size", 10, 2400, false, "a number from 10 to 2400")
 	f.StringVar(&sz.positions, "positions", "", "read node positions from `FILE` (JSON: id → x, y) if it exists, and write the figure's positions to it, so a figure keeps its layout under edits")
@@ -298,7 +305,7 @@ func sizeFlags(cmd *cobra.Command, o *render.Options, sz *sizeArgs) error {
 		if sz.width != "" {
 			return usagef("--size and --width both set the width; give one")
 		}
-		o.Width = p.Width
+		o.Width, o.Height = p.Width, p.Height // --height, read below, may change the height
 		if !cmd.Flags().Changed("min-font") {
 			o.MinFont = p.MinFont
 		}

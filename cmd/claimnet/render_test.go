@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -198,5 +199,22 @@ func TestRenderPositions(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "render", "--top", "12", "--positions", pos); code != 1 || !strings.Contains(stderr, "layout.json") {
 		t.Errorf("a bad positions file: exit %d, %s", code, stderr)
+	}
+}
+
+// TestRenderSuggestsTopThatFits: a figure too large for its size names a
+// --top that fits, and drawing with it succeeds.
+func TestRenderSuggestsTopThatFits(t *testing.T) {
+	code, _, errOut := runCLI(t, "render", "--size", "page", "--format", "pdf")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr: %s", code, errOut)
+	}
+	m := regexp.MustCompile(`--top ([0-9]+) fits`).FindStringSubmatch(errOut)
+	if m == nil {
+		t.Fatalf("stderr %q names no --top that fits", errOut)
+	}
+	code, out, errOut := runCLI(t, "render", "--size", "page", "--format", "pdf", "--top", m[1])
+	if code != 0 || !strings.HasPrefix(out, "%PDF-") {
+		t.Fatalf("render --top %s: exit %d, stderr %s", m[1], code, errOut)
 	}
 }

@@ -73,7 +73,7 @@ func compose(laid []byte, bb box, f *Figure) ([]byte, error) {
 	}
 	// The caption and the note go under everything, as wide as the figure.
 	left := min(bb.x0, used.x0)
-	width := max(max(bb.x1, used.x1)-left, minCaptionW)
+	width := max(max(bb.x1, used.x1)-left, captionWidth(f.size, c.th))
 	y := min(bb.y0, used.y0) - legendGap
 	if f.caption != "" {
 		y = c.paragraph(f.caption, left, y, width, c.th.fontSize, c.th.ink) - 6
@@ -89,6 +89,17 @@ func compose(laid []byte, bb box, f *Figure) ([]byte, error) {
 	}
 	c.buf.WriteString("}\n")
 	return c.buf.Bytes(), nil
+}
+
+// captionWidth is the least width the caption and the note are wrapped
+// to: minCaptionW, or for a figure drawn at a width less, so that they
+// leave its text at the least size (a column is narrower than
+// minCaptionW at 7 pt).
+func captionWidth(sz sizing, th *theme) float64 {
+	if sz.Width > 0 {
+		return min(minCaptionW, pageLimit(sz, th))
+	}
+	return minCaptionW
 }
 
 // composer writes the fixed-position statements.
@@ -178,7 +189,7 @@ func (c *composer) legendBelow(secs []legendSection, bb box, sz sizing, width fl
 		// (or the least size allowed, if larger): a graph narrower than
 		// that is otherwise drawn larger than its natural size, its
 		// legend stacked down the page in one column.
-		limit = max(bb.w(), minCaptionW, sz.Width*c.th.small/max(8, sz.MinFont))
+		limit = max(bb.w(), captionWidth(sz, c.th), sz.Width*c.th.small/max(8, sz.MinFont))
 	}
 	if width > 0 {
 		limit = max(bb.w(), width)

@@ -385,7 +385,7 @@ func TestMultiplesAtPageWidth(t *testing.T) {
 					t.Errorf("a panel writes the name %s in its node", name)
 				}
 			}
-			if cm := checkPageText(t, svg.Bytes()) / 72 * 2.54; cm > tc.maxHeightCm {
+			if cm := checkPageText(t, svg.Bytes(), pageWidth) / 72 * 2.54; cm > tc.maxHeightCm {
 				t.Errorf("drawn %.1f cm tall, want at most %.1f", cm, tc.maxHeightCm)
 			}
 		})

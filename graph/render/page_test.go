@@ -128,7 +128,7 @@ func TestPageWidth(t *testing.T) {
 					t.Fatalf("%s: %v", format, err)
 				}
 			}
-			checkPageText(t, svg.Bytes())
+			checkPageText(t, svg.Bytes(), pageWidth)
 			if _, err := png.Decode(bytes.NewReader(pngBuf.Bytes())); err != nil {
 				t.Errorf("PNG: %v", err)
 			}
@@ -137,18 +137,19 @@ func TestPageWidth(t *testing.T) {
 	}
 }
 
-// checkPageText checks that svg is drawn pageWidth wide, that none of its
-// texts is smaller than DefaultMinFont at that width and that no two
-// overlap; it returns the figure's height at that width, in points.
-func checkPageText(t *testing.T, svg []byte) float64 {
+// checkPageText checks that svg is drawn width wide (any width when width
+// is 0), that none of its texts is smaller than DefaultMinFont at the size
+// it is drawn at and that no two overlap; it returns the figure's height
+// at that size, in points.
+func checkPageText(t *testing.T, svg []byte, width float64) float64 {
 	t.Helper()
 	mw := svgWidthRE.FindSubmatch(svg)
 	if mw == nil {
 		t.Fatal("SVG has no width")
 	}
 	shown, _ := strconv.ParseFloat(string(mw[1]), 64)
-	if math.Abs(shown-pageWidth) > 0.5 {
-		t.Errorf("SVG is %.1f pt wide, want %.1f", shown, pageWidth)
+	if width > 0 && math.Abs(shown-width) > 0.5 {
+		t.Errorf("SVG is %.1f pt wide, want %.1f", shown, width)
 	}
 	d, err := newDrawing(svg)
 	if err != nil {
@@ -250,7 +251,8 @@ func TestArabicAndAccents(t *testing.T) {
 }
 
 // TestTooSmall: a figure that cannot be drawn at the width with 7 pt
-// text is refused with a FitError that estimates what fits.
+// text is refused with a FitError, and LargestTop finds a Top that fits
+// while one more node does not.
 func TestTooSmall(t *testing.T) {
 	m, an := builtIn(t)
 	f, err := Build(context.Background(), m, an, Options{Width: 8.5 / 2.54 * 72})
@@ -262,11 +264,33 @@ func TestTooSmall(t *testing.T) {
 	if !errors.As(err, &fit) {
 		t.Fatalf("error %v, want a FitError", err)
 	}
-	if fit.Smallest*fit.Scale >= DefaultMinFont || fit.Fits <= 0 || fit.Fits >= fit.Nodes {
+	if fit.Smallest*fit.Scale >= DefaultMinFont || fit.Nodes != f.Nodes {
 		t.Errorf("FitError %+v", fit)
 	}
 	if !strings.Contains(err.Error(), "below the least size 7 pt") {
 		t.Errorf("message %q", err)
+	}
+	o := Options{Width: 17 / 2.54 * 72}
+	top, err := renderer(t).LargestTop(context.Background(), m, an, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if top <= 1 || top >= f.Nodes {
+		t.Fatalf("LargestTop = %d of %d nodes", top, f.Nodes)
+	}
+	for _, tc := range []struct {
+		top  int
+		fits bool
+	}{{top, true}, {top + 1, false}} {
+		o.Top = tc.top
+		f, err := Build(context.Background(), m, an, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = renderer(t).Render(context.Background(), f, FormatPDF, &bytes.Buffer{})
+		if fits := !errors.As(err, &fit); fits != tc.fits || (fits && err != nil) {
+			t.Errorf("Top %d: error %v, want fits = %v", tc.top, err, tc.fits)
+		}
 	}
 }
 
@@ -314,4 +338,67 @@ func TestPDFDeterministic(t *testing.T) {
 			t.Error("two PDFs of one figure differ")
 		}
 	}
+}
+
+// TestPagePreset: at the page preset every standard view is drawn within
+// 17 × 23 cm with no text under 7 pt, with the Top LargestTop finds where
+// the view as asked does not fit.
+func TestPagePreset(t *testing.T) {
+	m, an := builtIn(t)
+	r := renderer(t)
+	ctx := context.Background()
+	page := Presets["page"]
+	for _, o := range pageFigures {
+		name := fmt.Sprintf("%s-%s-top%d-%s", o.View, o.Node, o.Top, o.Theme)
+		t.Run(name, func(t *testing.T) {
+			o.Width, o.Height, o.MinFont = page.Width, page.Height, page.MinFont
+			o.Top = 0
+			top, err := r.LargestTop(ctx, m, an, o)
+			if err != nil || top == 0 {
+				t.Fatalf("LargestTop = %d, %v", top, err)
+			}
+			o.Top = top
+			f, err := Build(ctx, m, an, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var svg bytes.Buffer
+			if err := r.Render(ctx, f, FormatSVG, &svg); err != nil {
+				t.Fatal(err)
+			}
+			checkPageText(t, svg.Bytes(), 0)
+			sz := regexp.MustCompile(`<svg width="([0-9.]+)pt" height="([0-9.]+)pt"`).FindSubmatch(svg.Bytes())
+			if sz == nil {
+				t.Fatal("SVG has no size")
+			}
+			w, _ := strconv.ParseFloat(string(sz[1]), 64)
+			h, _ := strconv.ParseFloat(string(sz[2]), 64)
+			if w > page.Width+0.5 || h > page.Height+0.5 || min(page.Width-w, page.Height-h) > 0.5 {
+				t.Errorf("drawn %.1f × %.1f pt, want within %.1f × %.1f and touching one side", w, h, page.Width, page.Height)
+			}
+		})
+	}
+}
+
+// TestColumnPreset: a small figure with a caption fits a column with 7 pt
+// text; the caption and note were wrapped to at least 360 pt, wider than
+// a column allows at 7 pt, so no figure fitted.
+func TestColumnPreset(t *testing.T) {
+	m, an := builtIn(t)
+	col := Presets["column"]
+	o := Options{View: ViewEgo, Node: "sirajuddin-haqqani", Depth: 2, Top: 5,
+		Width: col.Width, Height: col.Height, MinFont: col.MinFont,
+		Caption: "A caption under the figure, long enough to be wrapped to the width of a column."}
+	f, err := Build(context.Background(), m, an, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Nodes < 3 {
+		t.Fatalf("the figure has %d nodes, want a few", f.Nodes)
+	}
+	var svg bytes.Buffer
+	if err := renderer(t).Render(context.Background(), f, FormatSVG, &svg); err != nil {
+		t.Fatal(err)
+	}
+	checkPageText(t, svg.Bytes(), col.Width)
 }

@@ -160,27 +160,19 @@ func (r *Renderer) Render(ctx context.Context, f *Figure, format string, w io.Wr
 		}
 		return nil
 	}
-	pos, err := r.Positioned(ctx, f)
-	if err != nil {
-		return err
-	}
 	if format == FormatPositioned {
+		pos, err := r.Positioned(ctx, f)
+		if err != nil {
+			return err
+		}
 		if _, err := w.Write(pos); err != nil {
 			return fmt.Errorf("render: %w", err)
 		}
 		return nil
 	}
-	svg, err := r.run(ctx, pos, graphviz.NOP2, graphviz.SVG)
+	svg, d, scale, err := r.draw(ctx, f)
 	if err != nil {
-		return fmt.Errorf("render: draw: %w", err)
-	}
-	d, err := newDrawing(svg)
-	if err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	scale, err := f.size.scale(d, f.Nodes)
-	if err != nil {
-		return fmt.Errorf("render %s: %w", f.View, err)
+		return err
 	}
 	switch format {
 	case FormatPNG:
@@ -201,6 +193,29 @@ func (r *Renderer) Render(ctx context.Context, f *Figure, format string, w io.Wr
 		return fmt.Errorf("render: %s: %w", format, err)
 	}
 	return nil
+}
+
+// draw lays out f and draws it as Graphviz's SVG, read back as a drawing,
+// and returns the factor f's size asks it to be drawn at (a *FitError when
+// its text would be too small at that size).
+func (r *Renderer) draw(ctx context.Context, f *Figure) (svg []byte, d *drawing, scale float64, err error) {
+	pos, err := r.Positioned(ctx, f)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	svg, err = r.run(ctx, pos, graphviz.NOP2, graphviz.SVG)
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("render: draw: %w", err)
+	}
+	d, err = newDrawing(svg)
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("render: %w", err)
+	}
+	scale, err = f.size.scale(d, f.Nodes)
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("render %s: %w", f.View, err)
+	}
+	return svg, d, scale, nil
 }
 
 // Positioned lays out f with its layout engine and returns the DOT text of

@@ -16,20 +16,24 @@ import (
 // accept for text in figures.
 const DefaultMinFont = 7
 
-// Size presets, the values of Preset: a width and the least text size.
+// Presets are the sizes Options can be given by name: the width of a
+// journal's column, of a page's text block and of a slide, each with the
+// height it leaves a figure and the least text size.
 var Presets = map[string]Preset{
-	"column": {Width: 8.5 / 2.54 * 72, MinFont: DefaultMinFont},
-	"page":   {Width: 17 / 2.54 * 72, MinFont: DefaultMinFont},
-	"slide":  {Width: 25 / 2.54 * 72, MinFont: 12},
+	"column": {Width: 8.5 / 2.54 * 72, Height: 23 / 2.54 * 72, MinFont: DefaultMinFont},
+	"page":   {Width: 17 / 2.54 * 72, Height: 23 / 2.54 * 72, MinFont: DefaultMinFont},
+	"slide":  {Width: 25 / 2.54 * 72, Height: 14 / 2.54 * 72, MinFont: 12},
 }
 
 // PresetNames lists the keys of Presets in the order help texts show them.
 var PresetNames = []string{"column", "page", "slide"}
 
-// Preset is a figure size: a width in points and the smallest text, in
-// points, the figure may have at that width.
+// Preset is a figure size: the width and the greatest height in points,
+// and the smallest text, in points, the figure may have at that size.
+// The height is what a text block (23 cm of an A4 or letter page, with
+// room for the caption line) or a slide below its title leaves.
 type Preset struct {
-	Width, MinFont float64
+	Width, Height, MinFont float64
 }
 
 var lengthRE = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(cm|mm|in|pt|px)\s*$`)
@@ -86,15 +90,14 @@ type FitError struct {
 	// Smallest is the smallest text of the figure at its natural size and
 	// MinFont the least size allowed, in points.
 	Smallest, MinFont float64
-	// Nodes is the figure's node count and Fits an estimate of how many
-	// nodes would fit (the area of a layout grows about linearly with its
-	// nodes).
-	Nodes, Fits int
+	// Nodes is the figure's node count (Renderer.LargestTop finds how
+	// many would fit).
+	Nodes int
 }
 
 func (e *FitError) Error() string {
-	return fmt.Sprintf("the figure is %.0f × %.0f pt; drawn %.0f × %.0f pt, its smallest text (%.3g pt) would be %.1f pt, below the least size %.3g pt: keep fewer nodes (about %d of its %d would fit), or draw it larger",
-		e.Width, e.Height, e.Width*e.Scale, e.Height*e.Scale, e.Smallest, e.Smallest*e.Scale, e.MinFont, e.Fits, e.Nodes)
+	return fmt.Sprintf("the figure is %.0f × %.0f pt; drawn %.0f × %.0f pt, its smallest text (%.3g pt) would be %.1f pt, below the least size %.3g pt: keep fewer of its %d nodes, or draw it larger",
+		e.Width, e.Height, e.Width*e.Scale, e.Height*e.Scale, e.Smallest, e.Smallest*e.Scale, e.MinFont, e.Nodes)
 }
 
 // scale returns the factor the drawing d is drawn at: 1 when no size is
@@ -114,9 +117,7 @@ func (s sizing) scale(d *drawing, nodes int) (float64, error) {
 		return 1, nil
 	}
 	if d.minFont > 0 && d.minFont*k < s.MinFont-1e-9 {
-		r := s.MinFont / (d.minFont * k)
-		return 0, &FitError{Width: d.w, Height: d.h, Scale: k, Smallest: d.minFont, MinFont: s.MinFont,
-			Nodes: nodes, Fits: int(float64(nodes) / (r * r))}
+		return 0, &FitError{Width: d.w, Height: d.h, Scale: k, Smallest: d.minFont, MinFont: s.MinFont, Nodes: nodes}
 	}
 	return k, nil
 }
@@ -205,13 +206,21 @@ func svgTexts(svg []byte) ([]svgLabel, error) {
 // limits the figure.
 const pageAspect = 0.8
 
+// legendFree is the part of a figure's height its graph is laid out
+// towards when the figure has a greatest height: the legend, caption and
+// note below take the rest.
+const legendFree = 0.75
+
 // aspect is the width to height ratio f's force layout aims at: with a
 // width and height given, theirs; with a width only, pageAspect; else 0
 // (none).
 func (f *Figure) aspect() float64 {
 	switch {
 	case f.size.Width > 0 && f.size.Height > 0:
-		return f.size.Width / f.size.Height
+		// The legend goes below the graph: a graph laid out as tall as
+		// the box leaves the figure taller than the box, so the graph
+		// aims at the upper three quarters of the box.
+		return max(f.size.Width/(f.size.Height*legendFree), pageAspect)
 	case f.size.Width > 0:
 		return pageAspect
 	}

@@ -81,8 +81,9 @@ func TestDiffFigure(t *testing.T) {
 	for _, s := range []string{
 		`"claim:c3" [`, `style="dashed"`, `xlabel="−"`, // the removed claim
 		`"actor:a6" [`, `penwidth=3.5`, `xlabel="+"`, // the added actor
-		`"actor:a1" -> "claim:c3" [`, `style=dotted`, `label="−"`,
-		`label="±"`, ":" + f.th.bg + ":", // a double line
+		`"actor:a1" -> "claim:c3" [`, `style=dotted`, // the removed edge
+		`xlabel="±"`, ":" + f.th.bg + ":", // a double line
+		`xlabel="± +1/−1"`, // a4's reversal on c2: its counts after the mark
 	} {
 		if !strings.Contains(dot, s) {
 			t.Errorf("DOT lacks %s", s)
@@ -123,6 +124,11 @@ func TestDiffFigure(t *testing.T) {
 	pDiff, err := r.Positioned(ctx, f)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The marks are label nodes, placed as the other figures' edge
+	// labels are, one for each of the 6 added, removed and changed edges.
+	if n := strings.Count(string(pDiff), "\n\t\"label:"); n != 6 {
+		t.Errorf("%d edge labels drawn as nodes, want 6", n)
 	}
 	at, atDiff := nodePos(t, pNew), nodePos(t, pDiff)
 	ref := "actor:a1"

@@ -3,14 +3,12 @@ package render
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/analysis"
-	"github.com/goccy/go-graphviz"
 )
 
 // ViewDiff names the figure Renderer.Diff draws: the union of two
@@ -31,12 +29,15 @@ const (
 // claims and stance edges that only the new version has drawn thick and
 // marked +, those that only the old one has dashed in grey and marked −,
 // and an actor's edge to a claim whose stances changed marked ±. The
-// nodes of the new figure keep the positions the new figure's layout
-// gives them (the layout is run for it here); the removed ones are placed
-// around them by the same engine. The legend explains the change styles
-// and the new figure's own. o.Layout must be empty or a force layout
-// (neato, fdp, sfdp); old and new are compiled models and oldAn and
-// newAn their analyses.
+// nodes of the new figure keep the positions they have when the new
+// figure is drawn on its own (it is laid out here); the removed ones are
+// placed around them as nodes new to Options.Positions are, and the
+// figure is then drawn as the force layouts' figures are: edges routed
+// around the nodes (a removed node moved off an edge that passes too
+// close to it) and the marks placed beside their edges. The legend
+// explains the change styles and the new figure's own. o.Layout must be
+// empty or a force layout (neato, fdp, sfdp); old and new are compiled
+// models and oldAn and newAn their analyses.
 func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.Analysis, new *graph.Model, newAn *analysis.Analysis, o Options) (*Figure, error) {
 	if o.View != "" && o.View != ViewActorClaim && o.View != ViewDiff {
 		return nil, fmt.Errorf("render diff: the figure is of the actor-claim view, not %q", o.View)
@@ -54,16 +55,11 @@ func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.A
 	if err != nil {
 		return nil, err
 	}
-	pl, err := r.place(ctx, fNew)
-	if err != nil {
+	if _, _, err := r.layOut(ctx, fNew); err != nil {
 		return nil, fmt.Errorf("render diff: layout of the new version: %w", err)
 	}
 	th := fNew.th
-	g := &dotGraph{
-		graphAttrs: setAttrs(fNew.g.graphAttrs, attr{"layout", str(string(graphviz.NOP2))}, attr{"overlap", "true"}),
-		nodeAttrs:  fNew.g.nodeAttrs,
-		edgeAttrs:  fNew.g.edgeAttrs,
-	}
+	g := &dotGraph{graphAttrs: fNew.g.graphAttrs, nodeAttrs: fNew.g.nodeAttrs, edgeAttrs: fNew.g.edgeAttrs}
 	inOld := map[string]bool{}
 	for _, n := range fOld.g.nodes {
 		inOld[n.id] = true
@@ -84,13 +80,6 @@ func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.A
 			g.node(n.id, setAttrs(n.attrs, removedNode(th)...)...)
 			removed++
 		}
-	}
-	at, err := r.placeAround(ctx, g, fNew.Layout, pl.boxes)
-	if err != nil {
-		return nil, fmt.Errorf("render diff: %w", err)
-	}
-	for i := range g.nodes {
-		g.nodes[i].attrs = setAttrs(g.nodes[i].attrs, attr{"pos", str(num(at[i].x) + "," + num(at[i].y) + "!")})
 	}
 	// Edges: by actor and claim. The stance class of a pair (support,
 	// oppose or both) decides whether an edge in both versions changed.
@@ -114,10 +103,10 @@ func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.A
 		k := [2]string{e.from, e.to}
 		switch oc, ok := oldClass[k]; {
 		case !ok || !inOld[e.from] || !inOld[e.to]:
-			g.edges = append(g.edges, dotEdge{e.from, e.to, setAttrs(e.attrs, addedEdge(th, e.attrs)...)})
+			g.edges = append(g.edges, marked(e, addedEdge(th, e.attrs)))
 			addedE++
 		case oc != newClass[k]:
-			g.edges = append(g.edges, dotEdge{e.from, e.to, setAttrs(e.attrs, changedEdge(th, e.attrs)...)})
+			g.edges = append(g.edges, marked(e, changedEdge(th, e.attrs)))
 			changedE++
 		default:
 			g.edges = append(g.edges, e)
@@ -127,14 +116,22 @@ func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.A
 		if _, ok := newClass[[2]string{e.from, e.to}]; ok && inNew[e.from] && inNew[e.to] {
 			continue
 		}
-		g.edges = append(g.edges, dotEdge{e.from, e.to, setAttrs(e.attrs, removedEdge(th)...)})
+		g.edges = append(g.edges, marked(e, removedEdge(th)))
 		removedE++
 	}
+	// The union may be too large for routed edges where the new figure
+	// was not (see maxRoutedNodes).
+	straight := fNew.straight || len(g.nodes) > maxRoutedNodes || len(g.edges) > maxRoutedEdges
+	if straight {
+		g.graphAttrs = setAttrs(g.graphAttrs, attr{"splines", "line"})
+	}
+	at := fNew.Positions()
+	pinAll(g, at)
 	f := &Figure{
-		View: ViewDiff, Layout: string(graphviz.NOP2), Nodes: len(g.nodes), Edges: len(g.edges),
+		View: ViewDiff, Layout: fNew.Layout, Nodes: len(g.nodes), Edges: len(g.edges),
 		Note: fmt.Sprintf("%d nodes and %d edges added, %d and %d removed, %d edges with a changed stance; positions of the new version",
 			added, addedE, removed, removedE, changedE),
-		g: g, straight: fNew.straight, th: th, title: fNew.title, caption: fNew.caption,
+		g: g, straight: straight, given: at, th: th, title: fNew.title, caption: fNew.caption,
 	}
 	if !o.NoLegend {
 		f.legend = append([]legendSection{diffLegend(th)}, fNew.legend...)
@@ -142,84 +139,19 @@ func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.A
 	return f, nil
 }
 
-// placeAround places the nodes of g: the first len(fixed) of them (the
-// new version's) at their boxes, and the others (the removed ones) where
-// the force layout engine puts them with the first ones pinned, then moved
-// clear of every other node (the fixed ones never move).
-func (r *Renderer) placeAround(ctx context.Context, g *dotGraph, engine string, fixed []nodeBox) ([]nodeBox, error) {
-	pinned := *g
-	pinned.nodes = slices.Clone(g.nodes)
-	for i, b := range fixed {
-		// Inches, pinned (!): the force engines' input unit.
-		pinned.nodes[i].attrs = setAttrs(g.nodes[i].attrs, attr{"pos", str(num(b.x/72) + "," + num(b.y/72) + "!")})
+// marked returns edge e drawn with look, one of the change looks, whose
+// external label (xlabel) is the change mark: external labels are placed
+// beside their edges clear of the nodes and of each other. The edge's
+// own label (a reversal's counts), which Graphviz would draw at the
+// edge's middle, where the mark may be, follows the mark in it.
+func marked(e dotEdge, look []attr) dotEdge {
+	attrs := setAttrs(e.attrs, look...)
+	if own := attrVal(e.attrs, "label"); own != `""` {
+		mark := attrVal(look, "xlabel")
+		attrs = slices.DeleteFunc(setAttrs(attrs, attr{"xlabel", strings.TrimSuffix(mark, `"`) + " " + strings.TrimPrefix(own, `"`)}),
+			func(a attr) bool { return a.key == "label" })
 	}
-	src := pinned.with(ViewDiff, attr{"layout", str(engine)}, attr{"overlap", "true"}, attr{"splines", "false"})
-	plain, err := r.run(ctx, src, graphviz.Layout(engine), graphviz.Format("plain"))
-	if err != nil {
-		return nil, err
-	}
-	laid, err := parsePlain(plain)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]nodeBox, len(g.nodes))
-	copy(out, fixed)
-	// The engine may translate the whole layout; the pinned nodes tell by
-	// how much.
-	var dx, dy float64
-	if len(fixed) > 0 {
-		b := laid[g.nodes[0].id]
-		dx, dy = fixed[0].x-b.x, fixed[0].y-b.y
-	}
-	for i := len(fixed); i < len(g.nodes); i++ {
-		b, ok := laid[g.nodes[i].id]
-		if !ok {
-			return nil, fmt.Errorf("layout output has no node %q", g.nodes[i].id)
-		}
-		b.x, b.y = b.x+dx, b.y+dy
-		out[i] = b
-	}
-	clearOf(out, len(fixed))
-	return out, nil
-}
-
-// clearOf moves each box from index movable on until it overlaps no other
-// box (with overlapGap between), pushing it the shorter way out of each
-// box it overlaps; the boxes before movable stay. It gives up after
-// maxOverlapRounds rounds.
-func clearOf(boxes []nodeBox, movable int) {
-	for range maxOverlapRounds {
-		moved := false
-		for i := movable; i < len(boxes); i++ {
-			bi := &boxes[i]
-			for j := range boxes {
-				if j == i {
-					continue
-				}
-				bj := boxes[j]
-				ox := bi.hw + bj.hw + overlapGap - math.Abs(bi.x-bj.x)
-				oy := bi.hh + bj.hh + overlapGap - math.Abs(bi.y-bj.y)
-				if ox <= 0 || oy <= 0 {
-					continue
-				}
-				moved = true
-				if ox <= oy {
-					if bi.x < bj.x || (bi.x == bj.x && i < j) {
-						bi.x -= ox + 0.01
-					} else {
-						bi.x += ox + 0.01
-					}
-				} else if bi.y < bj.y || (bi.y == bj.y && i < j) {
-					bi.y -= oy + 0.01
-				} else {
-					bi.y += oy + 0.01
-				}
-			}
-		}
-		if !moved {
-			return
-		}
-	}
+	return dotEdge{e.from, e.to, attrs}
 }
 
 // addedNode is the look of a node only the new version has: a thick
@@ -244,14 +176,14 @@ func addedEdge(th *theme, attrs []attr) []attr {
 			fmt.Sscan(a.val, &w)
 		}
 	}
-	return []attr{{"penwidth", num(w + 2.5)}, {"label", quote(markAdded)}, {"fontcolor", str(th.ink)}}
+	return []attr{{"penwidth", num(w + 2.5)}, {"xlabel", quote(markAdded)}, {"fontcolor", str(th.ink)}}
 }
 
 // removedEdge is the look of an edge only the old version has: dotted,
 // grey and thin, labelled −, its arrowhead still telling the stance.
 func removedEdge(th *theme) []attr {
 	return []attr{{"style", "dotted"}, {"color", str(th.muted)}, {"penwidth", "1.5"},
-		{"label", quote(markRemoved)}, {"fontcolor", str(th.muted)}}
+		{"xlabel", quote(markRemoved)}, {"fontcolor", str(th.muted)}}
 }
 
 // changedEdge is the look of an edge in both versions whose stances
@@ -264,7 +196,7 @@ func changedEdge(th *theme, attrs []attr) []attr {
 			color = strings.Trim(a.val, `"`)
 		}
 	}
-	return []attr{{"color", str(color + ":" + th.bg + ":" + color)}, {"label", quote(markChanged)}, {"fontcolor", str(th.ink)}}
+	return []attr{{"color", str(color + ":" + th.bg + ":" + color)}, {"xlabel", quote(markChanged)}, {"fontcolor", str(th.ink)}}
 }
 
 // diffLegend explains the change styles.
@@ -274,7 +206,7 @@ func diffLegend(th *theme) legendSection {
 	edge := stanceStyle(th, annotations.Support, 1)
 	// The samples go without the + and − labels, which the text says.
 	sample := func(over []attr) []attr {
-		return slices.DeleteFunc(setAttrs(edge, over...), func(a attr) bool { return a.key == "label" || a.key == "fontcolor" })
+		return slices.DeleteFunc(setAttrs(edge, over...), func(a attr) bool { return a.key == "xlabel" || a.key == "fontcolor" })
 	}
 	return legendSection{title: "Change from the old version to the new", items: []legendItem{
 		{label: "added (+): in the new version only", edge: sample(addedEdge(th, edge))},

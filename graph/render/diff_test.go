@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/analysis"
+	"github.com/goccy/go-graphviz"
 )
 
 // diffVersion compiles and analyses one of graph/diff's two test
@@ -79,8 +81,9 @@ func TestDiffFigure(t *testing.T) {
 	for _, s := range []string{
 		`"claim:c3" [`, `style="dashed"`, `xlabel="−"`, // the removed claim
 		`"actor:a6" [`, `penwidth=3.5`, `xlabel="+"`, // the added actor
-		`"actor:a1" -> "claim:c3" [`, `style=dotted`, `label="−"`,
-		`label="±"`, ":" + f.th.bg + ":", // a double line
+		`"actor:a1" -> "claim:c3" [`, `style=dotted`, // the removed edge
+		`xlabel="±"`, ":" + f.th.bg + ":", // a double line
+		`xlabel="± +1/−1"`, // a4's reversal on c2: its counts after the mark
 	} {
 		if !strings.Contains(dot, s) {
 			t.Errorf("DOT lacks %s", s)
@@ -122,6 +125,11 @@ func TestDiffFigure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The marks are label nodes, placed as the other figures' edge
+	// labels are, one for each of the 6 added, removed and changed edges.
+	if n := strings.Count(string(pDiff), "\n\t\"label:"); n != 6 {
+		t.Errorf("%d edge labels drawn as nodes, want 6", n)
+	}
 	at, atDiff := nodePos(t, pNew), nodePos(t, pDiff)
 	ref := "actor:a1"
 	for id, p := range at {
@@ -149,5 +157,79 @@ func TestDiffFigure(t *testing.T) {
 	}
 	if _, err := r.Diff(ctx, mo, ao, mn, an, Options{View: ViewActors}); err == nil {
 		t.Error("the actors view accepted")
+	}
+}
+
+// builtInChange returns two versions of the built-in dataset, compiled
+// and analysed: the new one is the dataset, and the old one lacks the
+// statements of the dataset's last source and has an actor of its own
+// with a stance on each of the dataset's claims its first source has, so
+// that the diff figure has added and removed nodes and edges of every
+// kind among a dense layout.
+func builtInChange(t *testing.T) (old *graph.Model, oldAn *analysis.Analysis, new *graph.Model, newAn *analysis.Analysis) {
+	t.Helper()
+	d, err := annotations.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	last, first := d.Sources[len(d.Sources)-1].ID, d.Sources[0].ID
+	actors := append(slices.Clone(d.Actors), &annotations.Actor{ID: "old-only", Name: "An actor of the old version", Type: "person"})
+	var stmts []*annotations.Statement
+	seen := map[string]bool{}
+	for _, s := range d.Statements {
+		if s.Source != last {
+			stmts = append(stmts, s)
+		}
+		if s.Source == first && !seen[s.Claim] {
+			seen[s.Claim] = true
+			stmts = append(stmts, &annotations.Statement{Actor: "old-only", Claim: s.Claim, Stance: annotations.Support,
+				Quote: "q", Source: first, Date: s.Date})
+		}
+	}
+	o, err := annotations.New(actors, d.Claims, d.Sources, stmts, d.Relations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, oldAn = analysed(t, o, graph.Window{})
+	new, newAn = analysed(t, d, graph.Window{})
+	return old, oldAn, new, newAn
+}
+
+// TestDiffEdgesAvoidNodes checks that the diff figure routes its edges
+// as the other force-layout figures do (TestEdgesAvoidNodes): no edge,
+// added, removed or kept, passes through a node it does not join, the
+// removed nodes being placed among the new version's. The figure must
+// come out the same, byte for byte, on every run.
+func TestDiffEdgesAvoidNodes(t *testing.T) {
+	ctx := context.Background()
+	r := renderer(t)
+	mo, ao, mn, an := builtInChange(t)
+	var first []byte
+	for run := range 2 {
+		f, err := r.Diff(ctx, mo, ao, mn, an, Options{Top: 30})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(f.DOT()), `"actor:old-only" [`) {
+			t.Fatalf("the old version's own actor is not drawn (%s)", f.Note)
+		}
+		pos, err := r.Positioned(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if run == 0 {
+			first = pos
+			drawn, err := r.run(ctx, pos, graphviz.NOP2, graphviz.Format("dot"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bad := edgesThroughNodes(t, drawn, routeClear-routeSlack); len(bad) > 0 {
+				t.Errorf("%d edges pass through other nodes:\n%s", len(bad), strings.Join(bad, "\n"))
+			}
+			continue
+		}
+		if !bytes.Equal(pos, first) {
+			t.Error("a second diff figure of the same versions differs")
+		}
 	}
 }

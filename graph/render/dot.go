@@ -250,16 +250,18 @@ func (g *dotGraph) labelNodes() (draw, layout *dotGraph, labels []edgeLabel) {
 	if !slices.ContainsFunc(g.edges, func(e dotEdge) bool { return hasAttr(e.attrs, "xlabel") }) {
 		return g, g, nil
 	}
-	// The label text looks as the edge's own label would, on the
-	// background's colour: an edge passing behind it (edges are drawn
-	// first) is hidden where the text is.
+	// The label text looks as the edge's own label would (in the edges'
+	// font, or the edge's own), on the background's colour: an edge
+	// passing behind it (edges are drawn first) is hidden where the text
+	// is.
 	text := []attr{{"shape", "plaintext"}, {"margin", str("0.02,0.01")}, {"width", "0"}, {"height", "0"},
 		{"style", "filled"}, {"fillcolor", attrVal(g.graphAttrs, "bgcolor")}}
-	for _, a := range g.edgeAttrs {
-		if a.key == "fontname" || a.key == "fontsize" || a.key == "fontcolor" {
-			text = append(text, a)
-		}
+	font := func(as []attr) []attr {
+		return slices.DeleteFunc(slices.Clone(as), func(a attr) bool {
+			return a.key != "fontname" && a.key != "fontsize" && a.key != "fontcolor"
+		})
 	}
+	text = append(text, font(g.edgeAttrs)...)
 	d := *g
 	d.nodes = slices.Clone(g.nodes)
 	d.edges = make([]dotEdge, len(g.edges))
@@ -272,7 +274,8 @@ func (g *dotGraph) labelNodes() (draw, layout *dotGraph, labels []edgeLabel) {
 		}
 		id := fmt.Sprintf("label:%d", i)
 		labels = append(labels, edgeLabel{node: len(d.nodes), edge: i})
-		d.nodes = append(d.nodes, dotNode{id, append(slices.Clone(text), attr{"label", e.attrs[k].val}, attr{"tooltip", attrVal(e.attrs, "tooltip")})})
+		own := setAttrs(text, font(e.attrs)...)
+		d.nodes = append(d.nodes, dotNode{id, append(own, attr{"label", e.attrs[k].val}, attr{"tooltip", attrVal(e.attrs, "tooltip")})})
 		d.edges[i].attrs = slices.Delete(slices.Clone(e.attrs), k, k+1)
 		ties = append(ties, dotEdge{e.from, id, []attr{{"len", "0.5"}}}, dotEdge{id, e.to, []attr{{"len", "0.5"}}})
 	}

@@ -148,8 +148,24 @@ func removeOverlaps(boxes []nodeBox, fixed []bool, aspect float64) bool {
 }
 
 // separate is removeOverlaps without the spread: it pushes overlapping
-// boxes apart, the fixed ones staying put.
+// boxes apart, the fixed ones staying put. Among fixed boxes a box pushed
+// out of one may land in the next, round after round; a box still
+// overlapping when the rounds run out goes to the free place nearest to
+// it (settle).
 func separate(boxes []nodeBox, fixed []bool) bool {
+	if !pushApart(boxes, fixed) {
+		return false
+	}
+	if !slices.Contains(fixed, true) {
+		return true
+	}
+	settle(boxes, fixed)
+	return false
+}
+
+// pushApart is separate's rounds of pushing overlapping pairs apart. It
+// reports whether overlaps remain.
+func pushApart(boxes []nodeBox, fixed []bool) bool {
 	isFixed := func(i int) bool { return fixed != nil && fixed[i] }
 	n := len(boxes)
 	order := make([]int, n)
@@ -220,6 +236,45 @@ func separate(boxes []nodeBox, fixed []bool) bool {
 		}
 	}
 	return true
+}
+
+// settle moves each box that is not fixed and overlaps another (with
+// overlapGap between) to the nearest place where it overlaps none: the
+// first free one of points on circles around it, overlapGap/2 apart,
+// the circles overlapGap/2 apart. Boxes are settled in order, each one
+// settled an obstacle to the next; fixed boxes that overlap stay.
+func settle(boxes []nodeBox, fixed []bool) {
+	overlaps := func(b nodeBox, i int) bool {
+		for j, o := range boxes {
+			if j != i && math.Abs(b.x-o.x) < b.hw+o.hw+overlapGap && math.Abs(b.y-o.y) < b.hh+o.hh+overlapGap {
+				return true
+			}
+		}
+		return false
+	}
+	// A box placed beyond the others overlaps none: the search ends
+	// before its circles are this large.
+	bb := boundingBox(boxes)
+	limit := bb.x1 - bb.x0 + bb.y1 - bb.y0 + 4*overlapGap
+	const step float64 = overlapGap / 2
+	for i, b := range boxes {
+		if fixed[i] || !overlaps(b, i) {
+			continue
+		}
+	search:
+		for r := step; r <= limit+b.hw+b.hh; r += step {
+			k := int(math.Ceil(2 * math.Pi * r / step))
+			for a := range k {
+				c := b
+				t := 2 * math.Pi * float64(a) / float64(k)
+				c.x, c.y = b.x+r*math.Cos(t), b.y+r*math.Sin(t)
+				if !overlaps(c, i) {
+					boxes[i] = c
+					break search
+				}
+			}
+		}
+	}
 }
 
 // labelGap is the gap, in points, between an edge label and its edge and

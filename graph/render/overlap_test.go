@@ -73,3 +73,30 @@ func TestPlaceLabels(t *testing.T) {
 		t.Errorf("the labels overlap: %v %v", a, b)
 	}
 }
+
+// TestSeparateAmongFixed frees a box caught between two fixed boxes,
+// which pushing out of one pushes into the other round after round: it
+// ends clear of both, near where it was, and the fixed boxes stay.
+func TestSeparateAmongFixed(t *testing.T) {
+	boxes := []nodeBox{
+		{0, 0, 50, 50}, {120, 0, 50, 50}, // fixed, 20 pt apart
+		{60, 0, 20, 20}, // between them
+	}
+	fixed := []bool{true, true, false}
+	if separate(boxes, fixed) {
+		t.Fatal("overlaps remain")
+	}
+	if boxes[0] != (nodeBox{0, 0, 50, 50}) || boxes[1] != (nodeBox{120, 0, 50, 50}) {
+		t.Errorf("fixed boxes moved: %v %v", boxes[0], boxes[1])
+	}
+	c := boxes[2]
+	for _, f := range boxes[:2] {
+		if math.Abs(c.x-f.x) < c.hw+f.hw+overlapGap && math.Abs(c.y-f.y) < c.hh+f.hh+overlapGap {
+			t.Errorf("the free box at (%.1f, %.1f) overlaps the fixed one at (%.1f, %.1f)", c.x, c.y, f.x, f.y)
+		}
+	}
+	// Just above or below the gap: 50 + 20 + 12 from the centre line.
+	if d := math.Hypot(c.x-60, c.y); d > 50+20+overlapGap+overlapGap {
+		t.Errorf("the free box went %.1f pt away, to (%.1f, %.1f)", d, c.x, c.y)
+	}
+}

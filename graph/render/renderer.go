@@ -231,29 +231,7 @@ func (r *Renderer) draw(ctx context.Context, f *Figure) (svg []byte, d *drawing,
 // Graphviz pass that draws the figure draws the edges too. Any Graphviz
 // draws straight edges between fixed nodes alike.
 func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
-	var laid []byte
-	var bb box
-	var err error
-	switch f.Layout {
-	case LayoutNeato, LayoutFdp, LayoutSfdp:
-		var pl *placement
-		pl, err = r.place(ctx, f)
-		if err != nil {
-			break
-		}
-		if f.straight {
-			placeLabels(pl.g, pl.boxes, pl.labels, nil)
-			f.placed = pl.positions(len(f.g.nodes))
-			laid, bb = pl.pinned().with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"}), boundingBox(pl.boxes)
-			break
-		}
-		laid, bb, err = r.route(ctx, f, pl)
-	default:
-		laid, err = r.run(ctx, f.DOT(), graphviz.Layout(f.Layout), graphviz.XDOT)
-		if err == nil {
-			bb, err = layoutBB(laid)
-		}
-	}
+	laid, bb, err := r.layOut(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("render: layout with %s: %w", f.Layout, err)
 	}
@@ -262,6 +240,32 @@ func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	return pos, nil
+}
+
+// layOut lays out f's graph, legend aside, as Positioned describes, and
+// returns its DOT text with every node placed (and every edge, unless
+// Graphviz draws them straight when it draws the figure) and its bounding
+// box. It sets f.placed.
+func (r *Renderer) layOut(ctx context.Context, f *Figure) ([]byte, box, error) {
+	switch f.Layout {
+	case LayoutNeato, LayoutFdp, LayoutSfdp:
+		pl, err := r.place(ctx, f)
+		if err != nil {
+			return nil, box{}, err
+		}
+		if f.straight {
+			placeLabels(pl.g, pl.boxes, pl.labels, nil)
+			f.placed = pl.positions(len(f.g.nodes))
+			return pl.pinned().with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"}), boundingBox(pl.boxes), nil
+		}
+		return r.route(ctx, f, pl)
+	}
+	laid, err := r.run(ctx, f.DOT(), graphviz.Layout(f.Layout), graphviz.XDOT)
+	if err != nil {
+		return nil, box{}, err
+	}
+	bb, err := layoutBB(laid)
+	return laid, bb, err
 }
 
 // placement is a figure's graph with its nodes placed: the graph as drawn
@@ -280,7 +284,7 @@ func (p *placement) pinned() *dotGraph {
 	pinned := *p.g
 	pinned.nodes = make([]dotNode, len(p.g.nodes))
 	for i, n := range p.g.nodes {
-		pinned.nodes[i] = dotNode{n.id, append(slices.Clone(n.attrs),
+		pinned.nodes[i] = dotNode{n.id, setAttrs(n.attrs,
 			attr{"pos", str(num(p.boxes[i].x) + "," + num(p.boxes[i].y) + "!")})}
 	}
 	return &pinned
@@ -318,7 +322,7 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*placement, error) {
 			c.nodes[i] = n
 			if p, ok := f.given[n.id]; ok && i < len(f.g.nodes) {
 				fixed[i] = true
-				c.nodes[i].attrs = append(slices.Clone(n.attrs), attr{"pos", str(num4(p.X/72) + "," + num4(p.Y/72) + "!")})
+				c.nodes[i].attrs = setAttrs(n.attrs, attr{"pos", str(num4(p.X/72) + "," + num4(p.Y/72) + "!")})
 			}
 		}
 		if slices.Contains(fixed, true) {
@@ -366,27 +370,47 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*placement, error) {
 }
 
 // placeNew puts each node without a given position at the mean of its
-// neighbours that have one (or, without such neighbours, under the
-// layout's lower right corner), where overlap removal then moves it to
-// the nearest free room. Neato places such nodes by stress with the
-// others pinned, which can leave them far from their neighbours.
+// neighbours that have one, or, for a node whose neighbours have none
+// either, at the mean of those placed so in the round before (a new
+// actor of new claims, a removed claim of a diff's removed actor); a
+// node with no placed neighbour at all goes under the layout's lower
+// right corner. Overlap removal then moves them to the nearest free
+// room. Neato places such nodes by stress with the others pinned, which
+// can leave them far from their neighbours.
 func placeNew(g *dotGraph, boxes []nodeBox, fixed []bool) {
 	index := make(map[string]int, len(g.nodes))
 	for i, n := range g.nodes {
 		index[n.id] = i
 	}
-	sx, sy, cnt := make([]float64, len(boxes)), make([]float64, len(boxes)), make([]int, len(boxes))
-	for _, e := range g.edges {
-		a, okA := index[e.from]
-		b, okB := index[e.to]
-		if !okA || !okB {
-			continue
+	placed := slices.Clone(fixed)
+	for {
+		// Each round places the nodes next to those placed before it, so
+		// the order of the nodes does not matter.
+		sx, sy, cnt := make([]float64, len(boxes)), make([]float64, len(boxes)), make([]int, len(boxes))
+		for _, e := range g.edges {
+			a, okA := index[e.from]
+			b, okB := index[e.to]
+			if !okA || !okB {
+				continue
+			}
+			if placed[a] && !placed[b] {
+				sx[b], sy[b], cnt[b] = sx[b]+boxes[a].x, sy[b]+boxes[a].y, cnt[b]+1
+			}
+			if placed[b] && !placed[a] {
+				sx[a], sy[a], cnt[a] = sx[a]+boxes[b].x, sy[a]+boxes[b].y, cnt[a]+1
+			}
 		}
-		if fixed[a] && !fixed[b] {
-			sx[b], sy[b], cnt[b] = sx[b]+boxes[a].x, sy[b]+boxes[a].y, cnt[b]+1
+		more := false
+		for i := range boxes {
+			if cnt[i] > 0 {
+				// A little below the mean, so that a node between two
+				// neighbours does not sit on the edge joining them.
+				boxes[i].x, boxes[i].y = sx[i]/float64(cnt[i]), sy[i]/float64(cnt[i])-boxes[i].hh
+				placed[i], more = true, true
+			}
 		}
-		if fixed[b] && !fixed[a] {
-			sx[a], sy[a], cnt[a] = sx[a]+boxes[b].x, sy[a]+boxes[b].y, cnt[a]+1
+		if !more {
+			break
 		}
 	}
 	var pinned []nodeBox
@@ -397,13 +421,7 @@ func placeNew(g *dotGraph, boxes []nodeBox, fixed []bool) {
 	}
 	bb := boundingBox(pinned)
 	for i := range boxes {
-		switch {
-		case fixed[i]:
-		case cnt[i] > 0:
-			// A little below the mean, so that a node between two
-			// neighbours does not sit on the edge joining them.
-			boxes[i].x, boxes[i].y = sx[i]/float64(cnt[i]), sy[i]/float64(cnt[i])-boxes[i].hh
-		default:
+		if !placed[i] {
 			boxes[i].x, boxes[i].y = bb.x1+boxes[i].hw, bb.y0-boxes[i].hh
 		}
 	}

@@ -54,7 +54,7 @@ func TestPlaceLabels(t *testing.T) {
 		{500, 500, 25, 6}, {-300, 90, 25, 6}, // the labels, far from their edges
 		{100, 12, 10, 6}, // a node right above the middle
 	}
-	placeLabels(g, boxes, []edgeLabel{{node: 2, edge: 0}, {node: 3, edge: 1}}, nil)
+	placeLabels(g, boxes, []edgeLabel{{node: 2, edge: 0}, {node: 3, edge: 1}}, nil, false)
 	for _, l := range []int{2, 3} {
 		b := boxes[l]
 		if b.x < 20 || b.x > 180 || math.Abs(b.y) > 3*b.hh+2*labelGap+1 {

@@ -227,7 +227,6 @@ func (r *Renderer) Positioned(ctx context.Context, f *Figure) ([]byte, error) {
 			break
 		}
 		if f.straight {
-			placeLabels(pl.g, pl.boxes, pl.labels, nil)
 			f.placed = pl.positions(len(f.g.nodes))
 			laid, bb = pl.pinned().with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"}), boundingBox(pl.boxes)
 			break
@@ -282,8 +281,8 @@ func (p *placement) positions(n int) Positions {
 }
 
 // place places f's nodes with its force layout and removes overlaps, and
-// places the edge labels beside the straight lines between their edges'
-// ends.
+// places the edge labels on the straight lines between their edges' ends,
+// or beside them when the edges are not routed (see placeLabels).
 func (r *Renderer) place(ctx context.Context, f *Figure) (*placement, error) {
 	// Edge labels become nodes of their own, tied to both ends of their
 	// edge, so that the layout and the overlap removal keep them clear of
@@ -344,7 +343,9 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*placement, error) {
 		}
 		removeOverlaps(boxes, fixed, f.aspect())
 	}
-	placeLabels(g, boxes, labels, nil)
+	// Edges routed around the nodes pass through their labels; straight
+	// ones have them beside.
+	placeLabels(g, boxes, labels, nil, !f.straight)
 	pl := &placement{g: g, boxes: boxes, labels: labels, fixed: fixed}
 	f.placed = pl.positions(len(f.g.nodes))
 	return pl, nil

@@ -226,10 +226,6 @@ func separate(boxes []nodeBox, fixed []bool) bool {
 // the least gap between a label and the boxes around it.
 const labelGap = 3
 
-// labelClear is the least gap, in points, between an edge label and the
-// stroke of an edge it does not label.
-const labelClear = 2
-
 // placeLabels moves each edge label of g (see labelNodes) to its edge,
 // once the nodes have their final places: the layout only holds a label
 // near its edge, and overlap removal may push it further. routes, when

@@ -73,3 +73,32 @@ func TestPlaceLabels(t *testing.T) {
 		t.Errorf("the labels overlap: %v %v", a, b)
 	}
 }
+
+// TestPlaceLabelsInline puts a label on the middle of its edge, and the
+// label of the edge back between the same nodes beside it, on no node
+// and keeping linkGap from the edge's ends.
+func TestPlaceLabelsInline(t *testing.T) {
+	g := &dotGraph{
+		nodes: []dotNode{{id: "a"}, {id: "b"}, {id: "label:0"}, {id: "label:1"}},
+		edges: []dotEdge{{from: "a", to: "b"}, {from: "b", to: "a"}},
+	}
+	boxes := []nodeBox{{0, 0, 20, 10}, {200, 0, 20, 10}, {500, 500, 25, 6}, {-300, 90, 25, 6}}
+	placeLabels(g, boxes, []edgeLabel{{node: 2, edge: 0}, {node: 3, edge: 1}}, nil, true)
+	if b := boxes[2]; b.x != 100 || b.y != 0 {
+		t.Errorf("label 0 at (%.1f, %.1f), want the middle of its edge (100, 0)", b.x, b.y)
+	}
+	a, b := boxes[2], boxes[3]
+	if math.Abs(b.x-100) > 20 || math.Abs(b.y) > 2*b.hh+labelGap+1 {
+		t.Errorf("label 1 at (%.1f, %.1f): not by the middle of its edge", b.x, b.y)
+	}
+	if math.Abs(a.x-b.x) < a.hw+b.hw && math.Abs(a.y-b.y) < a.hh+b.hh {
+		t.Errorf("the labels overlap: %v %v", a, b)
+	}
+	for _, l := range []nodeBox{a, b} {
+		for _, n := range boxes[:2] {
+			if math.Abs(l.x-n.x) < l.hw+n.hw+overlapGap && math.Abs(l.y-n.y) < l.hh+n.hh+overlapGap {
+				t.Errorf("label at (%.1f, %.1f) within %d pt of the node at (%.1f, %.1f)", l.x, l.y, overlapGap, n.x, n.y)
+			}
+		}
+	}
+}

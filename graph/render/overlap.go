@@ -455,16 +455,22 @@ const linkGap = 24
 // separateLinked moves the two ends of every edge of g whose boxes are
 // closer than linkGap apart along the axis that separates them, half
 // each (a free end the whole way when the other is fixed; two fixed ends
-// stay). It reports whether it moved any; overlaps it makes are left to
-// removeOverlaps.
-func separateLinked(g *dotGraph, boxes []nodeBox, fixed []bool) bool {
+// stay). An edge with a label (labels, see labelNodes) keeps its ends as
+// far apart as the label's width (or height) and overlapGap on either
+// side, so that placeLabels finds it a spot on the edge. It reports
+// whether it moved any; overlaps it makes are left to removeOverlaps.
+func separateLinked(g *dotGraph, boxes []nodeBox, fixed []bool, labels []edgeLabel) bool {
 	index := make(map[string]int, len(g.nodes))
 	for i, n := range g.nodes {
 		index[n.id] = i
 	}
+	labelOf := make(map[int]nodeBox, len(labels))
+	for _, l := range labels {
+		labelOf[l.edge] = boxes[l.node]
+	}
 	isFixed := func(i int) bool { return fixed != nil && fixed[i] }
 	moved := false
-	for _, e := range g.edges {
+	for ei, e := range g.edges {
 		i, okA := index[e.from]
 		j, okB := index[e.to]
 		if !okA || !okB || i == j || (isFixed(i) && isFixed(j)) {
@@ -473,7 +479,13 @@ func separateLinked(g *dotGraph, boxes []nodeBox, fixed []bool) bool {
 		a, b := &boxes[i], &boxes[j]
 		gx := math.Abs(a.x-b.x) - a.hw - b.hw
 		gy := math.Abs(a.y-b.y) - a.hh - b.hh
-		if max(gx, gy) >= linkGap || max(gx, gy) < 0 {
+		// A labelled edge has room for its label between its ends, with
+		// the gap placeLabels keeps from the ends at the least.
+		needX, needY := float64(linkGap), float64(linkGap)
+		if l, ok := labelOf[ei]; ok {
+			needX, needY = max(needX, 2*(l.hw+overlapGap)), max(needY, 2*(l.hh+overlapGap))
+		}
+		if (gx >= gy && gx >= needX) || (gy > gx && gy >= needY) || max(gx, gy) < 0 {
 			// Apart enough, or overlapping (removeOverlaps' part).
 			continue
 		}
@@ -485,14 +497,14 @@ func separateLinked(g *dotGraph, boxes []nodeBox, fixed []bool) bool {
 			si, sj = 1, 0
 		}
 		if gx >= gy {
-			d := linkGap - gx
+			d := needX - gx
 			if a.x <= b.x {
 				a.x, b.x = a.x-si*d, b.x+sj*d
 			} else {
 				a.x, b.x = a.x+si*d, b.x-sj*d
 			}
 		} else {
-			d := linkGap - gy
+			d := needY - gy
 			if a.y <= b.y {
 				a.y, b.y = a.y-si*d, b.y+sj*d
 			} else {

@@ -19,7 +19,7 @@ func TestSeparateLinked(t *testing.T) {
 		{0, 400, 20, 10}, {0, 425, 20, 10}, // e–f: both fixed, 5 pt apart along y
 	}
 	fixed := []bool{false, false, true, false, true, true}
-	if !separateLinked(g, boxes, fixed) {
+	if !separateLinked(g, boxes, fixed, nil) {
 		t.Fatal("nothing moved")
 	}
 	gap := func(a, b nodeBox) float64 {
@@ -37,8 +37,33 @@ func TestSeparateLinked(t *testing.T) {
 	if boxes[4].y != 400 || boxes[5].y != 425 {
 		t.Errorf("two fixed nodes moved: %v %v", boxes[4], boxes[5])
 	}
-	if separateLinked(g, boxes, fixed) {
+	if separateLinked(g, boxes, fixed, nil) {
 		t.Error("a second pass moves again")
+	}
+}
+
+// TestSeparateLinkedLabel makes room on a labelled edge for its label:
+// its ends move apart to the label's width and overlapGap either side
+// along x, and to its height and overlapGap either side along y.
+func TestSeparateLinkedLabel(t *testing.T) {
+	g := &dotGraph{
+		nodes: []dotNode{{id: "a"}, {id: "b"}, {id: "c"}, {id: "d"}, {id: "label:0"}, {id: "label:1"}},
+		edges: []dotEdge{{from: "a", to: "b"}, {from: "c", to: "d"}},
+	}
+	boxes := []nodeBox{
+		{0, 0, 20, 10}, {70, 0, 20, 10}, // a–b: 30 pt apart along x
+		{0, 200, 20, 10}, {0, 230, 20, 10}, // c–d: 10 pt apart along y
+		{500, 500, 25, 6}, {500, 600, 25, 6},
+	}
+	labels := []edgeLabel{{node: 4, edge: 0}, {node: 5, edge: 1}}
+	if !separateLinked(g, boxes, nil, labels) {
+		t.Fatal("nothing moved")
+	}
+	if got, want := boxes[1].x-boxes[0].x-40, 2*(25.0+overlapGap); math.Abs(got-want) > 1e-9 {
+		t.Errorf("a–b gap %.2f, want %.2f", got, want)
+	}
+	if got, want := boxes[3].y-boxes[2].y-20, 2*(6.0+overlapGap); math.Abs(got-want) > 1e-9 {
+		t.Errorf("c–d gap %.2f, want %.2f", got, want)
 	}
 }
 

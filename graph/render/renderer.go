@@ -338,7 +338,7 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*placement, error) {
 	// Edges too short to show their arrowheads are lengthened, and the
 	// overlaps that makes removed, a few rounds at most.
 	for range 3 {
-		if !separateLinked(g, boxes, fixed) {
+		if !separateLinked(g, boxes, fixed, labels) {
 			break
 		}
 		removeOverlaps(boxes, fixed, f.aspect())

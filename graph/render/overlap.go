@@ -235,11 +235,12 @@ const labelGap = 3
 // A label inline goes onto its edge's line, where the edge is then routed
 // through it (see route) and every other edge around it, so that it can
 // be read as no other edge's: at the middle of the line, or nearer either
-// end (to a fifth of the way from it), then as far beside those spots as
-// half its width or height across the line and as much again, then just
-// clear of the line; each spot clear by overlapGap of the nodes and the
-// labels placed before it and by linkGap of the edge's own ends, so that
-// the edge shows, with its arrowhead, on both sides of the label. A label
+// end (to a fifth of the way from it), then beside those spots, moved
+// across the line by half the label's extent across it and then until it
+// just clears the line; each spot clear by overlapGap of the nodes and
+// the labels placed before it and by linkGap of the edge's own ends, so
+// that the edge shows, with its arrowhead, on both sides of the label
+// (where no spot has that room, by labelGap and overlapGap). A label
 // not inline goes beside its edge's line, clear of it by labelGap: at its
 // middle, then nearer either end (to a fifth of the way from it), on
 // either side and then further out, overlapping no node and no label

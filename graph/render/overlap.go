@@ -281,19 +281,30 @@ func settle(boxes []nodeBox, fixed []bool) {
 // the least gap between a label and the boxes around it.
 const labelGap = 3
 
-// placeLabels moves each edge label of g (see labelNodes) beside the
-// middle of its edge, once the nodes have their final places: the layout
-// only holds a label near its edge, and overlap removal may push it
-// further. routes, when not nil, are the edges' routed lines (see
-// route), by edge index; an edge without one is the straight line
-// between its ends' centres. The label goes to the first of a few places
-// along its edge's line (at its middle, then nearer either end, to a
-// fifth of the way from it), on
-// either side of the line and then further out, that overlaps no node
-// and no label placed before it, at each distance preferring one that
-// crosses no other edge. A label with no such place keeps the place
-// overlap removal gave it.
-func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel, routes []polyline) {
+// placeLabels moves each edge label of g (see labelNodes) to its edge,
+// once the nodes have their final places: the layout only holds a label
+// near its edge, and overlap removal may push it further. routes, when
+// not nil, are the edges' routed lines (see route), by edge index; an
+// edge without one is the straight line between its ends' centres.
+//
+// A label inline goes onto its edge's line, where the edge is then routed
+// through it (see route) and every other edge around it, so that it can
+// be read as no other edge's: at the middle of the line, or nearer either
+// end (to a fifth of the way from it), then beside those spots, moved
+// across the line by half the label's extent across it and then until it
+// just clears the line; each spot clear by overlapGap of the nodes and
+// the labels placed before it and by linkGap of the edge's own ends, so
+// that the edge shows, with its arrowhead, on both sides of the label
+// (where no spot has that room, by labelGap and overlapGap). A label
+// not inline goes beside its edge's line, clear of it by labelGap: at its
+// middle, then nearer either end (to a fifth of the way from it), on
+// either side and then further out, overlapping no node and no label
+// placed before it.
+//
+// Either way, among the spots as near as each other to the line, one that
+// crosses no other edge is taken first. A label with no free spot keeps
+// the place it had.
+func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel, routes []polyline, inline bool) {
 	if len(labels) == 0 {
 		return
 	}
@@ -314,22 +325,41 @@ func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel, routes []poly
 		}
 	}
 	lines := make([]polyline, len(g.edges))
+	ends := make([][2]int, len(g.edges))
 	for i, e := range g.edges {
-		if i < len(routes) && len(routes[i]) >= 2 {
-			lines[i] = routes[i]
-			continue
-		}
 		a, okA := index[e.from]
 		b, okB := index[e.to]
-		if okA && okB && a != b {
-			lines[i] = polyline{{boxes[a].x, boxes[a].y}, {boxes[b].x, boxes[b].y}}
+		if !okA || !okB || a == b {
+			continue
+		}
+		ends[i] = [2]int{a, b}
+		lines[i] = polyline{{boxes[a].x, boxes[a].y}, {boxes[b].x, boxes[b].y}}
+		if i < len(routes) && len(routes[i]) >= 2 {
+			lines[i] = routes[i]
 		}
 	}
-	free := func(c nodeBox, own int, edges bool) bool {
+	// The gaps a spot keeps from the boxes taken and from its edge's
+	// ends: inline, first room for the other edges to pass between the
+	// label and the nodes and for the edge's arrowhead, then, where
+	// nothing has that room, less.
+	gaps := [][2]float64{{labelGap, 0}}
+	if inline {
+		gaps = [][2]float64{{overlapGap, linkGap}, {labelGap, overlapGap}}
+	}
+	clear := func(c, t nodeBox, gap float64) bool {
+		return math.Abs(c.x-t.x) >= c.hw+t.hw+gap || math.Abs(c.y-t.y) >= c.hh+t.hh+gap
+	}
+	free := func(c nodeBox, own int, edges bool, gap [2]float64) bool {
 		for _, t := range taken {
-			if math.Abs(c.x-t.x) < c.hw+t.hw+labelGap && math.Abs(c.y-t.y) < c.hh+t.hh+labelGap {
+			if !clear(c, t, gap[0]) {
 				return false
 			}
+		}
+		if inline && (!clear(c, boxes[ends[own][0]], gap[1]) || !clear(c, boxes[ends[own][1]], gap[1])) {
+			return false
+		}
+		if !inline && lines[own].hitsBox(c) {
+			return false
 		}
 		if edges {
 			for i, l := range lines {
@@ -347,31 +377,58 @@ func placeLabels(g *dotGraph, boxes []nodeBox, labels []edgeLabel, routes []poly
 			taken = append(taken, lb)
 			continue
 		}
-		// Beside the line first, then a step further out for each
-		// label already in the way.
-		var cands []nodeBox
-		for step := range 4 {
-			for _, t := range []float64{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8} {
-				p, nx, ny := line.at(t)
-				// The distance from the box's centre to the line when
-				// the box just clears it.
-				d := lb.hw*math.Abs(nx) + lb.hh*math.Abs(ny) + labelGap + float64(step)*(2*lb.hh+labelGap)
-				for _, side := range []float64{1, -1} {
-					cands = append(cands, nodeBox{p[0] + side*d*nx, p[1] + side*d*ny, lb.hw, lb.hh})
+		// The spots in rings of equal preference, nearest first.
+		var rings [][]nodeBox
+		if inline {
+			ts := []float64{0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8}
+			for _, k := range []float64{0, 1, 2} {
+				var ring []nodeBox
+				for _, t := range ts {
+					p, nx, ny := line.at(t)
+					// The box's half extent across the line; at k = 2,
+					// the box just clears the line.
+					ext := lb.hw*math.Abs(nx) + lb.hh*math.Abs(ny)
+					d := k * ext
+					if k == 2 {
+						d += labelGap
+					}
+					for _, side := range []float64{1, -1} {
+						ring = append(ring, nodeBox{p[0] + side*d*nx, p[1] + side*d*ny, lb.hw, lb.hh})
+						if k == 0 {
+							break
+						}
+					}
 				}
+				rings = append(rings, ring)
+			}
+		} else {
+			// Beside the line first, then a step further out for each
+			// label already in the way.
+			for step := range 4 {
+				var ring []nodeBox
+				for _, t := range []float64{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8} {
+					p, nx, ny := line.at(t)
+					// The distance from the box's centre to the line
+					// when the box just clears it.
+					d := lb.hw*math.Abs(nx) + lb.hh*math.Abs(ny) + labelGap + float64(step)*(2*lb.hh+labelGap)
+					for _, side := range []float64{1, -1} {
+						ring = append(ring, nodeBox{p[0] + side*d*nx, p[1] + side*d*ny, lb.hw, lb.hh})
+					}
+				}
+				rings = append(rings, ring)
 			}
 		}
-		// Nearer first: at each distance, a spot crossing no other edge,
-		// else one crossing some (the label's background hides the
-		// edge behind its text).
-		per := len(cands) / 4
+		// In each ring, a spot crossing no other edge, else one crossing
+		// some (the label's background hides the edge behind its text).
 	search:
-		for step := range 4 {
-			for _, edges := range []bool{true, false} {
-				for _, c := range cands[step*per : (step+1)*per] {
-					if free(c, l.edge, edges) && !line.hitsBox(c) {
-						lb = c
-						break search
+		for _, gap := range gaps {
+			for _, ring := range rings {
+				for _, edges := range []bool{true, false} {
+					for _, c := range ring {
+						if free(c, l.edge, edges, gap) {
+							lb = c
+							break search
+						}
 					}
 				}
 			}
@@ -454,16 +511,22 @@ const linkGap = 24
 // separateLinked moves the two ends of every edge of g whose boxes are
 // closer than linkGap apart along the axis that separates them, half
 // each (a free end the whole way when the other is fixed; two fixed ends
-// stay). It reports whether it moved any; overlaps it makes are left to
-// removeOverlaps.
-func separateLinked(g *dotGraph, boxes []nodeBox, fixed []bool) bool {
+// stay). An edge with a label (labels, see labelNodes) keeps its ends as
+// far apart as the label's width (or height) and overlapGap on either
+// side, so that placeLabels finds it a spot on the edge. It reports
+// whether it moved any; overlaps it makes are left to removeOverlaps.
+func separateLinked(g *dotGraph, boxes []nodeBox, fixed []bool, labels []edgeLabel) bool {
 	index := make(map[string]int, len(g.nodes))
 	for i, n := range g.nodes {
 		index[n.id] = i
 	}
+	labelOf := make(map[int]nodeBox, len(labels))
+	for _, l := range labels {
+		labelOf[l.edge] = boxes[l.node]
+	}
 	isFixed := func(i int) bool { return fixed != nil && fixed[i] }
 	moved := false
-	for _, e := range g.edges {
+	for ei, e := range g.edges {
 		i, okA := index[e.from]
 		j, okB := index[e.to]
 		if !okA || !okB || i == j || (isFixed(i) && isFixed(j)) {
@@ -472,7 +535,13 @@ func separateLinked(g *dotGraph, boxes []nodeBox, fixed []bool) bool {
 		a, b := &boxes[i], &boxes[j]
 		gx := math.Abs(a.x-b.x) - a.hw - b.hw
 		gy := math.Abs(a.y-b.y) - a.hh - b.hh
-		if max(gx, gy) >= linkGap || max(gx, gy) < 0 {
+		// A labelled edge has room for its label between its ends, with
+		// the gap placeLabels keeps from the ends at the least.
+		needX, needY := float64(linkGap), float64(linkGap)
+		if l, ok := labelOf[ei]; ok {
+			needX, needY = max(needX, 2*(l.hw+overlapGap)), max(needY, 2*(l.hh+overlapGap))
+		}
+		if (gx >= gy && gx >= needX) || (gy > gx && gy >= needY) || max(gx, gy) < 0 {
 			// Apart enough, or overlapping (removeOverlaps' part).
 			continue
 		}
@@ -484,14 +553,14 @@ func separateLinked(g *dotGraph, boxes []nodeBox, fixed []bool) bool {
 			si, sj = 1, 0
 		}
 		if gx >= gy {
-			d := linkGap - gx
+			d := needX - gx
 			if a.x <= b.x {
 				a.x, b.x = a.x-si*d, b.x+sj*d
 			} else {
 				a.x, b.x = a.x+si*d, b.x-sj*d
 			}
 		} else {
-			d := linkGap - gy
+			d := needY - gy
 			if a.y <= b.y {
 				a.y, b.y = a.y-si*d, b.y+sj*d
 			} else {

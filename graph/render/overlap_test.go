@@ -19,7 +19,7 @@ func TestSeparateLinked(t *testing.T) {
 		{0, 400, 20, 10}, {0, 425, 20, 10}, // e–f: both fixed, 5 pt apart along y
 	}
 	fixed := []bool{false, false, true, false, true, true}
-	if !separateLinked(g, boxes, fixed) {
+	if !separateLinked(g, boxes, fixed, nil) {
 		t.Fatal("nothing moved")
 	}
 	gap := func(a, b nodeBox) float64 {
@@ -37,8 +37,33 @@ func TestSeparateLinked(t *testing.T) {
 	if boxes[4].y != 400 || boxes[5].y != 425 {
 		t.Errorf("two fixed nodes moved: %v %v", boxes[4], boxes[5])
 	}
-	if separateLinked(g, boxes, fixed) {
+	if separateLinked(g, boxes, fixed, nil) {
 		t.Error("a second pass moves again")
+	}
+}
+
+// TestSeparateLinkedLabel makes room on a labelled edge for its label:
+// its ends move apart to the label's width and overlapGap either side
+// along x, and to its height and overlapGap either side along y.
+func TestSeparateLinkedLabel(t *testing.T) {
+	g := &dotGraph{
+		nodes: []dotNode{{id: "a"}, {id: "b"}, {id: "c"}, {id: "d"}, {id: "label:0"}, {id: "label:1"}},
+		edges: []dotEdge{{from: "a", to: "b"}, {from: "c", to: "d"}},
+	}
+	boxes := []nodeBox{
+		{0, 0, 20, 10}, {70, 0, 20, 10}, // a–b: 30 pt apart along x
+		{0, 200, 20, 10}, {0, 230, 20, 10}, // c–d: 10 pt apart along y
+		{500, 500, 25, 6}, {500, 600, 25, 6},
+	}
+	labels := []edgeLabel{{node: 4, edge: 0}, {node: 5, edge: 1}}
+	if !separateLinked(g, boxes, nil, labels) {
+		t.Fatal("nothing moved")
+	}
+	if got, want := boxes[1].x-boxes[0].x-40, 2*(25.0+overlapGap); math.Abs(got-want) > 1e-9 {
+		t.Errorf("a–b gap %.2f, want %.2f", got, want)
+	}
+	if got, want := boxes[3].y-boxes[2].y-20, 2*(6.0+overlapGap); math.Abs(got-want) > 1e-9 {
+		t.Errorf("c–d gap %.2f, want %.2f", got, want)
 	}
 }
 
@@ -54,7 +79,7 @@ func TestPlaceLabels(t *testing.T) {
 		{500, 500, 25, 6}, {-300, 90, 25, 6}, // the labels, far from their edges
 		{100, 12, 10, 6}, // a node right above the middle
 	}
-	placeLabels(g, boxes, []edgeLabel{{node: 2, edge: 0}, {node: 3, edge: 1}}, nil)
+	placeLabels(g, boxes, []edgeLabel{{node: 2, edge: 0}, {node: 3, edge: 1}}, nil, false)
 	for _, l := range []int{2, 3} {
 		b := boxes[l]
 		if b.x < 20 || b.x > 180 || math.Abs(b.y) > 3*b.hh+2*labelGap+1 {
@@ -98,5 +123,34 @@ func TestSeparateAmongFixed(t *testing.T) {
 	// Just above or below the gap: 50 + 20 + 12 from the centre line.
 	if d := math.Hypot(c.x-60, c.y); d > 50+20+overlapGap+overlapGap {
 		t.Errorf("the free box went %.1f pt away, to (%.1f, %.1f)", d, c.x, c.y)
+	}
+}
+
+// TestPlaceLabelsInline puts a label on the middle of its edge, and the
+// label of the edge back between the same nodes beside it, on no node
+// and keeping linkGap from the edge's ends.
+func TestPlaceLabelsInline(t *testing.T) {
+	g := &dotGraph{
+		nodes: []dotNode{{id: "a"}, {id: "b"}, {id: "label:0"}, {id: "label:1"}},
+		edges: []dotEdge{{from: "a", to: "b"}, {from: "b", to: "a"}},
+	}
+	boxes := []nodeBox{{0, 0, 20, 10}, {200, 0, 20, 10}, {500, 500, 25, 6}, {-300, 90, 25, 6}}
+	placeLabels(g, boxes, []edgeLabel{{node: 2, edge: 0}, {node: 3, edge: 1}}, nil, true)
+	if b := boxes[2]; b.x != 100 || b.y != 0 {
+		t.Errorf("label 0 at (%.1f, %.1f), want the middle of its edge (100, 0)", b.x, b.y)
+	}
+	a, b := boxes[2], boxes[3]
+	if math.Abs(b.x-100) > 20 || math.Abs(b.y) > 2*b.hh+labelGap+1 {
+		t.Errorf("label 1 at (%.1f, %.1f): not by the middle of its edge", b.x, b.y)
+	}
+	if math.Abs(a.x-b.x) < a.hw+b.hw && math.Abs(a.y-b.y) < a.hh+b.hh {
+		t.Errorf("the labels overlap: %v %v", a, b)
+	}
+	for _, l := range []nodeBox{a, b} {
+		for _, n := range boxes[:2] {
+			if math.Abs(l.x-n.x) < l.hw+n.hw+overlapGap && math.Abs(l.y-n.y) < l.hh+n.hh+overlapGap {
+				t.Errorf("label at (%.1f, %.1f) within %d pt of the node at (%.1f, %.1f)", l.x, l.y, overlapGap, n.x, n.y)
+			}
+		}
 	}
 }

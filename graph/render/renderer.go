@@ -254,7 +254,6 @@ func (r *Renderer) layOut(ctx context.Context, f *Figure) ([]byte, box, error) {
 			return nil, box{}, err
 		}
 		if f.straight {
-			placeLabels(pl.g, pl.boxes, pl.labels, nil)
 			f.placed = pl.positions(len(f.g.nodes))
 			return pl.pinned().with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"}), boundingBox(pl.boxes), nil
 		}
@@ -301,8 +300,8 @@ func (p *placement) positions(n int) Positions {
 }
 
 // place places f's nodes with its force layout and removes overlaps, and
-// places the edge labels beside the straight lines between their edges'
-// ends.
+// places the edge labels on the straight lines between their edges' ends,
+// or beside them when the edges are not routed (see placeLabels).
 func (r *Renderer) place(ctx context.Context, f *Figure) (*placement, error) {
 	// Edge labels become nodes of their own, tied to both ends of their
 	// edge, so that the layout and the overlap removal keep them clear of
@@ -358,12 +357,14 @@ func (r *Renderer) place(ctx context.Context, f *Figure) (*placement, error) {
 	// Edges too short to show their arrowheads are lengthened, and the
 	// overlaps that makes removed, a few rounds at most.
 	for range 3 {
-		if !separateLinked(g, boxes, fixed) {
+		if !separateLinked(g, boxes, fixed, labels) {
 			break
 		}
 		removeOverlaps(boxes, fixed, f.aspect())
 	}
-	placeLabels(g, boxes, labels, nil)
+	// Edges routed around the nodes pass through their labels; straight
+	// ones have them beside.
+	placeLabels(g, boxes, labels, nil, !f.straight)
 	pl := &placement{g: g, boxes: boxes, labels: labels, fixed: fixed}
 	f.placed = pl.positions(len(f.g.nodes))
 	return pl, nil

@@ -49,44 +49,34 @@ const (
 
 // route routes the edges of pl between its nodes with Graphviz (neato
 // -n2), moving a node off an edge that passes too close to it (see
-// above), then places the edge labels beside the routed edges. It
-// returns the DOT text of the graph with every node and edge placed, and
-// its bounding box, and sets f.placed.
+// above). Edge labels are then put on their routed edges, and the edges
+// routed again, each labelled edge through its label and every other edge
+// around it (see splitAtLabels), so that no label reads as another
+// edge's. It returns the DOT text of the graph with every node and edge
+// placed, and its bounding box, and sets f.placed.
 func (r *Renderer) route(ctx context.Context, f *Figure, pl *placement) ([]byte, box, error) {
-	n := len(f.g.nodes) // the label nodes are placed after the routing
-	index := make(map[string]int, n)
-	for i, nd := range pl.g.nodes[:n] {
-		index[nd.id] = i
+	n := len(f.g.nodes) // the label nodes come after
+	routes, err := r.routeRounds(ctx, f, pl, n, pl.g.edges)
+	if err != nil {
+		return nil, box{}, err
 	}
-	var routes []route
-	for round := 0; ; round++ {
-		// At the hundredths of a point Options.Positions keeps, so that
-		// a figure drawn again at the positions it wrote is the same.
-		for i := range pl.boxes[:n] {
-			pl.boxes[i].x, pl.boxes[i].y = roundTo(pl.boxes[i].x, 2), roundTo(pl.boxes[i].y, 2)
+	pieces := make([][2]int, len(pl.g.edges))
+	for i := range pieces {
+		pieces[i] = [2]int{i, -1}
+	}
+	if len(pl.labels) > 0 {
+		lines := make([]polyline, len(routes))
+		for i, rt := range routes {
+			lines[i] = rt.line
 		}
-		routed, err := r.run(ctx, routingGraph(pl, n).with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"},
-			attr{"esep", str("+" + num(routeSep))}), graphviz.NOP2, graphviz.Format("dot"))
-		if err != nil {
+		placeLabels(pl.g, pl.boxes, pl.labels, lines, true)
+		var edges []dotEdge
+		edges, pieces = splitAtLabels(pl)
+		if routes, err = r.routeRounds(ctx, f, pl, len(pl.g.nodes), edges); err != nil {
 			return nil, box{}, err
 		}
-		if routes, err = parseRoutes(routed, pl.g.edges, pl.g.nodes[0].id, pl.boxes[0].x, pl.boxes[0].y); err != nil {
-			return nil, box{}, err
-		}
-		for i, e := range pl.g.edges {
-			routes[i].touch(ellipseBox(pl, index[e.from]), ellipseBox(pl, index[e.to]))
-		}
-		if round == maxRouteRounds || !nudge(pl, n, routes) {
-			break
-		}
-		separate(pl.boxes[:n], pl.fixed[:n])
 	}
-	lines := make([]polyline, len(routes))
-	for i, rt := range routes {
-		lines[i] = rt.line
-	}
-	placeLabels(pl.g, pl.boxes, pl.labels, lines)
-	f.placed = pl.positions(n)
+	f.placed = pl.positions(len(f.g.nodes))
 
 	g := pl.pinned()
 	g.edges = slices.Clone(g.edges)
@@ -98,7 +88,11 @@ func (r *Renderer) route(ctx context.Context, f *Figure, pl *placement) ([]byte,
 		}
 		bb = box{min(bb.x0, nb.x0), min(bb.y0, nb.y0), max(bb.x1, nb.x1), max(bb.y1, nb.y1)}
 	}
-	for i, rt := range routes {
+	for i := range g.edges {
+		rt := routes[pieces[i][0]]
+		if p := pieces[i][1]; p >= 0 {
+			rt = joinRoutes(rt, routes[p])
+		}
 		g.edges[i].attrs = append(slices.Clone(g.edges[i].attrs), attr{"pos", str(rt.pos())})
 		for _, p := range rt.ctrl {
 			bb = box{min(bb.x0, p[0]), min(bb.y0, p[1]), max(bb.x1, p[0]), max(bb.y1, p[1])}
@@ -106,6 +100,39 @@ func (r *Renderer) route(ctx context.Context, f *Figure, pl *placement) ([]byte,
 	}
 	bbText := num(bb.x0) + "," + num(bb.y0) + "," + num(bb.x1) + "," + num(bb.y1)
 	return g.with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"}, attr{"bb", str(bbText)}), bb, nil
+}
+
+// routeRounds routes edges between the first n nodes of pl (the others
+// left out), moving the nodes that an edge passes too close to and
+// routing again, a few rounds at most, and returns the routes by edge.
+func (r *Renderer) routeRounds(ctx context.Context, f *Figure, pl *placement, n int, edges []dotEdge) ([]route, error) {
+	index := make(map[string]int, n)
+	for i, nd := range pl.g.nodes[:n] {
+		index[nd.id] = i
+	}
+	for round := 0; ; round++ {
+		// At the hundredths of a point Options.Positions keeps, so that
+		// a figure drawn again at the positions it wrote is the same.
+		for i := range pl.boxes[:n] {
+			pl.boxes[i].x, pl.boxes[i].y = roundTo(pl.boxes[i].x, 2), roundTo(pl.boxes[i].y, 2)
+		}
+		routed, err := r.run(ctx, routingGraph(pl, n, edges).with(f.View, attr{"layout", str("nop2")}, attr{"overlap", "true"},
+			attr{"esep", str("+" + num(routeSep))}), graphviz.NOP2, graphviz.Format("dot"))
+		if err != nil {
+			return nil, err
+		}
+		routes, err := parseRoutes(routed, edges, pl.g.nodes[0].id, pl.boxes[0].x, pl.boxes[0].y)
+		if err != nil {
+			return nil, err
+		}
+		for i, e := range edges {
+			routes[i].touch(ellipseBox(pl, index[e.from]), ellipseBox(pl, index[e.to]))
+		}
+		if round == maxRouteRounds || !nudge(pl, n, edges, routes) {
+			return routes, nil
+		}
+		separate(pl.boxes[:n], pl.fixed[:n])
+	}
 }
 
 // ellipseBox returns the box of node i of pl if it is an ellipse that
@@ -124,20 +151,74 @@ func routedAsPolygon(n dotNode) bool {
 	return shape == "ellipse" || shape == "oval"
 }
 
-// routingGraph is pl's graph as it is routed: its first n nodes (the
-// label nodes left out) pinned at their places, each ellipse drawn as a
-// polygon of its size.
-func routingGraph(pl *placement, n int) *dotGraph {
+// splitAtLabels returns the edges of pl's graph as they are routed: each
+// labelled edge split at its label into two, from its tail to the label
+// without an arrowhead and from the label to its head without an
+// arrowtail, so that the edge passes through its label, and the other
+// edges, which keep esep from every node, around it. pieces gives, for
+// each edge of pl's graph, the index of the routed edge it starts with and
+// of the one it ends with (-1 when it is routed whole).
+func splitAtLabels(pl *placement) (edges []dotEdge, pieces [][2]int) {
+	labelOf := make([]int, len(pl.g.edges))
+	for i := range labelOf {
+		labelOf[i] = -1
+	}
+	for _, l := range pl.labels {
+		labelOf[l.edge] = l.node
+	}
+	pieces = make([][2]int, len(pl.g.edges))
+	for i, e := range pl.g.edges {
+		l := labelOf[i]
+		if l < 0 {
+			pieces[i] = [2]int{len(edges), -1}
+			edges = append(edges, e)
+			continue
+		}
+		id := pl.g.nodes[l].id
+		pieces[i] = [2]int{len(edges), len(edges) + 1}
+		edges = append(edges,
+			dotEdge{e.from, id, setAttrs(e.attrs, attr{"arrowhead", "none"})},
+			dotEdge{id, e.to, setAttrs(e.attrs, attr{"arrowtail", "none"})})
+	}
+	return edges, pieces
+}
+
+// routingGraph is pl's graph as it is routed, with its first n nodes
+// (the label nodes left out, or not) and edges (see splitAtLabels): every
+// node pinned at its place, each ellipse drawn as a polygon of its size
+// and each label node as a box of its size.
+func routingGraph(pl *placement, n int, edges []dotEdge) *dotGraph {
+	isLabel := make([]bool, len(pl.g.nodes))
+	for _, l := range pl.labels {
+		isLabel[l.node] = true
+	}
 	g := pl.pinned()
 	g.nodes = g.nodes[:n]
+	g.edges = edges
 	for i, nd := range g.nodes {
-		if routedAsPolygon(nd) {
-			b := pl.boxes[i]
-			g.nodes[i].attrs = setAttrs(nd.attrs, attr{"shape", "polygon"}, attr{"sides", strconv.Itoa(ellipseSides)},
-				attr{"fixedsize", "true"}, attr{"width", num4(b.hw / 36)}, attr{"height", num4(b.hh / 36)}, attr{"peripheries", "1"})
+		b := pl.boxes[i]
+		size := []attr{{"fixedsize", "true"}, {"width", num4(b.hw / 36)}, {"height", num4(b.hh / 36)}}
+		switch {
+		case isLabel[i]:
+			g.nodes[i].attrs = setAttrs(nd.attrs, append(size, attr{"shape", "box"})...)
+		case routedAsPolygon(nd):
+			g.nodes[i].attrs = setAttrs(nd.attrs, append(size, attr{"shape", "polygon"},
+				attr{"sides", strconv.Itoa(ellipseSides)}, attr{"peripheries", "1"})...)
 		}
 	}
 	return g
+}
+
+// joinRoutes returns the route of an edge routed in two pieces, a ending
+// and b starting at the edge's label: a's start, a straight piece across
+// the label (which hides it) and b's end.
+func joinRoutes(a, b route) route {
+	p, q := a.ctrl[len(a.ctrl)-1], b.ctrl[0]
+	ctrl := slices.Clone(a.ctrl)
+	ctrl = append(ctrl, [2]float64{p[0] + (q[0]-p[0])/3, p[1] + (q[1]-p[1])/3},
+		[2]float64{p[0] + 2*(q[0]-p[0])/3, p[1] + 2*(q[1]-p[1])/3})
+	ctrl = append(ctrl, b.ctrl...)
+	return route{s: a.s, e: b.e, ctrl: ctrl, line: sampleSpline(ctrl, 16)}
 }
 
 // route is an edge as Graphviz routed it: the arrowhead tips at its
@@ -441,12 +522,12 @@ func clearance(b nodeBox, isBox bool, margin float64, x, y float64) (dx, dy floa
 	return ux * (reach - d), uy * (reach - d)
 }
 
-// nudge moves every node of pl's first n that an edge's stroke passes
-// closer than routeClear to (the edge not being one of its own) away
-// from the edge, by as much as the deepest point of the edge is too
-// close; a node several edges pass moves by the sum. Pinned nodes stay.
-// It reports whether it moved any.
-func nudge(pl *placement, n int, routes []route) bool {
+// nudge moves every node of pl's first n that the stroke of one of edges
+// (routed as routes) passes closer than routeClear to (the edge not being
+// one of its own) away from the edge, by as much as the deepest point of
+// the edge is too close; a node several edges pass moves by the sum.
+// Pinned nodes stay. It reports whether it moved any.
+func nudge(pl *placement, n int, edges []dotEdge, routes []route) bool {
 	index := make(map[string]int, n)
 	for i, nd := range pl.g.nodes[:n] {
 		index[nd.id] = i
@@ -457,7 +538,7 @@ func nudge(pl *placement, n int, routes []route) bool {
 	}
 	move := make([][2]float64, n)
 	moved := false
-	for ei, e := range pl.g.edges {
+	for ei, e := range edges {
 		line := routes[ei].line
 		if len(line) < 2 {
 			continue

@@ -242,7 +242,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 	f.StringVar(&format, "format", "", "svg, pdf, png, dot or positioned (default: from the -o extension, else svg)")
 	f.StringVar(&sz.width, "width", "", "draw the figure `LENGTH` wide (17cm, 6.5in, 480pt), keeping its aspect")
 	f.StringVar(&sz.height, "height", "", "draw the figure at most `LENGTH` high")
-	f.StringVar(&sz.size, "size", "", "a preset size: column (8.5 cm wide), page (17 cm), each at most 23 cm high, or slide (25 × 14 cm, text at least 12 pt)")
+	f.StringVar(&sz.size, "size", "", "a preset size: column (8.5 cm wide), page (17 cm), each at most 23 cm high, or slide (25 cm wide, text at least 12 pt)")
 	floatVar(c, &o.MinFont, "min-font", 0, "with --width, --height or --size: refuse to draw text smaller than `PT` points (default 7)", 1, 1000, false, "a size in points, 1 to 1000")
 	floatVar(c, &o.DPI, "dpi", render.DefaultDPI, "PNG resolution, in pixels per inch of the figure's size", 10, 2400, false, "a number from 10 to 2400")
 	f.StringVar(&sz.positions, "positions", "", "read node positions from `FILE` (JSON: id → x, y) if it exists, and write the figure's positions to it, so a figure keeps its layout under edits")

@@ -63,8 +63,13 @@ func compose(laid []byte, bb box, f *Figure) ([]byte, error) {
 
 	// A figure sized for a page keeps its legend below, within the
 	// graph's width where it can: the width is what the page limits.
+	// A figure for a landscape box (a slide) has its legend on the
+	// right, where its height is what the box limits.
 	sized := f.size.Width > 0
 	below := bb.w() >= bb.h() || len(f.legend) == 0 || sized
+	if f.size.landscape() && len(f.legend) > 0 {
+		below = false
+	}
 	var used box
 	if below {
 		used = c.legendBelow(f.legend, bb, f.size, f.legendWidth)
@@ -253,16 +258,44 @@ func masonry(hs []float64, k int) [][]int {
 	return out
 }
 
-// legendRight stacks the sections to the right of bb, top-aligned.
+// legendRight places the sections to the right of bb, top-aligned, in as
+// few columns as keep the legend no taller than bb (one column at most
+// per section), each section going to the column that is shortest so far.
 func (c *composer) legendRight(secs []legendSection, bb box) box {
-	x, top := bb.x1+legendGap, bb.y1
+	ws := make([]float64, len(secs))
+	hs := make([]float64, len(secs))
+	for i, s := range secs {
+		ws[i], hs[i] = c.sectionSize(s)
+	}
+	var cols [][]int
+	for k := 1; k <= len(secs); k++ {
+		cols = masonry(hs, k)
+		tallest := 0.0
+		for _, col := range cols {
+			h := 0.0
+			for _, i := range col {
+				h += hs[i] + legendGap/2
+			}
+			tallest = max(tallest, h)
+		}
+		if tallest <= bb.h()+legendGap/2 {
+			break
+		}
+	}
+	x := bb.x1 + legendGap
 	used := box{x, bb.y0, x, bb.y1}
-	for _, s := range secs {
-		w, h := c.sectionSize(s)
-		c.section(s, x, top, w)
-		used.x1 = max(used.x1, x+w)
-		top -= h + legendGap/2
-		used.y0 = min(used.y0, top)
+	for _, col := range cols {
+		top, cw := bb.y1, 0.0
+		for _, i := range col {
+			cw = max(cw, ws[i])
+		}
+		for _, i := range col {
+			c.section(secs[i], x, top, cw)
+			top -= hs[i] + legendGap/2
+			used.y0 = min(used.y0, top)
+		}
+		used.x1 = max(used.x1, x+cw)
+		x += cw + legendGap
 	}
 	return used
 }

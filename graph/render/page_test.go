@@ -419,3 +419,38 @@ func TestColumnPreset(t *testing.T) {
 		t.Errorf("LargestTop of actor-claim at column = %d, %v; want 5 or more", top, err)
 	}
 }
+
+// TestLandscapeLegendRight: in a box wider than high the legend goes right
+// of the graph, and the figure fits the box with no text under 7 pt.
+func TestLandscapeLegendRight(t *testing.T) {
+	m, an := builtIn(t)
+	o := Options{View: ViewEgo, Node: "sirajuddin-haqqani", Depth: 2, Width: 25 / 2.54 * 72, Height: 14 / 2.54 * 72}
+	f, err := Build(context.Background(), m, an, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var svg bytes.Buffer
+	if err := renderer(t).Render(context.Background(), f, FormatSVG, &svg); err != nil {
+		t.Fatal(err)
+	}
+	h := checkPageText(t, svg.Bytes(), 0)
+	if h > o.Height+0.5 {
+		t.Errorf("drawn %.1f pt high, want at most %.1f", h, o.Height)
+	}
+	labels, err := svgTexts(svg.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	legendX, nodeX := math.Inf(1), math.Inf(-1)
+	for _, l := range labels {
+		switch {
+		case strings.HasPrefix(l.text, "Stances"):
+			legendX = l.x
+		case l.text == "Haqqani" || l.text == "Dawat Media":
+			nodeX = max(nodeX, l.x)
+		}
+	}
+	if !(legendX > nodeX) {
+		t.Errorf("the legend starts at x = %.1f, not right of the nodes (up to %.1f)", legendX, nodeX)
+	}
+}

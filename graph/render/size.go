@@ -22,16 +22,19 @@ const DefaultMinFont = 7
 var Presets = map[string]Preset{
 	"column": {Width: 8.5 / 2.54 * 72, Height: 23 / 2.54 * 72, MinFont: DefaultMinFont},
 	"page":   {Width: 17 / 2.54 * 72, Height: 23 / 2.54 * 72, MinFont: DefaultMinFont},
-	"slide":  {Width: 25 / 2.54 * 72, Height: 14 / 2.54 * 72, MinFont: 12},
+	"slide":  {Width: 25 / 2.54 * 72, MinFont: 12},
 }
 
 // PresetNames lists the keys of Presets in the order help texts show them.
 var PresetNames = []string{"column", "page", "slide"}
 
-// Preset is a figure size: the width and the greatest height in points,
-// and the smallest text, in points, the figure may have at that size.
-// The height is what a text block (23 cm of an A4 or letter page, with
-// room for the caption line) or a slide below its title leaves.
+// Preset is a figure size: the width and the greatest height in points
+// (0: any), and the smallest text, in points, the figure may have at that
+// size. The height of a page or a column is what a text block leaves (23
+// cm of an A4 or letter page, with room for the caption line). A slide's
+// is not bounded: its text is larger than the page's, and at 25 × 14 cm,
+// the legend on the right, only the built-in dataset's arguments view
+// fitted with 12 pt text (with a Top of 2).
 type Preset struct {
 	Width, Height, MinFont float64
 }
@@ -206,6 +209,14 @@ func svgTexts(svg []byte) ([]svgLabel, error) {
 // limits the figure.
 const pageAspect = 0.8
 
+// landscapeFree is the part of a landscape box's width its graph is laid
+// out towards: the legend, on the right, takes the rest.
+const landscapeFree = 0.6
+
+// landscape reports whether s is a box wider than high (a slide), whose
+// legend goes right of the graph.
+func (s sizing) landscape() bool { return s.Height > 0 && s.Width > s.Height }
+
 // legendFree is the part of a figure's height its graph is laid out
 // towards when the figure has a greatest height: the legend, caption and
 // note below take the rest.
@@ -216,6 +227,10 @@ const legendFree = 0.75
 // (none).
 func (f *Figure) aspect() float64 {
 	switch {
+	case f.size.landscape():
+		// The legend goes right of the graph, which aims at the left
+		// part of the box.
+		return f.size.Width * landscapeFree / f.size.Height
 	case f.size.Width > 0 && f.size.Height > 0:
 		// The legend goes below the graph: a graph laid out as tall as
 		// the box leaves the figure taller than the box, so the graph

@@ -353,5 +353,9 @@ func (a *app) renderDiff(ctx context.Context, argv []string, w graph.Window, o r
 	if err != nil {
 		return err
 	}
-	return a.output(out, force, func(wr io.Writer) error { return r.Render(ctx, fig, format, wr) })
+	return a.output(out, force, func(wr io.Writer) error {
+		return drawFigure(ctx, r, fig, format, wr, func(*render.FitError) string {
+			return "try a smaller --top, or a larger --width or --size"
+		})
+	})
 }

@@ -132,6 +132,7 @@ func (r *Renderer) Diff(ctx context.Context, old *graph.Model, oldAn *analysis.A
 		Note: fmt.Sprintf("%d nodes and %d edges added, %d and %d removed, %d edges with a changed stance; positions of the new version",
 			added, addedE, removed, removedE, changedE),
 		g: g, straight: straight, given: at, th: th, title: fNew.title, caption: fNew.caption,
+		size: fNew.size, // the size, least text size and resolution asked for
 	}
 	if !o.NoLegend {
 		f.legend = append([]legendSection{diffLegend(th)}, fNew.legend...)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"image/png"
 	"io"
 	"math"
 	"regexp"
@@ -231,5 +232,34 @@ func TestDiffEdgesAvoidNodes(t *testing.T) {
 		if !bytes.Equal(pos, first) {
 			t.Error("a second diff figure of the same versions differs")
 		}
+	}
+}
+
+// TestDiffSized: a diff figure is drawn at the size asked for, with no
+// text under the least size, and its PNG at the resolution asked for (it
+// was drawn at its natural size and 300 dpi whatever the options).
+func TestDiffSized(t *testing.T) {
+	ctx := context.Background()
+	mo, ao := diffVersion(t, "old")
+	mn, an := diffVersion(t, "new")
+	r := renderer(t)
+	f, err := r.Diff(ctx, mo, ao, mn, an, Options{Width: pageWidth, DPI: 72})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var svg, pngBuf bytes.Buffer
+	if err := r.Render(ctx, f, FormatSVG, &svg); err != nil {
+		t.Fatal(err)
+	}
+	checkPageText(t, svg.Bytes(), pageWidth)
+	if err := r.Render(ctx, f, FormatPNG, &pngBuf); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&pngBuf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := img.Bounds().Dx(); math.Abs(float64(w)-pageWidth) > 2 {
+		t.Errorf("PNG at 72 dpi is %d px wide, want %.0f", w, pageWidth)
 	}
 }

@@ -75,6 +75,15 @@ func FormatOf(name string) (format string, ok bool) {
 // turn (that wait watches the context too). A command line tool that exits
 // on Ctrl-C loses nothing by this; a long-running program should know that
 // a cancelled layout still uses a core until it ends.
+//
+// The fdp and sfdp layouts depend on the Graphviz calls made before them
+// in the process (state of the one instance that neither a reseeded
+// neato layout nor start=regular resets): the same figure laid out by
+// fdp twice in a row may come out in other places the second time. The
+// same calls in the same order give the same figures in every process,
+// so a command's output is reproducible; a program that draws several
+// figures with fdp or sfdp gets each in the places the order of its calls
+// gives. neato and dot do not depend on earlier calls.
 type Renderer struct {
 	mu sync.Mutex // guards the fields below
 	gv *graphviz.Graphviz

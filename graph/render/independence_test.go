@@ -21,6 +21,7 @@ func TestLayoutIndependentOfEarlierCalls(t *testing.T) {
 	}{
 		{layout: LayoutNeato},
 		{layout: LayoutDot},
+		{layout: LayoutCirco},
 		{layout: LayoutSfdp},
 		{layout: LayoutFdp, skip: "fdp's layout depends on where Graphviz's memory allocator puts its nodes (see Renderer)"},
 	} {

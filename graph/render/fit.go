@@ -16,9 +16,9 @@ import (
 // a suggestion a user can trust needs, since how much room a layout takes
 // is not a function of its node count alone. A larger Top that fits may
 // exist when a layout happens to be more compact than a smaller one's.
-// With fdp and sfdp, whose layouts depend on the Graphviz calls before
-// them (see Renderer), the Top found fits as laid out here, and may not
-// when the figure is laid out first in another process.
+// With fdp, whose layouts depend on the Graphviz calls before them (see
+// Renderer), the Top found fits as laid out here, and may not when the
+// figure is laid out first in another process.
 func (r *Renderer) LargestTop(ctx context.Context, m *graph.Model, an *analysis.Analysis, o Options) (int, error) {
 	// fits reports whether the figure with Options.Top top fits, and
 	// whether it is empty (too few nodes kept to draw an edge).

@@ -76,14 +76,17 @@ func FormatOf(name string) (format string, ok bool) {
 // on Ctrl-C loses nothing by this; a long-running program should know that
 // a cancelled layout still uses a core until it ends.
 //
-// The fdp and sfdp layouts depend on the Graphviz calls made before them
-// in the process (state of the one instance that neither a reseeded
-// neato layout nor start=regular resets): the same figure laid out by
-// fdp twice in a row may come out in other places the second time. The
-// same calls in the same order give the same figures in every process,
-// so a command's output is reproducible; a program that draws several
-// figures with fdp or sfdp gets each in the places the order of its calls
-// gives. neato and dot do not depend on earlier calls.
+// neato, dot and sfdp lay a figure out the same way whatever Graphviz
+// calls came before in the process (sfdp reads the C library's rand()
+// before seeding it, so each sfdp layout is preceded by a fixed one that
+// leaves rand() in one state). fdp does not: Graphviz orders the ends of
+// the edges of the graph fdp lays out by the nodes' memory addresses,
+// which depend on every allocation the instance made before, so the same
+// figure laid out by fdp twice in a process may come out in other places
+// the second time. The same calls in the same order give the same figures
+// in every process, so a command's output is reproducible; a program that
+// draws several figures with fdp gets each in the places the order of its
+// calls gives.
 type Renderer struct {
 	mu sync.Mutex // guards the fields below
 	gv *graphviz.Graphviz
@@ -517,6 +520,24 @@ func runGraphviz(ctx context.Context, gv *graphviz.Graphviz, src []byte, engine 
 			out, err = nil, fmt.Errorf("graphviz failed: %v", p)
 		}
 	}()
+	if engine == graphviz.SFDP {
+		// sfdp draws from the C library's rand() before it seeds it, so
+		// its layout depends on the sfdp call before it in the process;
+		// a fixed sfdp layout first leaves rand() in the same state every
+		// time.
+		if _, err := layOutOnce(ctx, gv, sfdpReset, graphviz.SFDP, graphviz.Format("plain")); err != nil {
+			return nil, fmt.Errorf("reset sfdp: %w", err)
+		}
+	}
+	return layOutOnce(ctx, gv, src, engine, format)
+}
+
+// sfdpReset is the graph runGraphviz lays out before each sfdp layout.
+// Its start value is the seed sfdp gives srand.
+var sfdpReset = []byte("graph{start=1; a--b}")
+
+// layOutOnce parses src, lays it out with engine and returns it in format.
+func layOutOnce(ctx context.Context, gv *graphviz.Graphviz, src []byte, engine graphviz.Layout, format graphviz.Format) ([]byte, error) {
 	g, err := graphviz.ParseBytes(src)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)

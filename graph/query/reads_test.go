@@ -12,6 +12,7 @@ import (
 	"github.com/claimnet/claimnet/annotations/gen"
 	"github.com/claimnet/claimnet/graph"
 	"github.com/claimnet/claimnet/graph/analysis"
+	"github.com/claimnet/claimnet/internal/graphtest"
 	"github.com/itchyny/gojq"
 )
 
@@ -275,10 +276,7 @@ func builtInGraph(t *testing.T) *Graph {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := graph.Compile(context.Background(), d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := graphtest.Compile(t, d)
 	an, err := analysis.Analyze(context.Background(), m)
 	if err != nil {
 		t.Fatal(err)

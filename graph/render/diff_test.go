@@ -28,15 +28,7 @@ func diffVersion(t *testing.T, name string) (*graph.Model, *analysis.Analysis) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := graph.Compile(context.Background(), d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := analysis.Analyze(context.Background(), m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, an
+	return analysed(t, d, graph.Window{})
 }
 
 // nodePos reads the node positions of a positioned figure, by node id.

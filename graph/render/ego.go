@@ -78,10 +78,9 @@ func (b *builder) ego() error {
 	}
 	var keep []ranked
 	for _, cands := range byHop {
-		switch room := b.o.Top - 1 - len(keep); {
-		case b.o.Top == 0:
+		if b.o.Top == 0 {
 			keep = append(keep, cands...)
-		case room > 0:
+		} else if room := b.o.Top - 1 - len(keep); room > 0 {
 			k, _ := b.topN(cands, room)
 			keep = append(keep, k...)
 		}

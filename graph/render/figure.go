@@ -224,18 +224,18 @@ func (b *builder) finish() {
 		if !packed {
 			ga = append(ga, attr{"newrank", "true"})
 		}
-		// For a page, whose width is what limits the figure, the
-		// components go one under another: side by side (Graphviz's
-		// default packing) the arguments view of the built-in dataset's
-		// 8 most central claims is 799 pt wide, stacked 450 pt. They are
-		// 24 pt apart (pack's margin; 8 by default), so that two stacked
-		// components do not read as one.
 		// Stances run from actors to claims: drawn left to right, the
 		// actors and the claims make two columns, which a narrow figure
 		// (a journal's column) holds where two wide rows do not.
 		if b.o.View != ViewArguments && narrow(b.f.size.Width) {
 			ga = append(ga, attr{"rankdir", "LR"})
 		}
+		// For a page, whose width is what limits the figure, the
+		// components go one under another: side by side (Graphviz's
+		// default packing) the arguments view of the built-in dataset's
+		// 8 most central claims is 799 pt wide, stacked 450 pt. They are
+		// 24 pt apart (pack's margin; 8 by default), so that two stacked
+		// components do not read as one.
 		if packed && b.f.size.Width > 0 {
 			ga = append(ga, attr{"packmode", str("array_1")})
 			for i, a := range b.g.graphAttrs {

@@ -340,6 +340,20 @@ func TestPDFDeterministic(t *testing.T) {
 	}
 }
 
+// renderSVG builds the figure of m and an with o and draws it as SVG.
+func renderSVG(t *testing.T, m *graph.Model, an *analysis.Analysis, o Options) (*Figure, []byte) {
+	t.Helper()
+	f, err := Build(context.Background(), m, an, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var svg bytes.Buffer
+	if err := renderer(t).Render(context.Background(), f, FormatSVG, &svg); err != nil {
+		t.Fatal(err)
+	}
+	return f, svg.Bytes()
+}
+
 // TestPagePreset: at the page preset every standard view is drawn within
 // 17 × 23 cm with no text under 7 pt, with the Top LargestTop finds where
 // the view as asked does not fit.
@@ -358,16 +372,9 @@ func TestPagePreset(t *testing.T) {
 				t.Fatalf("LargestTop = %d, %v", top, err)
 			}
 			o.Top = top
-			f, err := Build(ctx, m, an, o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var svg bytes.Buffer
-			if err := r.Render(ctx, f, FormatSVG, &svg); err != nil {
-				t.Fatal(err)
-			}
-			checkPageText(t, svg.Bytes(), 0)
-			sz := regexp.MustCompile(`<svg width="([0-9.]+)pt" height="([0-9.]+)pt"`).FindSubmatch(svg.Bytes())
+			_, svg := renderSVG(t, m, an, o)
+			checkPageText(t, svg, 0)
+			sz := regexp.MustCompile(`<svg width="([0-9.]+)pt" height="([0-9.]+)pt"`).FindSubmatch(svg)
 			if sz == nil {
 				t.Fatal("SVG has no size")
 			}
@@ -390,10 +397,7 @@ func TestColumnPreset(t *testing.T) {
 	o := Options{View: ViewEgo, Node: "khawaja-asif", Depth: 2, Top: 5,
 		Width: col.Width, Height: col.Height, MinFont: col.MinFont,
 		Caption: "A caption under the figure, long enough to be wrapped to the width of a column."}
-	f, err := Build(context.Background(), m, an, o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, svg := renderSVG(t, m, an, o)
 	// The nearest first: the centre and its four claims, laid out by dot
 	// from left to right.
 	claims := 0
@@ -405,11 +409,7 @@ func TestColumnPreset(t *testing.T) {
 	if f.Nodes != 5 || claims != 4 || f.Layout != LayoutDot || !bytes.Contains(f.DOT(), []byte("rankdir=LR")) {
 		t.Errorf("%d nodes, %d claims, layout %s; want the centre and its 4 claims by dot, left to right", f.Nodes, claims, f.Layout)
 	}
-	var svg bytes.Buffer
-	if err := renderer(t).Render(context.Background(), f, FormatSVG, &svg); err != nil {
-		t.Fatal(err)
-	}
-	checkPageText(t, svg.Bytes(), col.Width)
+	checkPageText(t, svg, col.Width)
 
 	// Tops of 4 and less keep no edge of the actor-claim view (its most
 	// central nodes are actors): the search goes past them.
@@ -425,19 +425,12 @@ func TestColumnPreset(t *testing.T) {
 func TestLandscapeLegendRight(t *testing.T) {
 	m, an := builtIn(t)
 	o := Options{View: ViewEgo, Node: "sirajuddin-haqqani", Depth: 2, Width: 25 / 2.54 * 72, Height: 14 / 2.54 * 72}
-	f, err := Build(context.Background(), m, an, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var svg bytes.Buffer
-	if err := renderer(t).Render(context.Background(), f, FormatSVG, &svg); err != nil {
-		t.Fatal(err)
-	}
-	h := checkPageText(t, svg.Bytes(), 0)
+	_, svg := renderSVG(t, m, an, o)
+	h := checkPageText(t, svg, 0)
 	if h > o.Height+0.5 {
 		t.Errorf("drawn %.1f pt high, want at most %.1f", h, o.Height)
 	}
-	labels, err := svgTexts(svg.Bytes())
+	labels, err := svgTexts(svg)
 	if err != nil {
 		t.Fatal(err)
 	}

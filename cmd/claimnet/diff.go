@@ -344,7 +344,7 @@ func (a *app) renderDiff(ctx context.Context, argv []string, w graph.Window, o r
 	if err != nil {
 		return err
 	}
-	r, err := render.NewRenderer(ctx)
+	r, err := newRenderer(ctx)
 	if err != nil {
 		return err
 	}

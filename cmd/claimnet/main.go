@@ -10,5 +10,8 @@ import (
 )
 
 func main() {
+	if inGraphvizWorker() {
+		os.Exit(serveGraphviz())
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

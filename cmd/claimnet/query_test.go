@@ -81,10 +81,13 @@ func TestQueryJQStyleArgs(t *testing.T) {
 	}
 }
 
-// TestMain lets the test binary be the query child process: claimnet
-// query re-executes its own executable, which under go test is this
-// binary.
+// TestMain lets the test binary be the query child process and the
+// Graphviz worker: claimnet re-executes its own executable for both,
+// which under go test is this binary.
 func TestMain(m *testing.M) {
+	if inGraphvizWorker() {
+		os.Exit(serveGraphviz())
+	}
 	if inQueryChild() {
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}

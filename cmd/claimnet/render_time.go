@@ -76,7 +76,7 @@ func (a *app) renderOverTime(ctx context.Context, argv []string, w graph.Window,
 	if err != nil {
 		return err
 	}
-	r, err := render.NewRenderer(ctx)
+	r, err := newRenderer(ctx)
 	if err != nil {
 		return err
 	}

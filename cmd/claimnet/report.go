@@ -66,6 +66,12 @@ standard output, or to -o FILE, which is not replaced without --force.`,
 				return err
 			}
 			return a.output(out, force, func(wr io.Writer) error {
+				r, err := newRenderer(ctx)
+				if err != nil {
+					return err
+				}
+				defer r.Close()
+				o.Renderer = r
 				return report.Write(ctx, wr, m, an, o)
 			})
 		},

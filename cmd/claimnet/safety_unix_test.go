@@ -6,11 +6,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -182,6 +184,38 @@ func TestBinary(t *testing.T) {
 		}
 	})
 
+	// Ctrl-C while Graphviz lays out a figure of seconds: exit 130 at
+	// once, no file, and the Graphviz worker process killed with the
+	// layout, not left to finish it.
+	t.Run("sigint-render", func(t *testing.T) {
+		if _, err := os.Stat("/proc/self/task"); err != nil {
+			t.Skip("needs /proc to find the worker process")
+		}
+		dir := t.TempDir()
+		target := filepath.Join(dir, "figure.svg")
+		p := start(t, bin, "render", "actor-claim", "--layout", "neato", "-o", target, data)
+		var worker int
+		if !p.waitFor(func() bool { worker = childOf(p.cmd.Process.Pid); return worker != 0 }, 60*time.Second) {
+			t.Fatalf("render never started its Graphviz worker: %s", p.stderr.String())
+		}
+		time.Sleep(300 * time.Millisecond) // into the layout
+		p.cmd.Process.Signal(syscall.SIGINT)
+		signalled := time.Now()
+		code := p.wait(t, 30*time.Second)
+		if took := time.Since(signalled); took > 2*time.Second {
+			t.Errorf("render took %v to stop after SIGINT", took)
+		}
+		if code != 130 || p.stderr.String() != "claimnet: interrupted\n" {
+			t.Errorf("render after SIGINT: exit %d, stderr %q; want 130 and \"claimnet: interrupted\"", code, p.stderr.String())
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("left behind after SIGINT: %v", entries)
+		}
+		if alive(worker) {
+			t.Errorf("the Graphviz worker %d still runs after render stopped", worker)
+		}
+	})
+
 	// SIGTERM while gen writes: exit 143 and no directory, temporary or
 	// not.
 	t.Run("sigterm-gen", func(t *testing.T) {
@@ -308,4 +342,29 @@ func TestNotifySignals(t *testing.T) {
 			t.Errorf("%v: cause %v, want %q and status %d", tc.sig, context.Cause(ctx), tc.msg, tc.status)
 		}
 	}
+}
+
+// childOf returns the pid of a child process of pid, or 0 when it has
+// none (Linux's /proc/PID/task/TID/children).
+func childOf(pid int) int {
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/children", pid))
+	for _, f := range tasks {
+		b, _ := os.ReadFile(f)
+		if fields := strings.Fields(string(b)); len(fields) > 0 {
+			child, _ := strconv.Atoi(fields[0])
+			return child
+		}
+	}
+	return 0
+}
+
+// alive reports whether process pid runs (and is not a zombie).
+func alive(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	// The state follows the command name in parentheses.
+	_, rest, _ := strings.Cut(string(b), ") ")
+	return !strings.HasPrefix(rest, "Z")
 }

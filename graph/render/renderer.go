@@ -60,21 +60,26 @@ func FormatOf(name string) (format string, ok bool) {
 }
 
 // Renderer lays out and draws figures with Graphviz, compiled to
-// WebAssembly and run in-process by go-graphviz: no Graphviz binary is
-// needed. go-graphviz runs one WebAssembly instance per process, which is
-// not safe for concurrent use, so every Renderer of a process takes turns
-// at it: calls are serialised, and a Renderer may be shared by
-// goroutines.
+// WebAssembly and run by go-graphviz: no Graphviz binary is needed. A
+// Renderer may be shared by goroutines; its Graphviz calls are serialised.
 //
-// Graphviz does not watch the context while it lays out a graph (go-graphviz
-// starts its WebAssembly runtime itself and gives no way to make it stop
-// when a context is done). So each Graphviz call runs in a goroutine of its
-// own, and a call whose context is done returns ctx.Err() at once, leaving
-// the abandoned layout to finish in the background: its result is dropped,
-// and until it ends the next Graphviz call in the process waits for its
-// turn (that wait watches the context too). A command line tool that exits
-// on Ctrl-C loses nothing by this; a long-running program should know that
-// a cancelled layout still uses a core until it ends.
+// A Renderer made by NewRenderer runs Graphviz in-process. go-graphviz runs
+// one WebAssembly instance per process, so every such Renderer of a
+// process takes turns at it. Graphviz does not watch the context while it
+// lays out a graph, so each call runs in a goroutine of its own, and a
+// call whose context is done returns ctx.Err() at once, leaving the
+// abandoned layout to finish in the background: its result is dropped,
+// and until it ends the next in-process Graphviz call waits for its turn
+// (that wait watches the context too). The machine code the WebAssembly
+// is compiled to cannot be preempted by the Go runtime, though: a garbage
+// collection that starts while a layout runs stops every goroutine of the
+// process until the layout ends, and a cancellation then takes effect
+// only when the layout is over.
+//
+// A Renderer made by NewWorkerRenderer runs Graphviz in a child process,
+// which has none of these limits: the parent's goroutines go on while a
+// layout runs, and a call whose context is done kills the layout with its
+// process. claimnet's commands use one.
 //
 // neato, dot and sfdp lay a figure out the same way whatever Graphviz
 // calls came before in the process (sfdp reads the C library's rand()
@@ -88,8 +93,11 @@ func FormatOf(name string) (format string, ok bool) {
 // draws several figures with fdp gets each in the places the order of its
 // calls gives.
 type Renderer struct {
-	mu sync.Mutex // guards the fields below
-	gv *graphviz.Graphviz
+	// worker runs Graphviz for a Renderer made by NewWorkerRenderer.
+	worker *worker
+
+	mu sync.Mutex         // guards the fields below
+	gv *graphviz.Graphviz // in-process Graphviz; nil once closed
 	// graphviz is the time spent inside Graphviz (parsing, layout and
 	// drawing), for the benchmarks that split it from claimnet's own work,
 	// and calls the number of Graphviz runs.
@@ -130,10 +138,15 @@ func NewRenderer(ctx context.Context) (*Renderer, error) {
 	return &Renderer{gv: gv}, nil
 }
 
-// Close releases Graphviz's context. It does not wait for a layout that
-// was abandoned (see Renderer): when one is still running, the context is
-// released in the background once it ends, and Close returns nil.
+// Close releases Graphviz. A worker Renderer's process is killed. An
+// in-process Renderer does not wait for a layout that was abandoned (see
+// Renderer): when one is still running, its context is released in the
+// background once it ends, and Close returns nil.
 func (r *Renderer) Close() error {
+	if r.worker != nil {
+		r.worker.close()
+		return nil
+	}
 	r.mu.Lock()
 	gv := r.gv
 	r.gv = nil
@@ -465,6 +478,9 @@ func boundingBox(boxes []nodeBox) box {
 var errClosed = errors.New("renderer is closed")
 
 func (r *Renderer) closed() bool {
+	if r.worker != nil {
+		return r.worker.isClosed()
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.gv == nil
@@ -474,6 +490,12 @@ func (r *Renderer) closed() bool {
 // returns ctx.Err() as soon as ctx is done, even while Graphviz is still
 // working (see Renderer).
 func (r *Renderer) run(ctx context.Context, src []byte, engine graphviz.Layout, format graphviz.Format) ([]byte, error) {
+	if r.worker != nil {
+		start := time.Now()
+		out, err := r.worker.run(ctx, src, engine, format)
+		r.count(time.Since(start))
+		return out, err
+	}
 	if r.closed() {
 		return nil, errClosed
 	}
@@ -498,10 +520,7 @@ func (r *Renderer) run(ctx context.Context, src []byte, engine graphviz.Layout, 
 		// Graphviz's calls are made to the end, whatever happens to ctx,
 		// so that its state stays consistent for the next call.
 		out, err := runGraphviz(context.WithoutCancel(ctx), gv, src, engine, format)
-		r.mu.Lock()
-		r.graphviz += time.Since(start)
-		r.calls++
-		r.mu.Unlock()
+		r.count(time.Since(start))
 		done <- result{out, err}
 	}()
 	select {
@@ -510,6 +529,14 @@ func (r *Renderer) run(ctx context.Context, src []byte, engine graphviz.Layout, 
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+}
+
+// count records a Graphviz call that took d.
+func (r *Renderer) count(d time.Duration) {
+	r.mu.Lock()
+	r.graphviz += d
+	r.calls++
+	r.mu.Unlock()
 }
 
 // runGraphviz is one parse, layout and render, made while holding the

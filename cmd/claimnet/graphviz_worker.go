@@ -1,0 +1,51 @@
+package main
+
+// claimnet lays out figures with Graphviz in a child process: it
+// re-executes itself with graphvizWorkerEnv set, and the child serves
+// Graphviz calls on its standard input and output (render.ServeGraphviz).
+// In-process, the Go runtime cannot preempt Graphviz's WebAssembly, so a
+// garbage collection during a layout would stop claimnet, its Ctrl-C
+// handling included, until the layout ended; a child is killed at once.
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/signal"
+	"syscall"
+
+	"github.com/claimnet/claimnet/graph/render"
+)
+
+// graphvizWorkerEnv marks the worker process.
+const graphvizWorkerEnv = "CLAIMNET_GRAPHVIZ_WORKER"
+
+func inGraphvizWorker() bool { return os.Getenv(graphvizWorkerEnv) != "" }
+
+// serveGraphviz is the whole of a worker process; it returns the exit
+// status. The worker leaves signals to its parent, which kills it when
+// it is no longer wanted: a Ctrl-C at the terminal, which reaches both,
+// then always ends in the parent's message and exit status.
+func serveGraphviz() int {
+	signal.Ignore(syscall.SIGINT, syscall.SIGTERM)
+	if err := render.ServeGraphviz(context.Background(), os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintf(os.Stderr, "claimnet: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// newRenderer starts Graphviz in a worker process, or in-process when
+// claimnet cannot tell where its own executable is.
+func newRenderer(ctx context.Context) (*render.Renderer, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return render.NewRenderer(ctx)
+	}
+	return render.NewWorkerRenderer(ctx, func() *exec.Cmd {
+		c := exec.Command(exe)
+		c.Env = append(os.Environ(), graphvizWorkerEnv+"=1")
+		return c
+	})
+}

@@ -130,6 +130,13 @@ func (c *composer) sectionSize(s legendSection) (w, h float64) {
 	w = textWidth(s.title, c.th.small+1)
 	h = headingH
 	sw := sampleColumn(s)
+	if s.nested {
+		for _, it := range s.items {
+			w = max(w, sw+sampleGap+textWidth(it.label, c.th.small))
+		}
+		_, _, up, down := nestedRows(s, c.th)
+		return w, h + 2 + up + down
+	}
 	for _, it := range s.items {
 		w = max(w, sw+sampleGap+textWidth(it.label, c.th.small))
 		h += rowHeight(it)
@@ -300,10 +307,69 @@ func (c *composer) legendRight(secs []legendSection, bb box) box {
 	return used
 }
 
+// nestedRows returns, for a nested section, the heights of its samples,
+// and the heights of their labels' middles above the samples' shared
+// bottom: each at its sample's top, or rowMin under the label above when
+// that is higher (the tops of samples of near sizes are close). up and
+// down are how far the section reaches above and below that bottom.
+func nestedRows(s legendSection, th *theme) (hs, labels []float64, up, down float64) {
+	hs = make([]float64, len(s.items))
+	labels = make([]float64, len(s.items))
+	for i, it := range s.items {
+		_, hs[i] = sampleSize(it)
+		labels[i] = hs[i]
+		if i > 0 {
+			labels[i] = min(labels[i], labels[i-1]-rowMin)
+		}
+	}
+	half := th.small * 1.3 / 2 // half a label's height
+	up = max(hs[0], labels[0]+half)
+	down = max(0, half-labels[len(labels)-1])
+	return hs, labels, up, down
+}
+
+// nestedSection draws the samples of a nested section (see
+// legendSection) under top, with a thin leader from each sample's top to
+// its label.
+func (c *composer) nestedSection(s legendSection, x, top, w float64) {
+	th := c.th
+	sw := sampleColumn(s)
+	hs, labels, up, _ := nestedRows(s, th)
+	base := top - 2 - up // the samples' shared bottom
+	cx := x + sw/2
+	for i, it := range s.items {
+		fmt.Fprintf(&c.buf, "\t%s", quote(c.id()))
+		writeAttrList(&c.buf, append([]attr{{"label", `" "`}, {"fixedsize", "true"},
+			{"pos", str(num(cx) + "," + num(base+hs[i]/2) + "!")}}, it.node...))
+		c.buf.WriteString(";\n")
+		x0, y0 := cx, base+hs[i]
+		x1, y1 := x+sw+sampleGap-2, base+labels[i]
+		ends := [2]string{c.id(), c.id()}
+		for k, p := range [2][2]float64{{x0, y0}, {x1, y1}} {
+			fmt.Fprintf(&c.buf, "\t%s [shape=point, style=invis, width=0.01, height=0.01, label=\"\", pos=\"%s,%s!\"];\n",
+				quote(ends[k]), num(p[0]), num(p[1]))
+		}
+		var pos []string
+		for k := range 4 {
+			t := float64(k) / 3
+			pos = append(pos, num(x0+t*(x1-x0))+","+num(y0+t*(y1-y0)))
+		}
+		fmt.Fprintf(&c.buf, "\t%s -> %s", quote(ends[0]), quote(ends[1]))
+		writeAttrList(&c.buf, []attr{{"label", `""`}, {"tooltip", `""`}, {"dir", "none"},
+			{"color", str(th.muted)}, {"penwidth", "0.5"}, {"pos", str(strings.Join(pos, " "))}})
+		c.buf.WriteString(";\n")
+		c.text(it.label, x+sw+sampleGap, y1, w-sw-sampleGap, th.small, th.ink, th.font)
+	}
+}
+
 // section writes one legend section with its top-left corner at x, top.
 func (c *composer) section(s legendSection, x, top, w float64) {
 	th := c.th
 	c.text(s.title, x, top-headingH/2, w, th.small+1, th.ink, th.boldFont)
+	if s.nested {
+		c.nestedSection(s, x, top-headingH, w)
+		return
+	}
 	y := top - headingH
 	sw := sampleColumn(s)
 	for _, it := range s.items {

@@ -61,6 +61,10 @@ type Figure struct {
 type legendSection struct {
 	title string
 	items []legendItem
+	// nested draws the items' node samples inside one another, sharing
+	// their bottom, each labelled at its top: the compact legend of
+	// sizes, largest first.
+	nested bool
 }
 
 // legendItem is one legend entry: a sample edge or node drawn with the

@@ -118,7 +118,7 @@ func (b *builder) scaleLegend() {
 		values = append(values, lo)
 	}
 	th := b.o.th
-	sec := legendSection{title: "Actor size: " + measureName(b.o.SizeBy)}
+	sec := legendSection{title: "Actor size: " + measureName(b.o.SizeBy), nested: true}
 	for _, v := range values {
 		w, h := s.size(v)
 		sec.items = append(sec.items, legendItem{label: formatScore(v), node: []attr{

@@ -447,3 +447,51 @@ func TestLandscapeLegendRight(t *testing.T) {
 		t.Errorf("the legend starts at x = %.1f, not right of the nodes (up to %.1f)", legendX, nodeX)
 	}
 }
+
+// TestNestedSizeLegend: the sizes of the actor size legend are drawn one
+// inside another, their labels at least a row apart, so the section is as
+// tall as its largest sample rather than the sum of its samples. With the
+// samples stacked, the whole Khawaja Asif ego figure (13 nodes) did not
+// fit a page: its text would have been 6.9 pt.
+func TestNestedSizeLegend(t *testing.T) {
+	th, err := themeByName(ThemeDefault)
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := func(h float64) legendItem {
+		return legendItem{node: []attr{{"width", "1"}, {"height", num(h / 72)}}}
+	}
+	tests := []struct {
+		heights, labels []float64
+	}{
+		{[]float64{65, 42, 39}, []float64{65, 42, 25}},
+		{[]float64{65, 20}, []float64{65, 20}},
+		{[]float64{30, 29, 28}, []float64{30, 13, -4}},
+	}
+	for _, tt := range tests {
+		var s legendSection
+		for _, h := range tt.heights {
+			s.items = append(s.items, item(h))
+		}
+		_, labels, up, down := nestedRows(s, th)
+		for i := range labels {
+			if math.Abs(labels[i]-tt.labels[i]) > 0.5 { // heights are given in hundredths of an inch
+				t.Errorf("heights %v: labels at %v, want %v", tt.heights, labels, tt.labels)
+				break
+			}
+		}
+		half := th.small * 1.3 / 2
+		if up < tt.heights[0] || up < labels[0]+half || -down > labels[len(labels)-1]-half {
+			t.Errorf("heights %v: the section spans %.1f above and %.1f below the samples' bottom, not all of them", tt.heights, up, down)
+		}
+	}
+
+	m, an := builtIn(t)
+	page := Presets["page"]
+	o := Options{View: ViewEgo, Node: "khawaja-asif", Depth: 2, Width: page.Width, Height: page.Height, MinFont: page.MinFont}
+	f, svg := renderSVG(t, m, an, o)
+	if f.Nodes < 13 {
+		t.Fatalf("the ego figure has %d nodes, want all 13", f.Nodes)
+	}
+	checkPageText(t, svg, 0)
+}

@@ -142,14 +142,19 @@ func groupSwatch(th *theme, i int, label string) swatch {
 }
 
 // coalitionNameMax is the most runes of a member's name a coalition's
-// legend entry shows: long names keep the legend to one column.
-const coalitionNameMax = 24
+// legend entry shows: long names keep the legend to one column. In a
+// narrow figure the entry is cut shorter, as the legend's widest line
+// sets the width the figure is scaled from.
+const (
+	coalitionNameMax       = 24
+	coalitionNameMaxNarrow = 12
+)
 
 // coalitionLabel names coalition n by one of its members, the name cut
-// at a word boundary after at most coalitionNameMax runes.
-func coalitionLabel(m *graph.Model, n int, members []int, named int) string {
+// at a word boundary after at most the given number of runes.
+func coalitionLabel(m *graph.Model, n int, members []int, named, most int) string {
 	name := m.Actors[named].Name
-	if lines := wrap(name, coalitionNameMax); len(lines) > 1 {
+	if lines := wrap(name, most); len(lines) > 1 {
 		name = strings.TrimRight(lines[0], " ,;:(") + "…"
 	}
 	return fmt.Sprintf("Coalition %d: %s and %d more", n, name, len(members)-1)
@@ -262,7 +267,7 @@ func coalitionGroups(m *graph.Model, an *analysis.Analysis, o *resolved) *groups
 		slices.SortStableFunc(idx, func(x, y int) int {
 			return cmp.Compare(an.Actors[y].Centrality[o.SizeBy], an.Actors[x].Centrality[o.SizeBy])
 		})
-		sw := groupSwatch(th, coloured, coalitionLabel(m, gi+1, idx, idx[0]))
+		sw := groupSwatch(th, coloured, coalitionLabel(m, gi+1, idx, idx[0], coalitionNameMax))
 		sw.coalition, sw.members = gi+1, idx
 		entryOf[gi] = len(g.entries)
 		g.entries = append(g.entries, sw)

@@ -69,10 +69,14 @@ func (b *builder) nodeLegend(grp *groups, contested bool) {
 				n = append(n, attr{"peripheries", fmt.Sprint(e.periph)})
 			}
 			label := e.label
+			cut := coalitionNameMax
+			if narrow(b.f.size.Width) {
+				cut = coalitionNameMaxNarrow
+			}
 			for _, a := range e.members {
 				// Name the coalition by a member the reader can find.
 				if b.actorShown(a) {
-					label = coalitionLabel(b.m, e.coalition, e.members, a)
+					label = coalitionLabel(b.m, e.coalition, e.members, a, cut)
 					break
 				}
 			}

@@ -94,13 +94,19 @@ func spread(boxes []nodeBox, aspect float64) {
 		return
 	}
 	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	area := 0.0
+	area, sw, sh := 0.0, 0.0, 0.0
 	for _, b := range boxes {
 		x0, y0, x1, y1 = min(x0, b.x), min(y0, b.y), max(x1, b.x), max(y1, b.y)
 		area += float64((2*b.hw + overlapGap) * (2*b.hh + overlapGap))
+		sw, sh = sw+2*b.hw+overlapGap, sh+2*b.hh+overlapGap
 	}
 	w, h := max(x1-x0, 1), max(y1-y0, 1)
-	s := math.Sqrt(spreadArea * area / (w * h))
+	// The centres of a layout in one row or column span no width or
+	// height, so the area of their box would need scaling tens of times
+	// (two actors one above the other came out 2,100 pt apart): no
+	// scaling goes beyond the nodes laid end to end along the axis that
+	// needs the least.
+	s := min(math.Sqrt(spreadArea*area/(w*h)), sw/w, sh/h)
 	if s <= 1 {
 		return
 	}

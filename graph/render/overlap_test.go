@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -150,6 +151,31 @@ func TestPlaceLabelsInline(t *testing.T) {
 		for _, n := range boxes[:2] {
 			if math.Abs(l.x-n.x) < l.hw+n.hw+overlapGap && math.Abs(l.y-n.y) < l.hh+n.hh+overlapGap {
 				t.Errorf("label at (%.1f, %.1f) within %d pt of the node at (%.1f, %.1f)", l.x, l.y, overlapGap, n.x, n.y)
+			}
+		}
+	}
+}
+
+// TestSpreadCollinear: a layout whose centres lie in one column (or row)
+// is spread by a few times at most. The box of the centres had no width,
+// so reaching the nodes' area stretched it 24 times: two actors of the
+// actors view came out 2,100 pt apart.
+func TestSpreadCollinear(t *testing.T) {
+	tests := []struct {
+		name  string
+		boxes []nodeBox
+	}{
+		{"column", []nodeBox{{71.5, 129.8, 64.8, 32.4}, {71.5, 43.4, 71.5, 43.4}}},
+		{"near column", []nodeBox{{71.5, 129.8, 64.8, 32.4}, {70.6, 43.4, 71.5, 43.4}}},
+		{"row of three", []nodeBox{{0, 0, 40, 20}, {120, 0.5, 40, 20}, {240, 0, 40, 20}}},
+	}
+	for _, tt := range tests {
+		for _, aspect := range []float64{0, pageAspect} {
+			boxes := slices.Clone(tt.boxes)
+			spread(boxes, aspect)
+			before, after := boundingBox(tt.boxes), boundingBox(boxes)
+			if grow := max(after.w()/before.w(), after.h()/before.h()); grow > 3 {
+				t.Errorf("%s (aspect %.2f): spread grew the layout %.1f times", tt.name, aspect, grow)
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/claimnet/claimnet/annotations"
 	"github.com/claimnet/claimnet/graph"
@@ -417,6 +418,27 @@ func TestColumnPreset(t *testing.T) {
 		Options{Top: 8, Width: col.Width, Height: col.Height, MinFont: col.MinFont})
 	if err != nil || top < 5 {
 		t.Errorf("LargestTop of actor-claim at column = %d, %v; want 5 or more", top, err)
+	}
+
+	// The actors view fits a column with a few actors: its coalitions'
+	// legend entries, which set its width, name their member shorter
+	// ("Coalition 1: Pakhtunkhwa… and 6 more"). No Top fitted before.
+	o = Options{View: ViewActors, Width: col.Width, Height: col.Height, MinFont: col.MinFont}
+	top, err = renderer(t).LargestTop(context.Background(), m, an, o)
+	if err != nil || top < 3 {
+		t.Fatalf("LargestTop of the actors view at column = %d, %v; want 3 or more", top, err)
+	}
+	o.Top = top
+	_, svg = renderSVG(t, m, an, o)
+	checkPageText(t, svg, col.Width)
+	entries := regexp.MustCompile(`Coalition \d+: ([^<]*?) and \d+ more`).FindAllSubmatch(svg, -1)
+	if len(entries) == 0 {
+		t.Error("the actors view's legend names no coalition")
+	}
+	for _, l := range entries {
+		if n := utf8.RuneCount(l[1]); n > coalitionNameMaxNarrow+1 {
+			t.Errorf("coalition entry %q names its member in %d runes, want %d at most", l[0], n, coalitionNameMaxNarrow+1)
+		}
 	}
 }
 

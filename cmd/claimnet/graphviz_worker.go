@@ -37,15 +37,28 @@ func serveGraphviz() int {
 }
 
 // newRenderer starts Graphviz in a worker process, or in-process when
-// claimnet cannot tell where its own executable is.
+// claimnet cannot start itself again (its executable was removed or
+// replaced while it ran, say): the figure is the same either way.
 func newRenderer(ctx context.Context) (*render.Renderer, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return render.NewRenderer(ctx)
 	}
-	return render.NewWorkerRenderer(ctx, func() *exec.Cmd {
+	return rendererWith(ctx, exe)
+}
+
+// rendererWith is newRenderer with the executable to start as the worker.
+func rendererWith(ctx context.Context, exe string) (*render.Renderer, error) {
+	r, err := render.NewWorkerRenderer(ctx, func() *exec.Cmd {
 		c := exec.Command(exe)
 		c.Env = append(os.Environ(), graphvizWorkerEnv+"=1")
 		return c
 	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		return render.NewRenderer(ctx)
+	}
+	return r, nil
 }

@@ -7,9 +7,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/claimnet/claimnet/annotations"
-	"github.com/claimnet/claimnet/graph"
-	"github.com/claimnet/claimnet/graph/analysis"
 	"github.com/claimnet/claimnet/graph/render"
 )
 
@@ -18,18 +15,7 @@ import (
 // same bytes as a worker draws.
 func TestRendererFallsBack(t *testing.T) {
 	ctx := context.Background()
-	d, err := annotations.LoadEmbedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := graph.Compile(ctx, d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := analysis.Analyze(ctx, m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, an := builtInAnalysed(t)
 	f, err := render.Build(ctx, m, an, render.Options{Top: 10})
 	if err != nil {
 		t.Fatal(err)

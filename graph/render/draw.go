@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
+	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"io"
 	"math"
@@ -146,6 +148,10 @@ func (d *drawing) writePNG(ctx context.Context, scale, dpi float64, w io.Writer)
 	}
 	W, H := d.w*scale*mmPerPt, d.h*scale*mmPerPt
 	r := rasterizer.New(W, H, canvas.DPI(dpi), canvas.DefaultColorSpace)
+	// The image is the figure's size rounded to whole pixels, so the
+	// page drawn below may leave part of a row or column along an edge
+	// uncovered: all of it starts white and opaque.
+	draw.Draw(r.Image, r.Image.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
 	if err := d.draw(ctx, canvas.NewContext(r), fonts, scale, H); err != nil {
 		return err
 	}

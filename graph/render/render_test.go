@@ -375,6 +375,27 @@ func TestPNG(t *testing.T) {
 	if dark < 100 {
 		t.Errorf("PNG has only %d dark sample pixels", dark)
 	}
+
+	// Every pixel is opaque, at any resolution: an image a fraction of a
+	// pixel larger than the figure had a row or column of half-transparent
+	// pixels along its edge, a faint line on a coloured page.
+	for _, dpi := range []float64{DefaultDPI, 97, 151} {
+		f, err := Build(context.Background(), m, an, Options{Title: "PNG", DPI: dpi})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := renderer(t).Render(context.Background(), f, FormatPNG, &buf); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o, ok := img.(interface{ Opaque() bool }); !ok || !o.Opaque() {
+			t.Errorf("at %v dpi the %T PNG has pixels that are not opaque", dpi, img)
+		}
+	}
 }
 
 func TestTopBoundsNodes(t *testing.T) {

@@ -344,7 +344,7 @@ func (a *app) renderDiff(ctx context.Context, argv []string, w graph.Window, o r
 	if err != nil {
 		return err
 	}
-	r, err := newRenderer(ctx)
+	r, err := a.newRenderer(ctx)
 	if err != nil {
 		return err
 	}

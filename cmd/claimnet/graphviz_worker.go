@@ -36,6 +36,49 @@ func serveGraphviz() int {
 	return 0
 }
 
+// newRenderer is the package's newRenderer for a command of a: the
+// renderer is closed when the command ends, if it was not before, and
+// none is started after.
+func (a *app) newRenderer(ctx context.Context) (*render.Renderer, error) {
+	a.mu.Lock()
+	if a.finished {
+		a.mu.Unlock()
+		return nil, context.Canceled
+	}
+	a.starting.Add(1)
+	a.mu.Unlock()
+	defer a.starting.Done()
+	r, err := newRenderer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.finished {
+		// The command ended while the worker started (a writer still
+		// unwinding after a signal): closeRenderers waits for this.
+		r.Close()
+		return nil, context.Canceled
+	}
+	a.renderers = append(a.renderers, r)
+	return r, nil
+}
+
+// closeRenderers closes the renderers of a's command, killing their
+// worker processes, those still starting included, before it returns:
+// a command cancelled by a signal returns while its writer may still be
+// unwinding (see atomicfile.Stream), and no worker may outlive claimnet.
+func (a *app) closeRenderers() {
+	a.mu.Lock()
+	rs := a.renderers
+	a.renderers, a.finished = nil, true
+	a.mu.Unlock()
+	a.starting.Wait()
+	for _, r := range rs {
+		r.Close()
+	}
+}
+
 // newRenderer starts Graphviz in a worker process, or in-process when
 // claimnet cannot start itself again (its executable was removed or
 // replaced while it ran, say): the figure is the same either way.

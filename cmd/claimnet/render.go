@@ -198,7 +198,7 @@ which Graphviz's "neato -n2 -Tpdf" turns into a PDF of the same figure.`,
 					_, err := wr.Write(fig.DOT())
 					return err
 				}
-				r, err := newRenderer(ctx)
+				r, err := a.newRenderer(ctx)
 				if err != nil {
 					return err
 				}

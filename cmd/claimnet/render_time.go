@@ -76,7 +76,7 @@ func (a *app) renderOverTime(ctx context.Context, argv []string, w graph.Window,
 	if err != nil {
 		return err
 	}
-	r, err := newRenderer(ctx)
+	r, err := a.newRenderer(ctx)
 	if err != nil {
 		return err
 	}

@@ -66,7 +66,7 @@ standard output, or to -o FILE, which is not replaced without --force.`,
 				return err
 			}
 			return a.output(out, force, func(wr io.Writer) error {
-				r, err := newRenderer(ctx)
+				r, err := a.newRenderer(ctx)
 				if err != nil {
 					return err
 				}

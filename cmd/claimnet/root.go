@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/claimnet/claimnet/annotations"
+	"github.com/claimnet/claimnet/graph/render"
 	"github.com/claimnet/claimnet/internal/atomicfile"
 	"github.com/claimnet/claimnet/internal/termsafe"
 	"github.com/spf13/cobra"
@@ -22,6 +23,13 @@ type app struct {
 	stdin  io.Reader
 	stdout io.Writer // a *stdoutWriter: its first error fails the command
 	stderr io.Writer
+
+	// renderers are the Graphviz workers the command started, closed
+	// before run returns (see closeRenderers).
+	mu        sync.Mutex
+	renderers []*render.Renderer
+	finished  bool
+	starting  sync.WaitGroup // renderers being started
 }
 
 // usageError marks a mistake in the command line itself: exit status 2.
@@ -56,6 +64,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetOut(out)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	a.closeRenderers()
 	if err == nil && out.failed() != nil {
 		err = fmt.Errorf("write standard output: %w", out.failed())
 	}

@@ -212,7 +212,10 @@ func TestBinary(t *testing.T) {
 			t.Errorf("left behind after SIGINT: %v", entries)
 		}
 		if alive(worker) {
-			t.Errorf("the Graphviz worker %d still runs after render stopped", worker)
+			stat, _ := os.ReadFile(fmt.Sprintf("/proc/%d/stat", worker))
+			cmdline, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", worker))
+			time.Sleep(200 * time.Millisecond)
+			t.Errorf("the Graphviz worker %d still runs after render stopped: %s %q (alive 200 ms later: %v)", worker, stat, cmdline, alive(worker))
 		}
 	})
 

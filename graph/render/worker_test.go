@@ -258,3 +258,49 @@ func TestServeGraphviz(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkWorker compares drawing the standard actor-claim figure (the
+// 40 most central nodes) as SVG in a worker process and in-process, and
+// measures what starting a worker costs (start, one small figure, close):
+// the price of a figure command's responsiveness to Ctrl-C.
+func BenchmarkWorker(b *testing.B) {
+	ctx := context.Background()
+	m, an := builtIn(b)
+	f, err := Build(ctx, m, an, Options{Top: 40})
+	if err != nil {
+		b.Fatal(err)
+	}
+	small, err := Build(ctx, m, an, Options{View: ViewEgo, Node: "sirajuddin-haqqani", Depth: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	in, err := NewRenderer(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer in.Close()
+	for _, bc := range []struct {
+		name string
+		r    *Renderer
+	}{{"in-process", in}, {"worker", workerRenderer(b)}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := bc.r.Render(ctx, f, FormatSVG, io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("start", func(b *testing.B) {
+		for b.Loop() {
+			r, err := NewWorkerRenderer(ctx, workerCommand(b, "serve"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := r.Render(ctx, small, FormatSVG, io.Discard); err != nil {
+				b.Fatal(err)
+			}
+			r.Close()
+		}
+	})
+}

@@ -88,10 +88,12 @@ func FormatOf(name string) (format string, ok bool) {
 // the edges of the graph fdp lays out by the nodes' memory addresses,
 // which depend on every allocation the instance made before, so the same
 // figure laid out by fdp twice in a process may come out in other places
-// the second time. The same calls in the same order give the same figures
-// in every process, so a command's output is reproducible; a program that
-// draws several figures with fdp gets each in the places the order of its
-// calls gives.
+// the second time. A worker Renderer therefore lays out each fdp graph in
+// a fresh child process, so its fdp figures do not depend on the calls
+// before them; an in-process Renderer gives the same figures for the same
+// calls in the same order only, and a program that draws several figures
+// with fdp in-process gets each in the places the order of its calls
+// gives.
 type Renderer struct {
 	// worker runs Graphviz for a Renderer made by NewWorkerRenderer.
 	worker *worker

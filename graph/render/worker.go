@@ -44,6 +44,8 @@ type worker struct {
 	out    *bufio.Reader
 	stderr *tailWriter
 	closed bool
+	// served counts the calls the running child has answered.
+	served int
 }
 
 // NewWorkerRenderer starts a Renderer whose Graphviz runs in a child
@@ -98,7 +100,7 @@ func (w *worker) start() error {
 func (w *worker) stop() {
 	w.mu.Lock()
 	c := w.proc
-	w.proc, w.in, w.out = nil, nil, nil
+	w.proc, w.in, w.out, w.served = nil, nil, nil, 0
 	w.mu.Unlock()
 	if c != nil {
 		_ = c.Process.Kill()
@@ -124,10 +126,17 @@ func (w *worker) run(ctx context.Context, src []byte, engine graphviz.Layout, fo
 	}
 	defer func() { <-w.turn }()
 	w.mu.Lock()
-	closed, running := w.closed, w.proc != nil
+	closed, running, used := w.closed, w.proc != nil, w.served > 0
 	w.mu.Unlock()
 	if closed {
 		return nil, errClosed
+	}
+	if running && used && engine == graphviz.FDP {
+		// fdp lays a graph out by the memory addresses of its nodes,
+		// which depend on every call the instance served before (see
+		// Renderer): a fresh child lays it out as a new process does.
+		w.stop()
+		running = false
 	}
 	if !running {
 		if err := w.start(); err != nil {
@@ -151,6 +160,9 @@ func (w *worker) run(ctx context.Context, src []byte, engine graphviz.Layout, fo
 	}()
 	select {
 	case res := <-done:
+		w.mu.Lock()
+		w.served++
+		w.mu.Unlock()
 		var gerr graphvizError
 		if res.err != nil && !errors.As(res.err, &gerr) {
 			// The child is gone or out of step: start afresh next time.

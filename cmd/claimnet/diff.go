@@ -344,6 +344,12 @@ func (a *app) renderDiff(ctx context.Context, argv []string, w graph.Window, o r
 	if err != nil {
 		return err
 	}
+	if d.Data.Empty() {
+		// The figure is then the network with nothing marked, which is
+		// easy to take for a diff that found changes but drew none.
+		fmt.Fprintf(a.stderr, "claimnet: note: %s and %s hold the same annotations: the figure marks no change\n",
+			termsafe.Text(argv[0]), termsafe.Text(argv[1]))
+	}
 	r, err := a.newRenderer(ctx)
 	if err != nil {
 		return err

@@ -147,6 +147,16 @@ func TestRenderDiff(t *testing.T) {
 			t.Errorf("the figure lacks %q", want)
 		}
 	}
+	if strings.Contains(stderr, "note:") {
+		t.Errorf("a diff with changes printed %q", stderr)
+	}
+	// Two versions that are the same: the figure is drawn, and stderr
+	// says it marks nothing.
+	same := filepath.Join(t.TempDir(), "same.svg")
+	code, _, stderr = runCLI(t, "render", "diff", diffOld, diffOld, "-o", same)
+	if code != 0 || !strings.Contains(stderr, "hold the same annotations: the figure marks no change") {
+		t.Errorf("render diff of one version twice: exit %d, stderr %q; want 0 and a note", code, stderr)
+	}
 	for _, tc := range []struct {
 		args []string
 		want string

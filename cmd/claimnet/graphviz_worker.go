@@ -36,7 +36,7 @@ func serveGraphviz() int {
 	return 0
 }
 
-// newRenderer is the package's newRenderer for a command of a: the
+// newRenderer starts Graphviz for a command of a (see rendererWith): the
 // renderer is closed when the command ends, if it was not before, and
 // none is started after.
 func (a *app) newRenderer(ctx context.Context) (*render.Renderer, error) {
@@ -48,7 +48,11 @@ func (a *app) newRenderer(ctx context.Context) (*render.Renderer, error) {
 	a.starting.Add(1)
 	a.mu.Unlock()
 	defer a.starting.Done()
-	r, err := newRenderer(ctx)
+	exe, err := os.Executable()
+	if err != nil {
+		exe = "" // in-process
+	}
+	r, err := rendererWith(ctx, exe)
 	if err != nil {
 		return nil, err
 	}
@@ -79,19 +83,13 @@ func (a *app) closeRenderers() {
 	}
 }
 
-// newRenderer starts Graphviz in a worker process, or in-process when
-// claimnet cannot start itself again (its executable was removed or
-// replaced while it ran, say): the figure is the same either way.
-func newRenderer(ctx context.Context) (*render.Renderer, error) {
-	exe, err := os.Executable()
-	if err != nil {
+// rendererWith starts Graphviz in a worker process, executable exe run
+// again, or in-process when exe is "" or cannot be started (removed or
+// replaced while claimnet ran, say): the figure is the same either way.
+func rendererWith(ctx context.Context, exe string) (*render.Renderer, error) {
+	if exe == "" {
 		return render.NewRenderer(ctx)
 	}
-	return rendererWith(ctx, exe)
-}
-
-// rendererWith is newRenderer with the executable to start as the worker.
-func rendererWith(ctx context.Context, exe string) (*render.Renderer, error) {
 	r, err := render.NewWorkerRenderer(ctx, func() *exec.Cmd {
 		c := exec.Command(exe)
 		c.Env = append(os.Environ(), graphvizWorkerEnv+"=1")

@@ -338,28 +338,42 @@ func (c *composer) nestedSection(s legendSection, x, top, w float64) {
 	base := top - 2 - up // the samples' shared bottom
 	cx := x + sw/2
 	for i, it := range s.items {
-		fmt.Fprintf(&c.buf, "\t%s", quote(c.id()))
-		writeAttrList(&c.buf, append([]attr{{"label", `" "`}, {"fixedsize", "true"},
-			{"pos", str(num(cx) + "," + num(base+hs[i]/2) + "!")}}, it.node...))
-		c.buf.WriteString(";\n")
+		c.nodeSample(cx, base+hs[i]/2, it.node)
 		x0, y0 := cx, base+hs[i]
 		x1, y1 := x+sw+sampleGap-2, base+labels[i]
-		ends := [2]string{c.id(), c.id()}
-		for k, p := range [2][2]float64{{x0, y0}, {x1, y1}} {
-			fmt.Fprintf(&c.buf, "\t%s [shape=point, style=invis, width=0.01, height=0.01, label=\"\", pos=\"%s,%s!\"];\n",
-				quote(ends[k]), num(p[0]), num(p[1]))
-		}
 		var pos []string
 		for k := range 4 {
 			t := float64(k) / 3
 			pos = append(pos, num(x0+t*(x1-x0))+","+num(y0+t*(y1-y0)))
 		}
-		fmt.Fprintf(&c.buf, "\t%s -> %s", quote(ends[0]), quote(ends[1]))
-		writeAttrList(&c.buf, []attr{{"label", `""`}, {"tooltip", `""`}, {"dir", "none"},
+		c.edgeSample(x0, y0, x1, y1, []attr{{"label", `""`}, {"tooltip", `""`}, {"dir", "none"},
 			{"color", str(th.muted)}, {"penwidth", "0.5"}, {"pos", str(strings.Join(pos, " "))}})
-		c.buf.WriteString(";\n")
 		c.text(it.label, x+sw+sampleGap, y1, w-sw-sampleGap, th.small, th.ink, th.font)
 	}
+}
+
+// nodeSample writes a legend node drawn with attrs, centred at x, y.
+func (c *composer) nodeSample(x, y float64, attrs []attr) {
+	fmt.Fprintf(&c.buf, "\t%s", quote(c.id()))
+	writeAttrList(&c.buf, append([]attr{{"label", `" "`}, {"fixedsize", "true"},
+		{"pos", str(num(x) + "," + num(y) + "!")}}, attrs...))
+	c.buf.WriteString(";\n")
+}
+
+// edgeSample writes a legend edge drawn with attrs (its pos among them)
+// between invisible points at x0, y0 and x1, y1.
+func (c *composer) edgeSample(x0, y0, x1, y1 float64, attrs []attr) {
+	a, b := c.id(), c.id()
+	for _, p := range []struct {
+		id   string
+		x, y float64
+	}{{a, x0, y0}, {b, x1, y1}} {
+		fmt.Fprintf(&c.buf, "\t%s [shape=point, style=invis, width=0.01, height=0.01, label=\"\", pos=\"%s,%s!\"];\n",
+			quote(p.id), num(p.x), num(p.y))
+	}
+	fmt.Fprintf(&c.buf, "\t%s -> %s", quote(a), quote(b))
+	writeAttrList(&c.buf, attrs)
+	c.buf.WriteString(";\n")
 }
 
 // section writes one legend section with its top-left corner at x, top.
@@ -377,20 +391,10 @@ func (c *composer) section(s legendSection, x, top, w float64) {
 		cy := y - h/2
 		switch {
 		case it.edge != nil:
-			a, b := c.id(), c.id()
-			fmt.Fprintf(&c.buf, "\t%s [shape=point, style=invis, width=0.01, height=0.01, label=\"\", pos=\"%s,%s!\"];\n",
-				quote(a), num(x+2), num(cy))
-			fmt.Fprintf(&c.buf, "\t%s [shape=point, style=invis, width=0.01, height=0.01, label=\"\", pos=\"%s,%s!\"];\n",
-				quote(b), num(x+sampleW), num(cy))
-			fmt.Fprintf(&c.buf, "\t%s -> %s", quote(a), quote(b))
-			writeAttrList(&c.buf, append([]attr{{"label", `""`}, {"tooltip", `""`},
+			c.edgeSample(x+2, cy, x+sampleW, cy, append([]attr{{"label", `""`}, {"tooltip", `""`},
 				{"pos", str(samplePos(it.edge, x+2, x+sampleW, cy))}}, it.edge...))
-			c.buf.WriteString(";\n")
 		case it.node != nil:
-			fmt.Fprintf(&c.buf, "\t%s", quote(c.id()))
-			writeAttrList(&c.buf, append([]attr{{"label", `" "`}, {"fixedsize", "true"},
-				{"pos", str(num(x+sw/2) + "," + num(cy) + "!")}}, it.node...))
-			c.buf.WriteString(";\n")
+			c.nodeSample(x+sw/2, cy, it.node)
 		}
 		c.text(it.label, x+sw+sampleGap, cy, w-sw-sampleGap, th.small, th.ink, th.font)
 		y -= h
